@@ -1,0 +1,83 @@
+// The configuration's JSON Schema (draft 2020-12, as conf uses). Descriptions and examples feed error messages.
+
+const seconds = (what: string, example: number) => ({type: 'number', exclusiveMinimum: 0, description: `${what}, in seconds`, examples: [example]});
+
+const paneNames = ['health', 'lag', 'dlq', 'outbox', 'burn'];
+
+const perPaneSeconds = (what: string, example: number) => ({
+  description: `${what}: one number for every pane, or one per pane`,
+  examples: [example],
+  oneOf: [
+    seconds(what, example),
+    {type: 'object', additionalProperties: false, properties: Object.fromEntries(paneNames.map((p) => [p, seconds(`${what} of the ${p} pane`, example)]))},
+  ],
+});
+
+const sourceRef = {type: 'string', minLength: 1, description: 'the id of a source in this context\'s "sources"', examples: ['prometheus']};
+
+const source = {
+  type: 'object',
+  description: 'a data source: "kind" plus its settings (never secrets: those come from the environment)',
+  required: [],
+  properties: {
+    kind: {enum: ['demo', 'prometheus', 'health', 'kubernetes', 'servicebus', 'azure-monitor'], description: 'which backend this source uses (defaults to the source id)', examples: ['prometheus']},
+    scenario: {enum: ['calm', 'bad-deploy', 'projection-stall', 'dlq-storm', 'region-outage'], description: 'demo scenario', examples: ['calm']},
+    seed: {type: 'integer', description: 'demo seed', examples: [1]},
+    url: {type: 'string', pattern: '^https?://', description: 'base URL', examples: ['http://127.0.0.1:9090']},
+    caFile: {type: 'string', description: 'PEM file with an extra CA to trust', examples: ['/etc/ssl/atp-ca.pem']},
+    timeout: seconds('per-request timeout', 5),
+  },
+  additionalProperties: true,
+};
+
+const context = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['panes'],
+  description: 'a cockpit context: where each pane reads from and how the cockpit may act',
+  properties: {
+    environment: {type: 'string', minLength: 1, description: 'environment name shown in the header ("prod" is shown in red)', examples: ['prod']},
+    production: {type: 'boolean', description: 'require typing the target name to confirm actions', examples: [true]},
+    readOnly: {type: 'boolean', description: 'refuse every mutating action in this context', examples: [true]},
+    regions: {type: 'array', items: {type: 'string'}, description: 'regions shown side by side', examples: [['us-east', 'eu-west']]},
+    refresh: perPaneSeconds('refresh interval', 5),
+    staleAfter: perPaneSeconds('age after which a reading is stale', 15),
+    panes: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'which source serves each pane',
+      properties: Object.fromEntries(paneNames.map((p) => [p, {description: `source(s) for the ${p} pane`, examples: ['prometheus'], oneOf: [sourceRef, {type: 'array', minItems: 1, items: sourceRef}]}])),
+    },
+    sources: {type: 'object', additionalProperties: source, description: 'the sources this context uses, by id'},
+    thresholds: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'alert thresholds (defaults are the runbook\'s)',
+      properties: {
+        errorRatio: {type: 'number', minimum: 0, maximum: 1, description: 'HighErrorRate threshold as a ratio', examples: [0.05]},
+        p95Ms: {type: 'number', exclusiveMinimum: 0, description: 'HighLatency P95 threshold in ms', examples: [1000]},
+        lagSeconds: {type: 'number', exclusiveMinimum: 0, description: 'ProjectionLagHigh threshold in seconds', examples: [30]},
+        dlqMessages: {type: 'integer', minimum: 0, description: 'DLQBacklog threshold in messages', examples: [100]},
+      },
+    },
+    largeReplay: {type: 'integer', minimum: 1, description: 'replays of more messages than this require a reason', examples: [100]},
+  },
+};
+
+/** The whole configuration file. */
+export const CONFIG_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    defaultContext: {type: 'string', description: 'the context opened when --context is not given', examples: ['prod-eu']},
+    journal: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'the action journal',
+      properties: {path: {type: 'string', minLength: 1, description: 'journal file path', examples: ['~/.local/state/atp-cockpit/journal.jsonl']}},
+    },
+    contexts: {type: 'object', additionalProperties: context, description: 'the cockpit contexts, by name'},
+  },
+} as const;
+
+export type ConfigSchema = typeof CONFIG_SCHEMA;

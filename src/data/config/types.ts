@@ -1,0 +1,34 @@
+// The configuration as the rest of the cockpit sees it (after validation).
+import type {PaneId} from '../readings/types.js';
+import type {SourceKind} from '../sources/types.js';
+
+export type PerPane<T> = T | Partial<Record<PaneId, T>>;
+
+export interface SourceConfig {
+  readonly kind?: SourceKind;
+  readonly [key: string]: unknown;
+}
+
+export interface ContextConfig {
+  readonly environment?: string;
+  readonly production?: boolean;
+  readonly readOnly?: boolean;
+  readonly regions?: readonly string[];
+  readonly refresh?: PerPane<number>;
+  readonly staleAfter?: PerPane<number>;
+  readonly panes: Partial<Record<PaneId, string | readonly string[]>>;
+  readonly sources?: Readonly<Record<string, SourceConfig>>;
+  readonly thresholds?: {
+    readonly errorRatio?: number;
+    readonly p95Ms?: number;
+    readonly lagSeconds?: number;
+    readonly dlqMessages?: number;
+  };
+  readonly largeReplay?: number;
+}
+
+export interface CockpitConfig {
+  readonly defaultContext?: string;
+  readonly journal?: {readonly path?: string};
+  readonly contexts?: Readonly<Record<string, ContextConfig>>;
+}

@@ -1,0 +1,55 @@
+// Demo scenarios: timed faults relative to the moment the cockpit starts, so each story is visible at once.
+
+export const SCENARIOS = ['calm', 'bad-deploy', 'projection-stall', 'dlq-storm', 'region-outage'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+/** One fault, `atMs` relative to start (negative: it happened before the cockpit opened). */
+export type ScenarioEvent =
+  | {readonly atMs: number; readonly kind: 'deploy'; readonly service: string; readonly region: string; readonly version: string; readonly bad: boolean}
+  | {readonly atMs: number; readonly kind: 'stall'; readonly projection: string; readonly region: string}
+  | {readonly atMs: number; readonly kind: 'storm'; readonly entities: readonly string[]; readonly reason: string; readonly perMinute: number}
+  | {readonly atMs: number; readonly kind: 'outage'; readonly region: string};
+
+export interface Scenario {
+  readonly name: ScenarioName;
+  readonly story: string;
+  readonly events: readonly ScenarioEvent[];
+}
+
+const MIN = 60_000;
+
+export const SCENARIO_DEFS: Readonly<Record<ScenarioName, Scenario>> = {
+  calm: {name: 'calm', story: 'A quiet shift: everything within SLO.', events: []},
+  'bad-deploy': {
+    name: 'bad-deploy',
+    story: 'ingestion 1.2.5 reached us-east 20 minutes ago: errors and latency up, the availability burn pages. Roll it back.',
+    events: [{atMs: -20 * MIN, kind: 'deploy', service: 'ingestion', region: 'us-east', version: '1.2.5', bad: true}],
+  },
+  'projection-stall': {
+    name: 'projection-stall',
+    story: 'The timeline projection in us-east stalled 40 minutes ago: lag climbs, lock-lost dead letters pile up.',
+    events: [{atMs: -40 * MIN, kind: 'stall', projection: 'timeline', region: 'us-east'}],
+  },
+  'dlq-storm': {
+    name: 'dlq-storm',
+    story: 'A schema change 45 minutes ago broke deserialisation for three consumers: dead letters storm in.',
+    events: [
+      {
+        atMs: -45 * MIN,
+        kind: 'storm',
+        entities: ['audit.appended.v1/Subscriptions/search-indexer', 'audit.appended.v1/Subscriptions/export-feed', 'tenant.lifecycle.v1/Subscriptions/search-tenant'],
+        reason: 'SerializationException',
+        perMinute: 9,
+      },
+    ],
+  },
+  'region-outage': {
+    name: 'region-outage',
+    story: 'us-east went dark 8 minutes ago: no ready pods, probes unreachable, the budget burns. Fail over.',
+    events: [{atMs: -8 * MIN, kind: 'outage', region: 'us-east'}],
+  },
+};
+
+export function isScenario(name: string): name is ScenarioName {
+  return (SCENARIOS as readonly string[]).includes(name);
+}

@@ -1,0 +1,54 @@
+// Combines readings of one pane from several sources (e.g. health from Kubernetes + endpoints + Prometheus).
+import type {HealthStatus, PaneId, ReadingByPane, ServiceHealth} from './readings/types.js';
+
+const RANK: Readonly<Record<HealthStatus, number>> = {Healthy: 0, Unknown: 1, Degraded: 2, Unhealthy: 3};
+
+/** The worse of two statuses (Unknown is worse than Healthy, better than Degraded). */
+export function worseStatus(a: HealthStatus | undefined, b: HealthStatus | undefined): HealthStatus | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return RANK[b] > RANK[a] ? b : a;
+}
+
+function mergeService(a: ServiceHealth, b: ServiceHealth): ServiceHealth {
+  const merged: Record<string, unknown> = {...a};
+  for (const [key, value] of Object.entries(b)) if (value !== undefined && merged[key] === undefined) merged[key] = value;
+  const status = worseStatus(a.status, b.status);
+  return {
+    ...(merged as unknown as ServiceHealth),
+    status,
+    statusReason: status === b.status && b.statusReason ? b.statusReason : a.statusReason ?? b.statusReason,
+    checks: a.checks && b.checks ? [...a.checks, ...b.checks] : a.checks ?? b.checks,
+    problems: a.problems && b.problems ? [...a.problems, ...b.problems] : a.problems ?? b.problems,
+  };
+}
+
+function byKey<T>(lists: readonly (readonly T[])[], key: (item: T) => string, merge: (a: T, b: T) => T): T[] {
+  const out = new Map<string, T>();
+  for (const list of lists) {
+    for (const item of list) {
+      const k = key(item);
+      const seen = out.get(k);
+      out.set(k, seen ? merge(seen, item) : item);
+    }
+  }
+  return [...out.values()];
+}
+
+const first = <T>(a: T): T => a;
+
+const MERGERS: {readonly [P in PaneId]: (values: readonly ReadingByPane[P][]) => ReadingByPane[P]} = {
+  health: (v) => ({services: byKey(v.map((r) => r.services), (s) => `${s.service}@${s.region}`, mergeService)}),
+  lag: (v) => ({projections: byKey(v.map((r) => r.projections), (p) => `${p.projection}@${p.region}`, first)}),
+  dlq: (v) => ({entities: byKey(v.map((r) => r.entities), (e) => e.entity, first)}),
+  outbox: (v) => ({outboxes: byKey(v.map((r) => r.outboxes), (o) => `${o.service}@${o.region}`, first)}),
+  burn: (v) => ({slos: byKey(v.map((r) => r.slos), (s) => s.slo, first)}),
+};
+
+/** Merges the readings of one pane, in source order. */
+export function mergeReadings<P extends PaneId>(pane: P, values: readonly ReadingByPane[P][]): ReadingByPane[P] | undefined {
+  if (values.length === 0) return undefined;
+  if (values.length === 1) return values[0];
+  const merge = MERGERS[pane] as (v: readonly ReadingByPane[P][]) => ReadingByPane[P];
+  return merge(values);
+}

@@ -1,0 +1,149 @@
+// A poller runs one source read on an interval: timeout, backoff, no overlap, last good value kept.
+// Modelled on k9s internal/model/table.go (refresh loop with its own cadence and error state).
+import type {Clock, TimerHandle} from './clock.js';
+import {describeError} from './errors.js';
+
+/** What a poller knows right now. Replaced (never mutated) on every change. */
+export interface PollSnapshot<T> {
+  readonly value?: T;
+  readonly lastSuccessAt?: number;
+  readonly error?: string;
+  readonly errorAt?: number;
+  /** Consecutive failures since the last success. */
+  readonly failures: number;
+  readonly inFlight: boolean;
+  readonly polls: number;
+}
+
+export interface PollerOptions<T> {
+  readonly name: string;
+  readonly intervalMs: number;
+  readonly timeoutMs: number;
+  readonly clock: Clock;
+  readonly read: (signal: AbortSignal) => Promise<T>;
+  /** First retry delay after a failure; doubles per failure up to `maxBackoffMs`. */
+  readonly minBackoffMs?: number;
+  /** Longest wait between attempts while failing. Defaults to the interval, so recovery is seen within one interval. */
+  readonly maxBackoffMs?: number;
+}
+
+type Listener = () => void;
+
+/** Polls `read` on its own cadence; never two reads at once. */
+export class Poller<T> {
+  private state: PollSnapshot<T> = {failures: 0, inFlight: false, polls: 0};
+  private readonly listeners = new Set<Listener>();
+  private timer: TimerHandle | undefined;
+  private running = false;
+  private generation = 0;
+  private inFlightAbort: AbortController | undefined;
+
+  constructor(private readonly options: PollerOptions<T>) {}
+
+  get name(): string {
+    return this.options.name;
+  }
+
+  get intervalMs(): number {
+    return this.options.intervalMs;
+  }
+
+  snapshot(): PollSnapshot<T> {
+    return this.state;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Starts polling now; stops when `signal` aborts or `stop()` is called. */
+  start(signal?: AbortSignal): void {
+    if (this.running) return;
+    this.running = true;
+    signal?.addEventListener('abort', () => this.stop(), {once: true});
+    this.tick();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.generation++;
+    if (this.timer) this.options.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+    this.inFlightAbort?.abort(new Error('poller stopped'));
+    this.inFlightAbort = undefined;
+    if (this.state.inFlight) this.set({...this.state, inFlight: false});
+  }
+
+  /** Polls as soon as possible (skipped if a read is already in flight). */
+  refresh(): void {
+    if (!this.running || this.state.inFlight) return;
+    if (this.timer) this.options.clock.clearTimeout(this.timer);
+    this.tick();
+  }
+
+  /** One read now, outside the schedule; resolves with the resulting snapshot. */
+  async pollOnce(): Promise<PollSnapshot<T>> {
+    await this.run(++this.generation);
+    return this.state;
+  }
+
+  private tick(): void {
+    this.timer = undefined;
+    if (!this.running || this.state.inFlight) return;
+    const generation = this.generation;
+    void this.run(generation).then(() => {
+      if (this.running && generation === this.generation) this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    const {intervalMs, minBackoffMs = 500, maxBackoffMs = intervalMs} = this.options;
+    const failures = this.state.failures;
+    const delay =
+      failures === 0 ? intervalMs : Math.min(maxBackoffMs, minBackoffMs * 2 ** (failures - 1));
+    this.timer = this.options.clock.setTimeout(() => this.tick(), delay);
+  }
+
+  private async run(generation: number): Promise<void> {
+    const {clock, timeoutMs} = this.options;
+    const abort = new AbortController();
+    this.inFlightAbort = abort;
+    this.set({...this.state, inFlight: true});
+    let timeout: TimerHandle | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timeout = clock.setTimeout(() => {
+        const error = new Error(`timed out after ${formatSeconds(timeoutMs)}`);
+        abort.abort(error);
+        reject(error);
+      }, timeoutMs);
+    });
+    try {
+      const value = await Promise.race([this.options.read(abort.signal), timedOut]);
+      if (generation !== this.generation && this.running) return;
+      this.set({value, lastSuccessAt: clock.now(), failures: 0, inFlight: false, polls: this.state.polls + 1});
+    } catch (error) {
+      if (generation !== this.generation && this.running) return;
+      this.set({
+        ...this.state,
+        error: describeError(error),
+        errorAt: clock.now(),
+        failures: this.state.failures + 1,
+        inFlight: false,
+        polls: this.state.polls + 1,
+      });
+    } finally {
+      if (timeout) clock.clearTimeout(timeout);
+      if (this.inFlightAbort === abort) this.inFlightAbort = undefined;
+    }
+  }
+
+  private set(next: PollSnapshot<T>): void {
+    this.state = next;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${(ms / 1000).toFixed(1)}s`;
+}

@@ -1,0 +1,38 @@
+// Builds sources by kind. Backends load lazily, so the demo never pays for the SDKs it does not use.
+import type {Clock} from '../clock.js';
+import type {ResolvedContext, ResolvedSource} from '../config/context.js';
+import {isScenario} from '../demo/scenarios.js';
+import {SourceError} from '../errors.js';
+import type {Source} from './types.js';
+
+/** What a backend factory gets: its own settings, the context, the clock and the environment. */
+export interface SourceEnv {
+  readonly clock: Clock;
+  readonly context: ResolvedContext;
+  readonly env: NodeJS.ProcessEnv;
+  readonly readOnly: boolean;
+}
+
+export type SourceFactory = (config: ResolvedSource, env: SourceEnv) => Promise<Source>;
+
+/** Kind → factory. Backends register here (see src/data/<backend>/index.ts). */
+const factories: Partial<Record<ResolvedSource['kind'], SourceFactory>> = {
+  demo: async (config, {clock}) => {
+    const {createDemoSource} = await import('../demo/source.js');
+    const scenario = typeof config.scenario === 'string' && isScenario(config.scenario) ? config.scenario : 'calm';
+    const seed = typeof config.seed === 'number' ? config.seed : 1;
+    return createDemoSource({scenario, seed, clock});
+  },
+};
+
+/** Adds or replaces the factory for a kind (backends and tests). */
+export function registerSourceFactory(kind: ResolvedSource['kind'], factory: SourceFactory): void {
+  factories[kind] = factory;
+}
+
+/** Creates the source described by `config`. */
+export async function createSource(config: ResolvedSource, env: SourceEnv): Promise<Source> {
+  const factory = factories[config.kind];
+  if (!factory) throw new SourceError('config', `source kind "${config.kind}" is not available in this build`);
+  return factory(config, env);
+}

@@ -1,0 +1,32 @@
+// Display-width helpers: pad and truncate by terminal cells, not code units.
+import stringWidth from 'string-width';
+
+const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+/** Terminal cells `text` occupies. */
+export function cellWidth(text: string): number {
+  return stringWidth(text);
+}
+
+/** Cuts `text` to at most `width` cells, ending with `ellipsis` when cut. */
+export function truncate(text: string, width: number, ellipsis = '…'): string {
+  if (width <= 0) return '';
+  if (stringWidth(text) <= width) return text;
+  const room = width - stringWidth(ellipsis);
+  let out = '';
+  let used = 0;
+  for (const {segment} of segmenter.segment(text)) {
+    const w = stringWidth(segment);
+    if (used + w > room) break;
+    out += segment;
+    used += w;
+  }
+  return room < 0 ? ellipsis.slice(0, width) : out + ellipsis;
+}
+
+/** Pads (or truncates) `text` to exactly `width` cells. */
+export function fit(text: string, width: number, align: 'left' | 'right' = 'left', ellipsis = '…'): string {
+  const cut = truncate(text, width, ellipsis);
+  const pad = ' '.repeat(Math.max(0, width - stringWidth(cut)));
+  return align === 'right' ? pad + cut : cut + pad;
+}
