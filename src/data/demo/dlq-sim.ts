@@ -49,12 +49,14 @@ export class DlqSim {
     start: number,
   ) {
     this.random = prng(seed ^ unit(seed, def.entity, 0) * 1e9);
+    // Oldest first, so sequence numbers follow enqueue time as on Service Bus.
     const count = def.base;
+    let t = start - count * 9_000_000;
     for (let i = 0; i < count; i++) {
-      const ageMs = (count - i) * (3_600_000 + this.random() * 20_000_000);
-      this.add(start - ageMs - 3_600_000, CALM_REASONS[Math.floor(this.random() * CALM_REASONS.length)] ?? 'DeliveryCountExceeded');
+      t += 3_600_000 + this.random() * 10_800_000;
+      this.add(Math.min(t, start - 600_000), CALM_REASONS[Math.floor(this.random() * CALM_REASONS.length)] ?? 'DeliveryCountExceeded');
     }
-    if (def.entity === 'webhook-delivery') this.addHostile(start - 5_400_000);
+    if (def.entity === 'webhook-delivery') this.addHostile(start - 300_000);
   }
 
   get depth(): number {

@@ -79,11 +79,4 @@ export const DEMO_SLOS: readonly DemoSlo[] = [
   {id: 'atp-projection-lag', service: 'projection', description: 'Projection lag P95 < 5s', objective: 0.95, calm: 0.002},
 ];
 
-/** DLQ reasons with the runbook's recommended action (Topic 19, "DLQ Classification"). */
-export const DLQ_REASONS: Readonly<Record<string, {indicates: string; action: string}>> = {
-  DeliveryCountExceeded: {indicates: 'Persistent handler failure', action: 'Fix code/config, then replay'},
-  TTLExpiredException: {indicates: 'Long queue backlog, slow processing', action: 'Increase TTL or scale consumers'},
-  MessageLockLostException: {indicates: 'Slow handler, long transactions', action: 'Optimize handler, increase lock duration'},
-  UnauthorizedException: {indicates: 'RBAC/credential issue', action: 'Fix managed identity permissions'},
-  SerializationException: {indicates: 'Schema version mismatch', action: 'Add schema migration, replay'},
-};
+export {DLQ_REASONS} from '../runbook.js';

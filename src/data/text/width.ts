@@ -30,3 +30,19 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
   const pad = ' '.repeat(Math.max(0, width - stringWidth(cut)));
   return align === 'right' ? pad + cut : cut + pad;
 }
+
+/** The last `width` cells of `text`, left-padded to exactly `width` (for trend lines: newest at the right). */
+export function fitEnd(text: string, width: number): string {
+  if (width <= 0) return '';
+  const graphemes = [...segmenter.segment(text)].map((s) => s.segment);
+  let out = '';
+  let used = 0;
+  for (let i = graphemes.length - 1; i >= 0; i--) {
+    const g = graphemes[i] ?? '';
+    const w = stringWidth(g);
+    if (used + w > width) break;
+    out = g + out;
+    used += w;
+  }
+  return ' '.repeat(width - used) + out;
+}

@@ -1,0 +1,21 @@
+// Bundles the cockpit into dist/ with esbuild: one ESM entry plus lazily loaded chunks per backend,
+// so the demo starts without loading the Kubernetes or Azure SDKs.
+import {build} from 'esbuild';
+import {rmSync} from 'node:fs';
+
+rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
+await build({
+  entryPoints: ['src/main.ts'],
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node22',
+  sourcemap: 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+  // The SDKs stay in node_modules: they are large, load only when their source is configured, and some use dynamic requires.
+  external: ['@kubernetes/client-node', '@azure/*', 'prom-client', 'rhea', 'react-devtools-core'],
+  banner: {js: "import {createRequire as __cockpitRequire} from 'node:module'; const require = __cockpitRequire(import.meta.url);"},
+});

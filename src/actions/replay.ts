@@ -1,0 +1,72 @@
+// DLQ replay: reason breakdown, filter, dry run, then a safe replay with progress.
+import {capabilityFor} from '../data/session.js';
+import type {DlqEntity} from '../data/readings/types.js';
+import type {DlqMessage, ReplayPlan, ReplayTarget} from '../data/sources/types.js';
+import {commonRefusal, whereContext, type PlanEnv} from './env.js';
+import {frozenRefusal} from './rules.js';
+import type {ActionPlan} from './types.js';
+
+/** The runbook's "small batch first". */
+export const DEFAULT_REPLAY_COUNT = 10;
+
+export interface ReplayChoice {
+  readonly entity: DlqEntity;
+  readonly target: ReplayTarget;
+  readonly reason?: string;
+  readonly maxCount: number;
+  /** The dry run: exactly these messages would go. */
+  readonly messages: readonly DlqMessage[];
+}
+
+function blastRadius(choice: ReplayChoice): string {
+  const {target, messages} = choice;
+  if (target.reaches.length > 1) {
+    return `${messages.length} copies to topic ${target.entity}: EVERY subscription receives them (${target.reaches.length}: ${target.reaches.map((r) => r.split('/').pop()).join(', ')}); consumers dedupe by message id`;
+  }
+  return `${messages.length} copies to ${target.entity} only (consumer ${choice.entity.consumer ?? 'unknown'})`;
+}
+
+export function replayPlan(env: PlanEnv, choice: ReplayChoice): ActionPlan {
+  const found = capabilityFor(env.session, 'dlq', 'replay');
+  if (!found) throw new Error('no source of the DLQ pane can replay');
+  const cap = found.capability;
+  const {entity, target, reason, messages} = choice;
+  const plan: ReplayPlan = {entity: entity.entity, target, reason, maxCount: choice.maxCount, messages};
+  const large = messages.length > env.session.context.largeReplay;
+  return {
+    kind: 'replay',
+    title: `Replay ${messages.length} dead letter${messages.length === 1 ? '' : 's'} of ${entity.entity}${reason ? ` (${reason})` : ''}`,
+    target: entity.entity,
+    where: `${whereContext(env)} · from ${entity.entity}/$DeadLetterQueue to ${target.label}`,
+    effect: `each message is sent as a copy with id <message-id>:<dlq-sequence> and completed in the DLQ only after the copy was accepted`,
+    command: cap.command(plan),
+    blastRadius: blastRadius(choice),
+    notes: large ? [`large replay (> ${env.session.context.largeReplay}): a reason is required`] : undefined,
+    params: {entity: entity.entity, target: target.entity, reason: reason ?? 'any', maxCount: choice.maxCount, sequenceNumbers: messages.map((m) => m.sequenceNumber)},
+    before: {deadLetter: entity.deadLetter, active: entity.active},
+    requireReason: large,
+    pane: 'dlq',
+    cancellable: true,
+    async preconditions() {
+      const common = commonRefusal(env, 'dlq') ?? frozenRefusal('replay', env.freezes());
+      if (common) return common;
+      if (messages.length === 0) return 'refused: the dry run selected no messages';
+      return undefined;
+    },
+    async run(control) {
+      const outcome = await cap.replay(plan, control);
+      const after = (await found.source.read('dlq', AbortSignal.timeout(10_000)).catch(() => undefined))?.entities.find((e) => e.entity === entity.entity);
+      const ok = outcome.failed === 0 && outcome.skipped === 0;
+      const parts = [`replayed ${outcome.replayed}/${messages.length} from ${entity.entity} to ${target.entity}`];
+      if (outcome.stoppedEarly) parts.push(`stopped early: ${outcome.skipped} left in the DLQ`);
+      else if (outcome.skipped) parts.push(`${outcome.skipped} no longer in the DLQ`);
+      if (outcome.failed) parts.push(`${outcome.failed} failed (${outcome.errors[0] ?? ''})`);
+      return {
+        ok,
+        message: parts.join('; '),
+        after: {deadLetter: after?.deadLetter, active: after?.active},
+        details: {replayed: outcome.replayed, failed: outcome.failed, skipped: outcome.skipped, stoppedEarly: outcome.stoppedEarly, sentNotCompleted: outcome.sentNotCompleted, errors: outcome.errors.slice(0, 5)},
+      };
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// One-shot reading of every pane and the alerts: the core of `status`.
+import {evaluateAlerts, type ActiveAlert} from '../data/alerts/evaluate.js';
+import type {Clock} from '../data/clock.js';
+import type {ResolvedContext} from '../data/config/context.js';
+import {paneHealth} from '../data/feed.js';
+import {PANE_IDS, type PaneId, type ReadingByPane} from '../data/readings/types.js';
+import {createSession, type SessionOptions} from '../data/session.js';
+
+export interface PaneOutcome {
+  readonly ok: boolean;
+  readonly error?: string;
+  readonly sources: readonly string[];
+}
+
+export interface Snapshot {
+  readonly context: ResolvedContext;
+  readonly at: number;
+  readonly readings: Partial<ReadingByPane>;
+  readonly panes: Readonly<Record<PaneId, PaneOutcome>>;
+  readonly alerts: readonly ActiveAlert[];
+}
+
+/** Reads every pane once (in parallel, each with its poller's timeout) and evaluates the alerts. */
+export async function takeSnapshot(context: ResolvedContext, clock: Clock, options: Partial<SessionOptions> = {}): Promise<Snapshot> {
+  const session = await createSession(context, {clock, ...options});
+  try {
+    await Promise.all(PANE_IDS.flatMap((pane) => session.feeds[pane].entries.map((e) => e.poller.pollOnce())));
+    const readings: Partial<ReadingByPane> = {};
+    const panes = {} as Record<PaneId, PaneOutcome>;
+    for (const pane of PANE_IDS) {
+      const snap = session.feeds[pane].snapshot();
+      const health = paneHealth(snap, clock.now(), context.staleAfterMs[pane]);
+      (readings as Record<PaneId, unknown>)[pane] = snap.value;
+      panes[pane] = {ok: snap.value !== undefined && !health.error, error: health.error ?? (snap.value === undefined && snap.sources.length === 0 ? 'no source configured for this pane' : undefined), sources: snap.sources.map((s) => s.id)};
+    }
+    const stalePanes = new Set(PANE_IDS.filter((p) => !panes[p].ok));
+    const {alerts} = evaluateAlerts({readings, now: clock.now(), stalePanes, thresholds: context.thresholds});
+    return {context, at: clock.now(), readings, panes, alerts};
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,36 @@
+// Error-budget burn: reading → rows (burn per window pair, budget, time to exhaustion, policy stage).
+import type {BurnReading} from '../../data/readings/types.js';
+import {burnFigures, type PolicyStage} from '../../data/slo/burn.js';
+import type {Column, RowModel} from '../../ui/components/table-model.js';
+import {burn, duration, percent} from '../../ui/format.js';
+import type {Tone} from '../../ui/theme.js';
+
+export const BURN_COLUMNS: readonly Column[] = [
+  {id: 'slo', header: 'SLO', width: 22, priority: 1},
+  {id: 'budget', header: 'BUDGET', width: 6, align: 'right', priority: 1},
+  {id: 'p1', header: '5m/1h >14.4', width: 13, align: 'right', priority: 1},
+  {id: 'p2', header: '30m/6h >6', width: 13, align: 'right', priority: 2},
+  {id: 'p3', header: '2h/1d >3', width: 13, align: 'right', priority: 3},
+  {id: 'p4', header: '6h/3d >1', width: 13, align: 'right', priority: 3},
+  {id: 'exhaust', header: 'EXHAUSTS', width: 8, align: 'right', priority: 2},
+  {id: 'policy', header: 'POLICY STAGE', width: 16, priority: 4, flex: true},
+];
+
+export function burnRows(reading: BurnReading | undefined, symbol: (tone: Tone) => string, stages?: readonly PolicyStage[]): RowModel[] {
+  return (reading?.slos ?? []).map((slo) => {
+    const f = burnFigures(slo, stages);
+    const firing = f.pairs.filter((p) => p.firing);
+    const tone: Tone = firing.some((p) => p.pair.urgency === 'page') ? 'crit' : firing.length ? 'warn' : f.stage ? 'warn' : 'ok';
+    const cells: Record<string, {text: string; tone?: Tone; bold?: boolean}> = {
+      slo: {text: slo.description ?? slo.slo, bold: tone !== 'ok'},
+      budget: {text: percent(f.remaining, 0), tone: f.remaining === undefined ? 'muted' : f.remaining < 0.5 ? 'crit' : f.remaining < 0.9 ? 'warn' : undefined},
+      exhaust: {text: f.exhaustionMs === undefined ? 'never' : duration(f.exhaustionMs), tone: f.exhaustionMs !== undefined && f.exhaustionMs < 7 * 86_400_000 ? 'crit' : undefined},
+      policy: {text: f.stage ? `${Math.round((1 - (f.remaining ?? 1)) * 100)}% used: ${f.stage.action}` : '—', tone: f.stage ? 'warn' : 'muted'},
+    };
+    f.pairs.forEach((p, i) => {
+      const mark = p.firing ? ` ${symbol(p.pair.urgency === 'page' ? 'crit' : 'warn')}` : '  ';
+      cells[`p${i + 1}`] = {text: `${burn(p.short)}/${burn(p.long)}${mark}`, tone: p.firing ? (p.pair.urgency === 'page' ? 'crit' : 'warn') : undefined, bold: p.firing};
+    });
+    return {key: slo.slo, rank: (tone === 'crit' ? 100 : tone === 'warn' ? 50 : 0) + (f.burn['1h'] ?? 0), tone, search: `${slo.slo} ${slo.description ?? ''}`, cells};
+  });
+}

@@ -1,0 +1,61 @@
+// DLQ depth: reading → rows, with the reason breakdown and growth.
+import type {DlqReading} from '../../data/readings/types.js';
+import type {Column, RowModel} from '../../ui/components/table-model.js';
+import {sparkline} from '../../ui/components/sparkline.js';
+import {count, duration} from '../../ui/format.js';
+import type {Tone} from '../../ui/theme.js';
+
+export const DLQ_COLUMNS: readonly Column[] = [
+  {id: 'entity', header: 'ENTITY', width: 24, priority: 1, flex: true},
+  {id: 'dead', header: 'DLQ', width: 6, align: 'right', priority: 1},
+  {id: 'active', header: 'ACTIVE', width: 6, align: 'right', priority: 2},
+  {id: 'growth', header: 'GROWTH', width: 7, align: 'right', priority: 2},
+  {id: 'oldest', header: 'OLDEST', width: 6, align: 'right', priority: 3},
+  {id: 'consumer', header: 'CONSUMER', width: 16, priority: 5},
+  {id: 'reasons', header: 'REASONS', width: 28, priority: 4},
+  {id: 'trend', header: 'DLQ 60m', width: 12, priority: 6, keepEnd: true},
+];
+
+const SHORT: Readonly<Record<string, string>> = {
+  DeliveryCountExceeded: 'DelivCnt',
+  TTLExpiredException: 'TTL',
+  MessageLockLostException: 'LockLost',
+  UnauthorizedException: 'Unauth',
+  SerializationException: 'Serializ',
+};
+
+/** Reasons, largest first: "Serializ 400 · DelivCnt 9". */
+export function reasonBreakdown(reasons: Readonly<Record<string, number>> | undefined): string {
+  return Object.entries(reasons ?? {})
+    .sort((a, b) => b[1] - a[1])
+    .map(([r, n]) => `${SHORT[r] ?? r} ${n}`)
+    .join(' · ');
+}
+
+/** A short display name: `audit.appended.v1/Subscriptions/projection` → `audit.appended.v1/projection`. */
+export function shortEntity(entity: string): string {
+  return entity.replace('/Subscriptions/', '/');
+}
+
+export function dlqRows(reading: DlqReading | undefined, threshold: number, ascii = false): RowModel[] {
+  return (reading?.entities ?? []).map((e) => {
+    const tone: Tone = e.deadLetter > threshold ? 'crit' : (e.growthPerMin ?? 0) > 1 ? 'warn' : e.deadLetter > threshold / 4 ? 'warn' : 'ok';
+    const growth = e.growthPerMin ?? 0;
+    return {
+      key: e.entity,
+      rank: e.deadLetter + growth * 10,
+      tone,
+      search: `${e.entity} ${e.consumer ?? ''} ${Object.keys(e.reasons ?? {}).join(' ')}`,
+      cells: {
+        entity: {text: shortEntity(e.entity), bold: tone !== 'ok'},
+        dead: {text: count(e.deadLetter), tone: tone === 'ok' ? undefined : tone, bold: tone === 'crit'},
+        active: {text: count(e.active)},
+        growth: {text: Math.abs(growth) < 0.05 ? '0/m' : `${growth > 0 ? '+' : ''}${count(Math.round(growth * 10) / 10)}/m`, tone: growth > 1 ? 'warn' : undefined},
+        oldest: {text: e.oldestAgeSeconds === undefined ? '—' : duration(e.oldestAgeSeconds * 1000)},
+        consumer: {text: e.consumer ?? '—', tone: 'muted'},
+        reasons: {text: reasonBreakdown(e.reasons)},
+        trend: {text: sparkline(e.series, 24, ascii), tone: tone === 'ok' ? 'muted' : tone},
+      },
+    };
+  });
+}

@@ -1,0 +1,48 @@
+// Projection lag: reading → rows, against the SLO (P95 < 5 s, P99 < 10 s) and the alert (> 30 s for 10 min).
+import type {ActiveAlert} from '../../data/alerts/evaluate.js';
+import type {LagReading} from '../../data/readings/types.js';
+import type {Column, RowModel} from '../../ui/components/table-model.js';
+import {sparkline} from '../../ui/components/sparkline.js';
+import {count, duration, seconds} from '../../ui/format.js';
+import type {Tone} from '../../ui/theme.js';
+
+export const LAG_COLUMNS: readonly Column[] = [
+  {id: 'target', header: 'PROJECTION@REGION', width: 18, priority: 1},
+  {id: 'lag', header: 'LAG', width: 7, align: 'right', priority: 1},
+  {id: 'p95', header: 'P95<5s', width: 7, align: 'right', priority: 1},
+  {id: 'p99', header: 'P99<10s', width: 7, align: 'right', priority: 2},
+  {id: 'eps', header: 'EV/S', width: 6, align: 'right', priority: 2},
+  {id: 'alert', header: 'ALERT >30s/10m', width: 16, priority: 3},
+  {id: 'trend', header: 'P95 LAG 60m', width: 12, priority: 4, flex: true, keepEnd: true},
+];
+
+export const LAG_SLO = {p95: 5, p99: 10, alert: 30};
+
+const tone = (v: number | undefined, slo: number): Tone | undefined =>
+  v === undefined ? 'muted' : v > LAG_SLO.alert ? 'crit' : v > slo ? 'warn' : undefined;
+
+/** One row per projection × region; `alerts` gives the ProjectionLagHigh state. */
+export function lagRows(reading: LagReading | undefined, alerts: readonly ActiveAlert[], now: number, ascii = false): RowModel[] {
+  return (reading?.projections ?? []).map((p) => {
+    const key = `${p.projection}@${p.region}`;
+    const alert = alerts.find((a) => a.name === 'ProjectionLagHigh' && a.target === key);
+    const worst = p.p95Seconds ?? p.lagSeconds;
+    const rowTone: Tone = worst > LAG_SLO.alert ? 'crit' : worst > LAG_SLO.p95 ? 'warn' : 'ok';
+    const alertText = !alert ? '—' : alert.state === 'firing' ? `FIRING ${duration(now - (alert.firingSince ?? now))}` : `pending ${duration(now - alert.activeSince)}/10m`;
+    return {
+      key,
+      rank: worst,
+      tone: rowTone,
+      search: `${p.projection} ${p.region}`,
+      cells: {
+        target: {text: key, bold: rowTone !== 'ok'},
+        lag: {text: seconds(p.lagSeconds), tone: tone(p.lagSeconds, LAG_SLO.p95)},
+        p95: {text: seconds(p.p95Seconds), tone: tone(p.p95Seconds, LAG_SLO.p95)},
+        p99: {text: seconds(p.p99Seconds), tone: tone(p.p99Seconds, LAG_SLO.p99)},
+        eps: {text: count(p.eventsPerSecond), tone: p.eventsPerSecond === 0 ? 'crit' : undefined},
+        alert: {text: alertText, tone: alert ? (alert.state === 'firing' ? 'crit' : 'warn') : 'muted', bold: alert?.state === 'firing'},
+        trend: {text: sparkline(p.series, 40, ascii), tone: rowTone === 'ok' ? 'muted' : rowTone},
+      },
+    };
+  });
+}

@@ -1,0 +1,28 @@
+// Lag and outbox detail: the row's figures and its trend over the last hour.
+import {Box, Text} from 'ink';
+import type {LagReading, OutboxReading} from '../../data/readings/types.js';
+import {fit} from '../../data/text/width.js';
+import {TrendBlock} from '../../ui/components/trend-block.js';
+import {count, seconds} from '../../ui/format.js';
+
+export function LagDetailView({rowKey, reading, width, height}: {rowKey: string; reading?: LagReading; width: number; height: number}) {
+  const p = reading?.projections.find((x) => `${x.projection}@${x.region}` === rowKey);
+  if (!p) return <Text>{fit(` ${rowKey}: not in the reading`, width)}</Text>;
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text bold>{fit(` ${rowKey} · lag ${seconds(p.lagSeconds)} · P95 ${seconds(p.p95Seconds)} (SLO <5s) · P99 ${seconds(p.p99Seconds)} (SLO <10s) · ${count(p.eventsPerSecond)} events/s · alert at >30s for 10m`, width)}</Text>
+      <TrendBlock title="P95 lag, last 60m" series={p.series} width={width} rows={Math.max(3, height - 2)} format={(v) => seconds(v)} tone="info" />
+    </Box>
+  );
+}
+
+export function OutboxDetailView({rowKey, reading, width, height}: {rowKey: string; reading?: OutboxReading; width: number; height: number}) {
+  const o = reading?.outboxes.find((x) => `${x.service}@${x.region}` === rowKey);
+  if (!o) return <Text>{fit(` ${rowKey}: not in the reading`, width)}</Text>;
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text bold>{fit(` ${rowKey} outbox · ${count(o.pending)} pending · oldest ${seconds(o.oldestAgeSeconds)} · relaying ${count(o.relayPerSecond)}/s`, width)}</Text>
+      <TrendBlock title="Pending messages, last 60m" series={o.series} width={width} rows={Math.max(3, height - 2)} format={count} tone="info" />
+    </Box>
+  );
+}

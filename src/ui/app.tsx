@@ -1,0 +1,97 @@
+// The cockpit screen: header, alerts, five panes (or a view), footer, and the one dialog host.
+import {Box} from 'ink';
+import {useCallback, useEffect, useMemo, useReducer} from 'react';
+import {paneHealth} from '../data/feed.js';
+import {PANE_IDS, type PaneId} from '../data/readings/types.js';
+import {capabilityFor} from '../data/session.js';
+import {PANES} from '../panes/registry.js';
+import {AlertsStrip} from './alerts-strip.js';
+import {ActionsProvider, useActions} from './actions/actions-provider.js';
+import {filterRows, sortRows, type RowModel} from './components/table-model.js';
+import {useCockpit, useNow, useSize, useTheme} from './context.js';
+import {Footer, footerHints} from './footer.js';
+import {Header, headerLines} from './header.js';
+import {useAlerts} from './hooks/use-alerts.js';
+import {useFreezes} from './hooks/use-freezes.js';
+import {useAllSnapshots} from './hooks/use-pane.js';
+import type {Needs} from './keys/keymap.js';
+import {computeLayout} from './layout.js';
+import {MainArea} from './main-area.js';
+import {initialUiState, uiReducer, type UiAction} from './state.js';
+import type {Tone} from './theme.js';
+import {useAppKeys} from './use-app-keys.js';
+import {WALL_BANNER_LINES, WallBanner} from './wall-banner.js';
+
+const FLASH_MS = 8_000;
+
+/** The whole cockpit. */
+export function App() {
+  const [state, dispatch] = useReducer(uiReducer, undefined, () => initialUiState());
+  const onResult = useCallback((text: string, tone: Tone) => dispatch({type: 'flash', text, tone, at: Date.now()}), []);
+  return (
+    <ActionsProvider onResult={onResult}>
+      <Screen state={state} dispatch={dispatch} />
+    </ActionsProvider>
+  );
+}
+
+function Screen({state, dispatch}: {state: ReturnType<typeof initialUiState>; dispatch: (a: UiAction) => void}) {
+  const cockpit = useCockpit();
+  const {session, clock, wall} = cockpit;
+  const theme = useTheme();
+  const now = useNow();
+  const {columns, rows} = useSize();
+  const actions = useActions();
+  const snapshots = useAllSnapshots(actions.paused);
+  const alerts = useAlerts(snapshots, now);
+  const freezes = useFreezes();
+
+  const ctx = {thresholds: session.context.thresholds, alerts, now, symbol: theme.symbol, ascii: theme.ascii};
+  const rowsByPane = {} as Record<PaneId, RowModel[]>;
+  for (const pane of PANE_IDS) {
+    const spec = PANES[pane] as (typeof PANES)['health'];
+    rowsByPane[pane] = filterRows(sortRows(spec.rows(snapshots[pane].value as never, ctx)), state.filters[pane]);
+  }
+  const keys = Object.fromEntries(PANE_IDS.map((p) => [p, rowsByPane[p].map((r) => r.key)])) as Record<PaneId, string[]>;
+
+  const freezeLines = Math.max(0, headerLines(freezes, rows) - 1);
+  const layout = computeLayout({
+    columns,
+    rows,
+    headerLines: 1 + freezeLines,
+    alertsWanted: alerts.filter((a) => a.state === 'firing').length,
+    focus: state.focus,
+    rowCounts: Object.fromEntries(PANE_IDS.map((p) => [p, rowsByPane[p].length])) as Record<PaneId, number>,
+    wall,
+    bannerLines: wall ? WALL_BANNER_LINES : 0,
+  });
+  const focusedBox = layout.panes.find((b) => b.pane === state.focus);
+
+  const available = useMemo(() => {
+    const set = new Set<Needs>();
+    if (capabilityFor(session, 'health', 'rollback')) set.add('rollback');
+    if (capabilityFor(session, 'dlq', 'replay')) set.add('replay');
+    if ([...session.sources.values()].some((s) => s.capabilities.freeze)) set.add('freeze');
+    return set;
+  }, [session]);
+
+  useAppKeys({state, dispatch, cockpit, keys, pageSize: Math.max(1, (focusedBox?.height ?? 4) - 2), now: () => clock.now(), begin: actions.begin, dialogOpen: actions.open});
+
+  useEffect(() => {
+    if (!state.flash) return undefined;
+    const handle = setTimeout(() => dispatch({type: 'clear-flash'}), FLASH_MS);
+    return () => clearTimeout(handle);
+  }, [state.flash, dispatch]);
+
+  const healths = PANE_IDS.map((p) => paneHealth(snapshots[p], now, session.context.staleAfterMs[p]));
+  const ages = healths.flatMap((h) => (h.ageMs === undefined ? [] : [h.ageMs]));
+  return (
+    <Box flexDirection="column" width={columns} height={rows} overflow="hidden">
+      <Header width={columns} worstAgeMs={ages.length ? Math.max(...ages) : undefined} anyStale={healths.some((h) => h.stale)} freezes={freezes.slice(0, freezeLines)} />
+      {wall ? <WallBanner alerts={alerts} width={columns} /> : null}
+      <AlertsStrip alerts={alerts} width={columns} lines={layout.alertLines - (wall ? WALL_BANNER_LINES : 0)} />
+      <MainArea state={state} layout={layout} rowsByPane={rowsByPane} snapshots={snapshots} alerts={alerts} paused={actions.paused} />
+      {wall ? null : <Footer state={state} width={columns} hints={footerHints(state.focus, available, session.context.readOnly)} />}
+    </Box>
+  );
+}

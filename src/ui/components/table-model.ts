@@ -1,0 +1,70 @@
+// The table's data model and its pure layout: which columns fit, how wide, which rows are visible.
+import type {Tone} from '../theme.js';
+
+export interface Cell {
+  readonly text: string;
+  readonly tone?: Tone;
+  readonly bold?: boolean;
+}
+
+/** One row of a pane: a stable key, cells by column id, a severity rank for sorting and a filter text. */
+export interface RowModel {
+  readonly key: string;
+  readonly cells: Readonly<Record<string, Cell>>;
+  readonly tone?: Tone;
+  /** Higher is worse; rows sort worst first. */
+  readonly rank: number;
+  readonly search: string;
+}
+
+export interface Column {
+  readonly id: string;
+  readonly header: string;
+  readonly width: number;
+  readonly align?: 'left' | 'right';
+  /** 1 is shown at any width; higher numbers are dropped first when space runs out. */
+  readonly priority: number;
+  /** Takes the width left over (at least `width`). */
+  readonly flex?: boolean;
+  /** Keep the end of the text when it is cut (trend lines: newest at the right). */
+  readonly keepEnd?: boolean;
+}
+
+/** Picks the columns that fit `width` (one space between columns) and sizes the flexible ones. */
+export function fitColumns(columns: readonly Column[], width: number): {column: Column; width: number}[] {
+  const chosen = [...columns];
+  const used = () => chosen.reduce((sum, c) => sum + c.width, 0) + Math.max(0, chosen.length - 1);
+  while (used() > width && chosen.length > 1) {
+    const worst = chosen.reduce((a, b) => (b.priority >= a.priority ? b : a));
+    if (worst.priority <= 1) break;
+    chosen.splice(chosen.indexOf(worst), 1);
+  }
+  const spare = Math.max(0, width - used());
+  const flex = chosen.filter((c) => c.flex);
+  return chosen.map((column) => {
+    if (!column.flex || flex.length === 0) return {column, width: column.width};
+    const share = Math.floor(spare / flex.length) + (column === flex[0] ? spare % flex.length : 0);
+    return {column, width: column.width + share};
+  });
+}
+
+/** The first visible row so that `selected` is on screen in a window of `height` rows. */
+export function windowStart(total: number, height: number, selected: number, previous = 0): number {
+  if (total <= height) return 0;
+  let start = Math.min(previous, total - height);
+  if (selected < start) start = selected;
+  if (selected >= start + height) start = selected - height + 1;
+  return Math.max(0, Math.min(start, total - height));
+}
+
+/** Sorts worst first, then by key, without mutating. */
+export function sortRows(rows: readonly RowModel[]): RowModel[] {
+  return [...rows].sort((a, b) => b.rank - a.rank || a.key.localeCompare(b.key));
+}
+
+/** Rows whose search text contains every word of `filter` (case-insensitive). */
+export function filterRows(rows: readonly RowModel[], filter: string): RowModel[] {
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...rows];
+  return rows.filter((r) => words.every((w) => r.search.toLowerCase().includes(w)));
+}

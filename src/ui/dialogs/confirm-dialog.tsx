@@ -1,0 +1,109 @@
+// The one confirmation dialog every action uses: what, where, effect, command, blast radius.
+// Cancel is focused by default; Esc cancels; production requires typing the target; freezes and large replays need a reason.
+import {Text} from 'ink';
+import {useRef, useState} from 'react';
+import type {ActionPlan, Confirmation} from '../../actions/types.js';
+import {fit} from '../../data/text/width.js';
+import {useSize, useTheme} from '../context.js';
+import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
+import {Blank, DialogFrame, Field, Wrapped, dialogWidth} from './dialog-frame.js';
+import {editText, TextField} from './text-field.js';
+
+type Focus = 'name' | 'reason' | 'incident' | 'cancel' | 'confirm';
+
+export interface ConfirmDialogProps {
+  readonly plan: ActionPlan;
+  readonly production: boolean;
+  readonly onDone: (c: Confirmation) => void;
+}
+
+export function ConfirmDialog({plan, production, onDone}: ConfirmDialogProps) {
+  const theme = useTheme();
+  const {columns} = useSize();
+  const width = dialogWidth(columns);
+  const ring: Focus[] = [...(production ? (['name'] as const) : []), ...(plan.requireReason || plan.kind === 'freeze' || plan.kind === 'unfreeze' ? (['reason'] as const) : []), 'incident', 'cancel', 'confirm'];
+  // Keys may arrive faster than renders, so the handler works on refs and renders from state.
+  const [focus, setFocusState] = useState<Focus>('cancel');
+  const focusRef = useRef<Focus>('cancel');
+  const [values, setValuesState] = useState({name: '', reason: '', incident: ''});
+  const valuesRef = useRef(values);
+  const [error, setError] = useState<string | undefined>();
+  const setFocus = (f: Focus) => {
+    focusRef.current = f;
+    setFocusState(f);
+  };
+  const setValues = (v: typeof values) => {
+    valuesRef.current = v;
+    setValuesState(v);
+  };
+  const needsReason = ring.includes('reason');
+
+  const step = (d: number) => setFocus(ring[(ring.indexOf(focusRef.current) + d + ring.length) % ring.length] ?? 'cancel');
+  const confirm = () => {
+    const values = valuesRef.current;
+    if (production && values.name !== plan.target) {
+      setError(values.name ? `typed "${values.name}": type ${plan.target} exactly to confirm` : `type ${plan.target} to confirm (production context)`);
+      setFocus('name');
+      return;
+    }
+    if (needsReason && !values.reason.trim()) {
+      setError('a reason is required');
+      setFocus('reason');
+      return;
+    }
+    onDone({outcome: 'confirmed', reason: values.reason.trim() || undefined, incident: values.incident.trim() || undefined});
+  };
+
+  useKeyLayer(LAYER.dialog, ({name, text}) => {
+    const focus = focusRef.current;
+    if (name === 'escape') onDone({outcome: 'cancelled', why: 'Esc'});
+    else if (name === 'tab' || name === 'down') step(1);
+    else if (name === 'shift-tab' || name === 'up') step(-1);
+    else if (name === 'left' || name === 'right') {
+      if (focus === 'cancel' || focus === 'confirm') setFocus(focus === 'cancel' ? 'confirm' : 'cancel');
+    } else if (name === 'enter') {
+      if (focus === 'cancel') onDone({outcome: 'cancelled', why: 'Enter on Cancel'});
+      else if (focus === 'confirm') confirm();
+      else step(1);
+    } else if (focus === 'name' || focus === 'reason' || focus === 'incident') {
+      const next = editText(valuesRef.current[focus], name, text);
+      if (next !== undefined) {
+        setValues({...valuesRef.current, [focus]: next});
+        setError(undefined);
+      }
+    }
+    return true;
+  });
+
+  const confirmLabel = plan.kind === 'replay' ? 'Replay' : plan.kind === 'rollback' ? 'Roll back' : plan.kind === 'freeze' ? 'Freeze' : 'Unfreeze';
+  const button = (id: 'cancel' | 'confirm', label: string) => (
+    <Text bold={focus === id} inverse={focus === id} color={id === 'confirm' ? theme.tone('crit') : undefined}>
+      {focus === id ? `[ ${label} ]` : `  ${label}  `}
+    </Text>
+  );
+  return (
+    <DialogFrame title={`${plan.title}?`} tone={production ? 'crit' : 'warn'} width={width} keys="Tab/↑↓ move · ←→ buttons · Enter select · Esc cancel">
+      <Field label="What" value={plan.title} width={width} bold />
+      <Field label="Where" value={plan.where} width={width} tone={production ? 'crit' : undefined} />
+      <Wrapped text={`Effect:       ${plan.effect}`} width={width} />
+      <Wrapped text={`Command:      ${plan.command}`} width={width} tone="info" />
+      <Wrapped text={`Blast radius: ${plan.blastRadius}`} width={width} tone="warn" bold />
+      {(plan.notes ?? []).map((n) => (
+        <Wrapped key={n} text={`Note:         ${n}`} width={width} tone="warn" />
+      ))}
+      <Blank width={width} />
+      {production ? <TextField label={`type "${plan.target}"`} value={values.name} focused={focus === 'name'} width={width} invalid={Boolean(error) && focus === 'name'} /> : null}
+      {needsReason ? <TextField label="reason (required)" value={values.reason} focused={focus === 'reason'} width={width} invalid={Boolean(error) && focus === 'reason'} /> : null}
+      <TextField label="incident id" value={values.incident} focused={focus === 'incident'} width={width} placeholder="optional, e.g. INC-2041" />
+      <Blank width={width} />
+      <Text>
+        {fit('', 4)}
+        {button('cancel', 'Cancel')}
+        {'   '}
+        {button('confirm', confirmLabel)}
+        {' '.repeat(Math.max(0, width - 2 - 4 - 3 - 'Cancel'.length - confirmLabel.length - 8))}
+      </Text>
+      {error ? <Wrapped text={`${theme.symbol('crit')} ${error}`} width={width} tone="crit" bold /> : <Blank width={width} />}
+    </DialogFrame>
+  );
+}

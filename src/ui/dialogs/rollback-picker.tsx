@@ -1,0 +1,41 @@
+// Rollback, step 1: the revision history (revision, version, time, status); the previous revision is preselected.
+import {useLatestState} from '../hooks/use-latest-state.js';
+import {Text} from 'ink';
+import type {Revision, ServiceRef} from '../../data/sources/types.js';
+import {fit} from '../../data/text/width.js';
+import {useNow, useSize, useTheme} from '../context.js';
+import {duration, utcStamp} from '../format.js';
+import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
+import {Blank, DialogFrame, Wrapped, dialogWidth} from './dialog-frame.js';
+
+export function RollbackPicker({target, history, initial, onPick, onCancel}: {target: ServiceRef; history: readonly Revision[]; initial: number; onPick: (r: Revision) => void; onCancel: () => void}) {
+  const theme = useTheme();
+  const now = useNow();
+  const {columns} = useSize();
+  const width = dialogWidth(columns, 90);
+  const [index, setIndex, indexRef] = useLatestState(initial);
+  useKeyLayer(LAYER.dialog, ({name}) => {
+    if (name === 'escape') onCancel();
+    else if (name === 'up' || name === 'k') setIndex((i) => Math.max(0, i - 1));
+    else if (name === 'down' || name === 'j') setIndex((i) => Math.min(history.length - 1, i + 1));
+    else if (name === 'enter') {
+      const chosen = history[indexRef.current];
+      if (chosen && !chosen.active) onPick(chosen);
+    }
+    return true;
+  });
+  const chosen = history[index];
+  return (
+    <DialogFrame title={`Roll back ${target.service}@${target.region}: choose a revision`} tone="warn" width={width} keys="↑↓ choose · Enter continue to confirmation · Esc cancel">
+      <Text bold dimColor>
+        {fit('   REVISION  VERSION          DEPLOYED               AGE      STATUS', width - 2)}
+      </Text>
+      {history.slice(0, 12).map((r, i) => (
+        <Text key={r.revision} inverse={i === index} color={r.active ? theme.tone('info') : undefined}>
+          {fit(`${i === index ? ` ${theme.selected} ` : '   '}${String(r.revision).padEnd(9)} ${fit(r.version, 16)} ${r.createdAt ? utcStamp(r.createdAt) : '—'.padEnd(17)}      ${fit(r.createdAt ? duration(now - r.createdAt) : '—', 8)} ${r.active ? 'ACTIVE (current)' : r.status}`, width - 2)}
+        </Text>
+      ))}
+      {chosen?.active ? <Wrapped text="This is the running revision; choose an earlier one." width={width} tone="warn" /> : <Blank width={width} />}
+    </DialogFrame>
+  );
+}

@@ -1,0 +1,66 @@
+// The header: context and environment, regions, UTC clock, worst data age, and the badges.
+import {Text} from 'ink';
+import type {Freeze} from '../data/sources/types.js';
+import {cellWidth, fit, truncate} from '../data/text/width.js';
+import {useCockpit, useNow, useTheme} from './context.js';
+import {duration, utcClock} from './format.js';
+
+export interface HeaderProps {
+  readonly width: number;
+  readonly worstAgeMs?: number;
+  readonly anyStale: boolean;
+  readonly freezes: readonly Freeze[];
+}
+
+/** Lines the header needs: one, plus one per active freeze (who, when, why). */
+export function headerLines(freezes: readonly Freeze[], rows: number): number {
+  return 1 + Math.min(freezes.length, rows >= 30 ? 3 : 1);
+}
+
+export function Header({width, worstAgeMs, anyStale, freezes}: HeaderProps) {
+  const theme = useTheme();
+  const now = useNow();
+  const {session} = useCockpit();
+  const ctx = session.context;
+  const prod = /^prod/i.test(ctx.environment) || ctx.production;
+  const badges: {text: string; tone?: 'crit' | 'warn' | 'info'; inverse?: boolean}[] = [];
+  if (ctx.isDemo) badges.push({text: 'DEMO', tone: 'info'});
+  if (ctx.readOnly) badges.push({text: 'READ-ONLY', tone: 'warn', inverse: true});
+  if (freezes.length) badges.push({text: `FROZEN: ${freezes.map((f) => f.kind).join(',')}`, tone: 'crit', inverse: true});
+  const age = `data ${anyStale ? 'STALE ' : ''}≤${duration(worstAgeMs)}`;
+  const left = ` ATP COCKPIT `;
+  const ctxText = ` ${ctx.name} [${ctx.environment}] `;
+  const regions = ctx.regions.length ? ` ${ctx.regions.join(' ')} ` : '';
+  const clock = ` ${utcClock(now)} `;
+  const badgeText = badges.map((b) => ` ${b.text} `).join(' ');
+  const fixed = cellWidth(left) + cellWidth(ctxText) + cellWidth(clock) + cellWidth(age) + 2 + cellWidth(badgeText);
+  const showRegions = fixed + cellWidth(regions) <= width;
+  const spare = Math.max(0, width - fixed - (showRegions ? cellWidth(regions) : 0));
+  return (
+    <>
+      <Text wrap="truncate">
+        <Text bold inverse>{left}</Text>
+        <Text bold color={prod ? theme.tone('crit') : theme.tone('info')} inverse={prod}>
+          {ctxText}
+        </Text>
+        {showRegions ? <Text dimColor>{regions}</Text> : null}
+        <Text>{clock}</Text>
+        <Text color={anyStale ? theme.tone('crit') : undefined} bold={anyStale}>
+          {` ${age} `}
+        </Text>
+        <Text>{' '.repeat(spare)}</Text>
+        {badges.map((b, i) => (
+          <Text key={b.text}>
+            {i > 0 ? ' ' : ''}
+            <Text bold inverse={b.inverse ?? false} color={theme.tone(b.tone)}>{` ${b.text} `}</Text>
+          </Text>
+        ))}
+      </Text>
+      {freezes.map((f) => (
+        <Text key={f.kind} color={theme.tone('crit')} bold wrap="truncate">
+          {fit(truncate(` ${theme.ascii ? '*' : '❄'} ${f.kind} frozen by ${f.by} ${duration(now - f.at)} ago (${utcClock(f.at)}): ${f.reason}${f.incident ? ` [${f.incident}]` : ''}`, width, theme.ellipsis), width)}
+        </Text>
+      ))}
+    </>
+  );
+}

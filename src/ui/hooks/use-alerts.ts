@@ -1,0 +1,26 @@
+// Evaluates the alert catalog against the current readings, remembering when each condition was first seen.
+import {useMemo, useRef} from 'react';
+import {evaluateAlerts, type ActiveAlert, type AlertMemory} from '../../data/alerts/evaluate.js';
+import type {PaneSnapshot} from '../../data/feed.js';
+import {paneHealth} from '../../data/feed.js';
+import {PANE_IDS, type PaneId, type ReadingByPane} from '../../data/readings/types.js';
+import {useCockpit} from '../context.js';
+
+/** Active alerts, worst first. */
+export function useAlerts(snapshots: {[P in PaneId]: PaneSnapshot<P>}, now: number): readonly ActiveAlert[] {
+  const {session} = useCockpit();
+  const memory = useRef<AlertMemory>(new Map());
+  return useMemo(() => {
+    const readings: Partial<ReadingByPane> = {
+      health: snapshots.health.value,
+      lag: snapshots.lag.value,
+      dlq: snapshots.dlq.value,
+      outbox: snapshots.outbox.value,
+      burn: snapshots.burn.value,
+    };
+    const stalePanes = new Set(PANE_IDS.filter((p) => paneHealth(snapshots[p], now, session.context.staleAfterMs[p]).stale));
+    const result = evaluateAlerts({readings, now, memory: memory.current, stalePanes, thresholds: session.context.thresholds});
+    memory.current = result.memory;
+    return result.alerts;
+  }, [snapshots.health, snapshots.lag, snapshots.dlq, snapshots.outbox, snapshots.burn, now, session]);
+}

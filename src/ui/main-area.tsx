@@ -1,0 +1,83 @@
+// The area under the alerts: the five panes, or the open view (detail, help, alerts, journal).
+import {Box} from 'ink';
+import type {ActiveAlert} from '../data/alerts/evaluate.js';
+import type {PaneSnapshot} from '../data/feed.js';
+import type {PaneId} from '../data/readings/types.js';
+import {BurnDetailView} from '../panes/burn/burn-detail.js';
+import {DlqDetailView} from '../panes/dlq/dlq-detail.js';
+import {HealthDetailView} from '../panes/health/health-detail.js';
+import {LagDetailView, OutboxDetailView} from '../panes/lag/trend-detail.js';
+import {PANES} from '../panes/registry.js';
+import {PaneView} from './components/pane-view.js';
+import type {RowModel} from './components/table-model.js';
+import {useCockpit} from './context.js';
+import type {Layout} from './layout.js';
+import {AlertsView} from './overlays/alerts-view.js';
+import {HelpView} from './overlays/help.js';
+import {JournalView} from './overlays/journal-view.js';
+import type {UiState} from './state.js';
+
+export interface MainAreaProps {
+  readonly state: UiState;
+  readonly layout: Layout;
+  readonly rowsByPane: Readonly<Record<PaneId, readonly RowModel[]>>;
+  readonly snapshots: {readonly [P in PaneId]: PaneSnapshot<P>};
+  readonly alerts: readonly ActiveAlert[];
+  readonly paused: ReadonlySet<PaneId>;
+}
+
+export function MainArea({state, layout, rowsByPane, snapshots, alerts, paused}: MainAreaProps) {
+  const {session} = useCockpit();
+  const width = layout.columns;
+  const height = layout.areaHeight;
+  const view = state.view;
+  if (view.kind === 'help') return <HelpView width={width} height={height} />;
+  if (view.kind === 'alerts') return <AlertsView alerts={alerts} width={width} height={height} />;
+  if (view.kind === 'journal') return <JournalView width={width} height={height} version={state.flash?.at ?? 0} />;
+  if (view.kind === 'detail') {
+    const box = {width, height};
+    switch (view.pane) {
+      case 'health':
+        return <HealthDetailView rowKey={view.key} reading={snapshots.health.value} {...box} />;
+      case 'dlq':
+        return <DlqDetailView entity={view.key} reading={snapshots.dlq.value} {...box} />;
+      case 'burn':
+        return <BurnDetailView slo={view.key} reading={snapshots.burn.value} {...box} />;
+      case 'lag':
+        return <LagDetailView rowKey={view.key} reading={snapshots.lag.value} {...box} />;
+      case 'outbox':
+        return <OutboxDetailView rowKey={view.key} reading={snapshots.outbox.value} {...box} />;
+    }
+  }
+  const columnsOf = (x: number) => layout.panes.filter((b) => b.x === x);
+  const xs = [...new Set(layout.panes.map((b) => b.x))];
+  return (
+    <Box flexDirection="row" width={width} height={height}>
+      {xs.map((x) => (
+        <Box key={x} flexDirection="column">
+          {columnsOf(x).map((box) => {
+            const rows = rowsByPane[box.pane];
+            const selectedKey = state.selected[box.pane] ?? rows[0]?.key;
+            const selected = Math.max(0, rows.findIndex((r) => r.key === selectedKey));
+            return (
+              <PaneView
+                key={box.pane}
+                box={box}
+                index={['health', 'lag', 'dlq', 'outbox', 'burn'].indexOf(box.pane) + 1}
+                summary={PANES[box.pane].summary(rows)}
+                columns={PANES[box.pane].columns}
+                rows={rows}
+                selected={selected}
+                focused={state.focus === box.pane}
+                snapshot={snapshots[box.pane] as PaneSnapshot<PaneId>}
+                staleAfterMs={session.context.staleAfterMs[box.pane]}
+                paused={paused.has(box.pane)}
+                filter={state.filters[box.pane]}
+              />
+            );
+          })}
+        </Box>
+      ))}
+    </Box>
+  );
+}

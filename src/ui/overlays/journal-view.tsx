@@ -1,0 +1,29 @@
+// `J`: the recent action journal, newest first, with the chain's verification state.
+import {Box, Text} from 'ink';
+import {useMemo} from 'react';
+import {verifyJournal} from '../../actions/journal-verify.js';
+import {fit} from '../../data/text/width.js';
+import {sanitize} from '../../data/text/sanitize.js';
+import {useCockpit, useTheme} from '../context.js';
+import type {Tone} from '../theme.js';
+
+const PHASE_TONE: Readonly<Record<string, Tone>> = {finished: 'ok', failed: 'crit', refused: 'crit', cancelled: 'muted', confirmed: 'info', started: 'info', planned: 'muted'};
+
+export function JournalView({width, height, version}: {width: number; height: number; version: number}) {
+  const theme = useTheme();
+  const {journal} = useCockpit();
+  const {entries, verdict} = useMemo(() => ({entries: journal.tail(Math.max(1, height - 2)).reverse(), verdict: verifyJournal(journal.path)}), [journal, height, version]);
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text bold wrap="truncate">
+        {fit(` Journal ${journal.path} · ${verdict.ok ? `${theme.symbol('ok')} chain verified (${verdict.entries} entries)` : `${theme.symbol('crit')} CHAIN BROKEN at line ${verdict.badLine}: ${verdict.problem}`} · Esc to close`, width, 'left', theme.ellipsis)}
+      </Text>
+      {entries.length === 0 ? <Text dimColor>{fit(' no actions recorded yet', width)}</Text> : null}
+      {entries.map((e) => (
+        <Text key={e.hash} color={theme.tone(PHASE_TONE[e.phase])} wrap="truncate">
+          {fit(sanitize(` ${e.at.slice(0, 19)}Z #${e.seq} ${e.phase.padEnd(9)} ${e.action} ${e.target} by ${e.who.user}@${e.who.host}${e.reason ? ` · reason: ${e.reason}` : ''}${e.incident ? ` [${e.incident}]` : ''}${e.message ? ` · ${e.message}` : ''}`), width, 'left', theme.ellipsis)}
+        </Text>
+      ))}
+    </Box>
+  );
+}

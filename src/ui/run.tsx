@@ -1,0 +1,84 @@
+// Starts the full-screen cockpit: terminal, session, Ink; switches contexts; gives the terminal back on exit.
+import {render} from 'ink';
+import {useState} from 'react';
+import {Journal} from '../actions/journal.js';
+import {currentIdentity} from '../actions/identity.js';
+import type {Clock} from '../data/clock.js';
+import {createSession, type Session} from '../data/session.js';
+import {App} from './app.js';
+import {CockpitProvider, type Cockpit} from './context.js';
+import {KeyboardProvider} from './keys/dispatcher.js';
+import {openTerminal} from './terminal/terminal.js';
+import {createTheme} from './theme.js';
+import type {ResolvedContext} from '../data/config/context.js';
+
+export interface RunOptions {
+  readonly context: ResolvedContext;
+  readonly clock: Clock;
+  readonly journalPath: string;
+  readonly color: boolean;
+  readonly ascii: boolean;
+  readonly wall: boolean;
+  readonly contexts: readonly string[];
+  /** Resolves another context by name (`:ctx`). */
+  readonly resolve: (name: string) => ResolvedContext;
+}
+
+/** Runs the cockpit until the person quits; resolves with the exit code. */
+export async function runCockpit(options: RunOptions): Promise<number> {
+  const terminal = openTerminal();
+  let session = await createSession(options.context, {clock: options.clock});
+  session.start();
+  const journal = new Journal(options.journalPath);
+  const identity = currentIdentity();
+  const theme = createTheme({color: options.color, ascii: options.ascii});
+  let resolveExit: (code: number) => void = () => undefined;
+  const exited = new Promise<number>((r) => (resolveExit = r));
+  let swap: (s: Session) => void = () => undefined;
+
+  const base = {
+    clock: options.clock,
+    wall: options.wall,
+    journal,
+    identity,
+    contexts: options.contexts,
+    quit: () => resolveExit(0),
+    repaint: () => terminal.screen.invalidate(),
+    async switchContext(name: string) {
+      const next = await createSession(options.resolve(name), {clock: options.clock});
+      const old = session;
+      session = next;
+      next.start();
+      swap(next);
+      await old.close();
+    },
+  };
+
+  function Root() {
+    const [current, setCurrent] = useState(session);
+    swap = setCurrent;
+    const cockpit: Cockpit = {...base, session: current};
+    return (
+      <CockpitProvider cockpit={cockpit} theme={theme} size={terminal.size}>
+        <KeyboardProvider>
+          <App key={current.context.name} />
+        </KeyboardProvider>
+      </CockpitProvider>
+    );
+  }
+
+  const ink = render(<Root />, {
+    stdout: terminal.stream as unknown as NodeJS.WriteStream,
+    stdin: process.stdin,
+    debug: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    interactive: true,
+  });
+  const code = await exited;
+  ink.unmount();
+  await session.close();
+  terminal.restore();
+  if (terminal.captured.length) process.stderr.write(`atp-cockpit: ${terminal.captured.length} diagnostic line(s) while running:\n${terminal.captured.slice(-20).join('\n')}\n`);
+  return code;
+}

@@ -1,0 +1,113 @@
+// The screen: owns the real terminal, paints only changed cells, and restores everything on the way out.
+import type {Row} from './cells.js';
+import {parseFrame} from './cells.js';
+import {BEGIN_SYNC, diffFrames, END_SYNC, fullRepaint} from './diff.js';
+
+const CSI = '\u001b[';
+export const ENTER_ALT = `${CSI}?1049h`;
+export const LEAVE_ALT = `${CSI}?1049l`;
+const HIDE_CURSOR = `${CSI}?25l`;
+const SHOW_CURSOR = `${CSI}?25h`;
+
+export interface TerminalOut {
+  write(data: string): unknown;
+}
+
+/** Byte and frame counts, for the benchmark and the tests. */
+export interface ScreenStats {
+  frames: number;
+  writes: number;
+  bytes: number;
+  lastWriteBytes: number;
+  /** Bytes a full repaint of the last frame would have cost. */
+  lastFullBytes: number;
+}
+
+export interface ScreenOptions {
+  readonly sync?: boolean;
+  /** Paint at most once per this many ms (frames in between are coalesced). */
+  readonly minIntervalMs?: number;
+}
+
+/** Cell-diffing painter for full-screen frames. */
+export class Screen {
+  readonly stats: ScreenStats = {frames: 0, writes: 0, bytes: 0, lastWriteBytes: 0, lastFullBytes: 0};
+  private previous: Row[] | undefined;
+  private pending: string | undefined;
+  private scheduled = false;
+  private lastPaint = 0;
+  private active = false;
+
+  constructor(
+    private readonly out: TerminalOut,
+    private columns: number,
+    private rows: number,
+    private readonly options: ScreenOptions = {},
+  ) {}
+
+  get size(): {columns: number; rows: number} {
+    return {columns: this.columns, rows: this.rows};
+  }
+
+  /** Switches to the alternate screen and hides the cursor. */
+  enter(): void {
+    this.active = true;
+    this.out.write(`${ENTER_ALT}${HIDE_CURSOR}${CSI}H${CSI}2J`);
+  }
+
+  /** Restores the main screen and the cursor. Safe to call more than once. */
+  leave(): void {
+    if (!this.active) return;
+    this.active = false;
+    this.out.write(`${CSI}0m${SHOW_CURSOR}${LEAVE_ALT}`);
+  }
+
+  /** Accepts a frame from Ink; painting is coalesced. */
+  frame(text: string): void {
+    this.stats.frames++;
+    this.pending = text;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const wait = Math.max(0, (this.options.minIntervalMs ?? 0) - (Date.now() - this.lastPaint));
+    const run = () => {
+      this.scheduled = false;
+      this.flush();
+    };
+    if (wait > 0) setTimeout(run, wait);
+    else setImmediate(run);
+  }
+
+  /** Paints the pending frame now. */
+  flush(): void {
+    const text = this.pending;
+    this.pending = undefined;
+    if (text === undefined || !this.active) return;
+    const next = parseFrame(text, this.columns, this.rows);
+    const full = fullRepaint(next);
+    this.stats.lastFullBytes = Buffer.byteLength(full);
+    const body = this.previous ? diffFrames(this.previous, next) : full;
+    this.previous = next;
+    this.lastPaint = Date.now();
+    if (!body) {
+      this.stats.lastWriteBytes = 0;
+      return;
+    }
+    const data = this.options.sync === false ? body : BEGIN_SYNC + body + END_SYNC;
+    this.stats.writes++;
+    this.stats.bytes += Buffer.byteLength(data);
+    this.stats.lastWriteBytes = Buffer.byteLength(data);
+    this.out.write(data);
+  }
+
+  /** New terminal size: the next frame is painted in full. */
+  resize(columns: number, rows: number): void {
+    this.columns = columns;
+    this.rows = rows;
+    this.previous = undefined;
+  }
+
+  /** Forgets what is on screen, so the next frame repaints everything (e.g. after a redraw request). */
+  invalidate(): void {
+    this.previous = undefined;
+  }
+}
