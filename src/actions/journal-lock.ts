@@ -34,7 +34,7 @@ export async function withLock<T>(lock: string, fn: () => Promise<T> | T, timeou
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       clearStale(lock);
-      if (Date.now() > deadline) throw new Error(`journal is locked by another process (${lock}); try again`);
+      if (Date.now() > deadline) throw new Error(`journal is locked by another process (${lock}); try again`, {cause: error});
       await new Promise((r) => setTimeout(r, 5 + Math.random() * 20));
     }
   }

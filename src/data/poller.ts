@@ -100,8 +100,9 @@ export class Poller<T> {
   private schedule(): void {
     const {intervalMs, minBackoffMs = 500, maxBackoffMs = intervalMs} = this.options;
     const failures = this.state.failures;
-    const delay =
-      failures === 0 ? intervalMs : Math.min(maxBackoffMs, minBackoffMs * 2 ** (failures - 1));
+    // Healthy polls land on multiples of the interval, so panes with the same cadence refresh together (one repaint).
+    const aligned = intervalMs - (this.options.clock.now() % intervalMs);
+    const delay = failures === 0 ? (aligned < intervalMs / 4 ? aligned + intervalMs : aligned) : Math.min(maxBackoffMs, minBackoffMs * 2 ** (failures - 1));
     this.timer = this.options.clock.setTimeout(() => this.tick(), delay);
   }
 

@@ -1,10 +1,11 @@
 // React contexts: the theme, the cockpit's services (session, clock, identity), the ticking clock and the screen size.
-import {createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode} from 'react';
+import {createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode} from 'react';
 import type {Clock} from '../data/clock.js';
 import type {Session} from '../data/session.js';
 import type {Journal} from '../actions/journal.js';
 import type {Identity} from '../actions/identity.js';
 import type {SizeStore, TerminalSize} from './terminal/terminal.js';
+import {CockpitStore, type CockpitState} from './hooks/cockpit-store.js';
 import {createTheme, type Theme} from './theme.js';
 
 /** What the UI may use besides readings. */
@@ -24,7 +25,7 @@ export interface Cockpit {
 
 const ThemeContext = createContext<Theme>(createTheme({color: true, ascii: false}));
 const CockpitContext = createContext<Cockpit | undefined>(undefined);
-const NowContext = createContext<number>(0);
+const StoreContext = createContext<CockpitStore | undefined>(undefined);
 const SizeContext = createContext<SizeStore>({get: () => ({columns: 80, rows: 24}), subscribe: () => () => undefined});
 
 export function useTheme(): Theme {
@@ -37,9 +38,16 @@ export function useCockpit(): Cockpit {
   return cockpit;
 }
 
+/** Readings, freezes and the time, as one coalesced state. */
+export function useCockpitState(): CockpitState {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useCockpitState outside CockpitProvider');
+  return useSyncExternalStore(store.subscribe, store.get);
+}
+
 /** The current time, ticking once a second on the cockpit clock. */
 export function useNow(): number {
-  return useContext(NowContext);
+  return useCockpitState().now;
 }
 
 export function useSize(): TerminalSize {
@@ -47,25 +55,15 @@ export function useSize(): TerminalSize {
   return useSyncExternalStore(store.subscribe, store.get);
 }
 
-function NowProvider({clock, children}: {clock: Clock; children: ReactNode}) {
-  const [now, setNow] = useState(() => clock.now());
-  useEffect(() => {
-    let handle = clock.setTimeout(function tick() {
-      setNow(clock.now());
-      handle = clock.setTimeout(tick, 1000 - (clock.now() % 1000) || 1000);
-    }, 1000 - (clock.now() % 1000) || 1000);
-    return () => clock.clearTimeout(handle);
-  }, [clock]);
-  return <NowContext.Provider value={now}>{children}</NowContext.Provider>;
-}
-
 /** Provides everything the cockpit's components read from context. */
-export function CockpitProvider({cockpit, theme, size, children}: {cockpit: Cockpit; theme: Theme; size: SizeStore; children: ReactNode}) {
+export function CockpitProvider({cockpit, theme, size, children, coalesceMs}: {cockpit: Cockpit; theme: Theme; size: SizeStore; children: ReactNode; coalesceMs?: number}) {
+  const store = useMemo(() => new CockpitStore(cockpit.session, cockpit.clock, coalesceMs), [cockpit.session, cockpit.clock, coalesceMs]);
+  useEffect(() => () => store.dispose(), [store]);
   return (
     <ThemeContext.Provider value={theme}>
       <SizeContext.Provider value={size}>
         <CockpitContext.Provider value={cockpit}>
-          <NowProvider clock={cockpit.clock}>{children}</NowProvider>
+          <StoreContext.Provider value={store}>{children}</StoreContext.Provider>
         </CockpitContext.Provider>
       </SizeContext.Provider>
     </ThemeContext.Provider>

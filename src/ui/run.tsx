@@ -75,6 +75,11 @@ export async function runCockpit(options: RunOptions): Promise<number> {
     patchConsole: false,
     interactive: true,
   });
+  // Test hook: an uncaught error after N ms, to prove a crash still restores the terminal.
+  const crashAfter = Number(process.env.ATP_COCKPIT_TEST_CRASH_MS);
+  if (crashAfter > 0) setTimeout(() => {
+    throw new Error('test crash (ATP_COCKPIT_TEST_CRASH_MS)');
+  }, crashAfter);
   const code = await exited;
   ink.unmount();
   await session.close();

@@ -4,7 +4,7 @@ import {PANE_IDS, type PaneId} from '../data/readings/types.js';
 import type {ActionRequest} from '../actions/types.js';
 import {completeCommand, parseCommand} from './commands.js';
 import type {Cockpit} from './context.js';
-import {LAYER, useKeyLayer} from './keys/dispatcher.js';
+import {LAYER, useKeyHold, useKeyLayer} from './keys/dispatcher.js';
 import {bindingFor} from './keys/keymap.js';
 import type {KeyEvent} from './keys/keys.js';
 import type {UiAction, UiState} from './state.js';
@@ -23,8 +23,14 @@ export interface AppKeysInput {
 
 /** Registers the input-line layer and the global layer. */
 export function useAppKeys(input: AppKeysInput): void {
-  const {state, dispatch, cockpit, keys, pageSize, now, begin} = input;
+  const {state, dispatch, cockpit, keys, pageSize, now} = input;
+  const begin = (request: ActionRequest) => {
+    hold();
+    input.begin(request);
+  };
+  // The input line's text while it is open (undefined when closed): keys can arrive faster than renders.
   const inputText = useRef<string | undefined>(undefined);
+  const hold = useKeyHold();
   const flash = (text: string, tone: 'ok' | 'warn' | 'crit' | 'info' = 'info') => dispatch({type: 'flash', text, tone, at: now()});
 
   const selectedKey = (pane: PaneId) => {
@@ -68,7 +74,7 @@ export function useAppKeys(input: AppKeysInput): void {
     LAYER.input,
     (event: KeyEvent) => {
       const field = state.input;
-      if (!field) return false;
+      if (!field || inputText.current === undefined) return false;
       const pane = state.focus;
       // Keys can arrive faster than renders: edit the latest text, not this render's copy.
       const latest = () => inputText.current ?? field.text;
@@ -129,7 +135,10 @@ export function useAppKeys(input: AppKeysInput): void {
         return true;
       case 'open': {
         const key = selectedKey(pane);
-        if (inPanes && key) dispatch({type: 'view', view: {kind: 'detail', pane, key}});
+        if (inPanes && key) {
+          hold();
+          dispatch({type: 'view', view: {kind: 'detail', pane, key}});
+        }
         return true;
       }
       case 'back':
@@ -138,11 +147,13 @@ export function useAppKeys(input: AppKeysInput): void {
         else if (state.flash) dispatch({type: 'clear-flash'});
         return true;
       case 'filter':
+        hold();
         inputText.current = state.filters[pane];
         dispatch({type: 'view', view: {kind: 'panes'}});
         dispatch({type: 'input', input: {mode: 'filter', text: state.filters[pane]}});
         return true;
       case 'command':
+        hold();
         inputText.current = '';
         dispatch({type: 'input', input: {mode: 'command', text: ''}});
         return true;

@@ -52,7 +52,8 @@ export function timeToExhaustion(remaining: number, burn: number, periodDays: nu
 export function policyStage(remaining: number, stages: readonly PolicyStage[] = DEFAULT_POLICY): PolicyStage | undefined {
   const consumed = 1 - remaining;
   let reached: PolicyStage | undefined;
-  for (const stage of stages) if (consumed >= stage.consumed) reached = stage;
+  // A small epsilon: 1 - 0.9 is 0.0999… in floating point.
+  for (const stage of stages) if (consumed + 1e-9 >= stage.consumed) reached = stage;
   return reached;
 }
 

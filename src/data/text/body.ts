@@ -25,7 +25,7 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 /** Drops a UTF-8 sequence cut at the end of a sample. */
 function trimPartial(bytes: Uint8Array): Uint8Array {
-  let end = bytes.length;
+  const end = bytes.length;
   for (let i = 1; i <= 3 && end - i >= 0; i++) {
     const b = bytes[end - i] ?? 0;
     if ((b & 0xc0) === 0xc0) return bytes.subarray(0, end - i);

@@ -2,16 +2,17 @@
 import stringWidth from 'string-width';
 
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
-/** Terminal cells `text` occupies. */
+/** Terminal cells `text` occupies (printable ASCII is counted without string-width, which is slow). */
 export function cellWidth(text: string): number {
-  return stringWidth(text);
+  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
 }
 
 /** Cuts `text` to at most `width` cells, ending with `ellipsis` when cut. */
 export function truncate(text: string, width: number, ellipsis = '…'): string {
   if (width <= 0) return '';
-  if (stringWidth(text) <= width) return text;
+  if (cellWidth(text) <= width) return text;
   const room = width - stringWidth(ellipsis);
   let out = '';
   let used = 0;
@@ -27,13 +28,14 @@ export function truncate(text: string, width: number, ellipsis = '…'): string 
 /** Pads (or truncates) `text` to exactly `width` cells. */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left', ellipsis = '…'): string {
   const cut = truncate(text, width, ellipsis);
-  const pad = ' '.repeat(Math.max(0, width - stringWidth(cut)));
+  const pad = ' '.repeat(Math.max(0, width - cellWidth(cut)));
   return align === 'right' ? pad + cut : cut + pad;
 }
 
 /** The last `width` cells of `text`, left-padded to exactly `width` (for trend lines: newest at the right). */
 export function fitEnd(text: string, width: number): string {
   if (width <= 0) return '';
+  if (PRINTABLE_ASCII.test(text)) return text.length >= width ? text.slice(text.length - width) : ' '.repeat(width - text.length) + text;
   const graphemes = [...segmenter.segment(text)].map((s) => s.segment);
   let out = '';
   let used = 0;

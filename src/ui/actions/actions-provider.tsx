@@ -3,8 +3,7 @@
 import {createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode} from 'react';
 import {freezePlan, freezer} from '../../actions/freeze.js';
 import type {PlanEnv} from '../../actions/env.js';
-import {replayPlan} from '../../actions/replay.js';
-import {defaultRevision, rollbackPlan} from '../../actions/rollback.js';
+import {defaultRevision} from '../../actions/rollback.js';
 import {readOnlyRefusal} from '../../actions/rules.js';
 import {ActionRecord} from '../../actions/runner.js';
 import type {ActionPlan, ActionRequest, Confirmation} from '../../actions/types.js';

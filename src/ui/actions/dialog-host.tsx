@@ -27,10 +27,20 @@ export interface DialogHostProps {
   onError(title: string, error: unknown): void;
 }
 
+/** Flows whose dialog already produced its outcome: a second key before the next render must not act twice. */
+const consumed = new WeakSet<Flow>();
+
 export function DialogHost({flow, setFlow, env, freezes, toConfirm, onConfirmed, onError}: DialogHostProps) {
   const {session} = useCockpit();
-  const close = () => setFlow(undefined);
   if (!flow) return null;
+  const once =
+    <A extends unknown[]>(fn: (...args: A) => void) =>
+    (...args: A) => {
+      if (consumed.has(flow)) return;
+      consumed.add(flow);
+      fn(...args);
+    };
+  const close = once(() => setFlow(undefined));
   const attempt = (title: string, build: () => ActionPlan) => {
     try {
       toConfirm(build());
@@ -44,21 +54,21 @@ export function DialogHost({flow, setFlow, env, freezes, toConfirm, onConfirmed,
     case 'loading':
       return <NoticeDialog title={flow.title} text="Please wait… (Esc cancels)" tone="info" onClose={close} />;
     case 'rollback-pick':
-      return <RollbackPicker target={flow.ref} history={flow.history} initial={flow.initial} onCancel={close} onPick={(to) => attempt('Rollback', () => rollbackPlan(env, flow.ref, flow.history, to))} />;
+      return <RollbackPicker target={flow.ref} history={flow.history} initial={flow.initial} onCancel={close} onPick={once((to) => attempt('Rollback', () => rollbackPlan(env, flow.ref, flow.history, to)))} />;
     case 'replay-setup':
       return (
         <ReplaySetup
           entity={flow.entity}
           targets={flow.targets}
           onCancel={close}
-          onNext={(filter) => {
+          onNext={once((filter) => {
             const inspect = capabilityFor(session, 'dlq', 'inspect');
             if (!inspect) return onError('Replay', new Error('no source of the DLQ pane can peek messages'));
             inspect.capability
               .peek(flow.entity.entity, {max: filter.maxCount, reason: filter.reason}, AbortSignal.timeout(15_000))
               .then((messages) => setFlow({step: 'replay-dryrun', entity: flow.entity, filter, messages, targets: flow.targets}))
               .catch((e: unknown) => onError('Replay: dry run failed', e));
-          }}
+          })}
         />
       );
     case 'replay-dryrun':
@@ -67,16 +77,16 @@ export function DialogHost({flow, setFlow, env, freezes, toConfirm, onConfirmed,
           entity={flow.entity}
           filter={flow.filter}
           messages={flow.messages}
-          onBack={() => setFlow({step: 'replay-setup', entity: flow.entity, targets: flow.targets})}
-          onNext={() => attempt('Replay', () => replayPlan(env, {entity: flow.entity, target: flow.filter.target, reason: flow.filter.reason, maxCount: flow.filter.maxCount, messages: flow.messages}))}
+          onBack={once(() => setFlow({step: 'replay-setup', entity: flow.entity, targets: flow.targets}))}
+          onNext={once(() => attempt('Replay', () => replayPlan(env, {entity: flow.entity, target: flow.filter.target, reason: flow.filter.reason, maxCount: flow.filter.maxCount, messages: flow.messages})))}
         />
       );
     case 'freeze-pick': {
       const cap = freezer(session);
-      return <FreezePicker on={flow.on} kinds={cap?.kinds ?? []} active={freezes} describe={(k) => cap?.describe(k) ?? k} onCancel={close} onPick={(k) => attempt('Freeze', () => freezePlan(env, k, flow.on))} />;
+      return <FreezePicker on={flow.on} kinds={cap?.kinds ?? []} active={freezes} describe={(k) => cap?.describe(k) ?? k} onCancel={close} onPick={once((k) => attempt('Freeze', () => freezePlan(env, k, flow.on)))} />;
     }
     case 'confirm':
-      return <ConfirmDialog plan={flow.plan} production={session.context.production} onDone={(c) => onConfirmed(flow.plan, flow.record, c)} />;
+      return <ConfirmDialog plan={flow.plan} production={session.context.production} onDone={once((c) => onConfirmed(flow.plan, flow.record, c))} />;
     case 'running':
       return (
         <ProgressDialog

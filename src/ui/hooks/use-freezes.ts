@@ -1,15 +1,7 @@
-// Active freezes for the header.
-import {useSyncExternalStore} from 'react';
+// Active freezes for the header and the freeze dialogs.
 import type {Freeze} from '../../data/sources/types.js';
-import {useCockpit} from '../context.js';
-
-const NONE: readonly Freeze[] = [];
+import {useCockpitState} from '../context.js';
 
 export function useFreezes(): readonly Freeze[] {
-  const poller = useCockpit().session.freezes;
-  const snap = useSyncExternalStore(
-    (l) => poller.subscribe(l),
-    () => poller.snapshot(),
-  );
-  return snap.value ?? NONE;
+  return useCockpitState().freezes;
 }

@@ -1,29 +1,25 @@
-// The bridge from a pane's feed to the view; holds the last snapshot while the pane is paused (dialog open).
-import {useRef, useSyncExternalStore} from 'react';
-import type {PaneSnapshot} from '../../data/feed.js';
+// The bridge from the panes' feeds to the view; holds a pane still while its dialog is open.
+import {useRef} from 'react';
 import type {PaneId} from '../../data/readings/types.js';
-import {useCockpit} from '../context.js';
+import {PANE_IDS} from '../../data/readings/types.js';
+import {useCockpitState} from '../context.js';
+import type {Snapshots} from './cockpit-store.js';
 
-/** The pane's current snapshot; while `paused`, the one it had when pausing began. */
-export function usePaneSnapshot<P extends PaneId>(pane: P, paused = false): PaneSnapshot<P> {
-  const feed = useCockpit().session.feeds[pane];
-  const live = useSyncExternalStore(
-    (l) => feed.subscribe(l),
-    () => feed.snapshot(),
-  );
-  const held = useRef<PaneSnapshot<P> | undefined>(undefined);
-  if (!paused) held.current = undefined;
-  else held.current ??= live;
-  return held.current ?? live;
-}
-
-/** Every pane's snapshot (for alerts and the header). */
-export function useAllSnapshots(paused: ReadonlySet<PaneId>): {[P in PaneId]: PaneSnapshot<P>} {
-  return {
-    health: usePaneSnapshot('health', paused.has('health')),
-    lag: usePaneSnapshot('lag', paused.has('lag')),
-    dlq: usePaneSnapshot('dlq', paused.has('dlq')),
-    outbox: usePaneSnapshot('outbox', paused.has('outbox')),
-    burn: usePaneSnapshot('burn', paused.has('burn')),
-  };
+/** Every pane's snapshot; a paused pane keeps the snapshot it had when the pause began. */
+export function useAllSnapshots(paused: ReadonlySet<PaneId>): Snapshots {
+  const live = useCockpitState().snapshots;
+  const held = useRef<Partial<Record<PaneId, unknown>>>({});
+  let changed = false;
+  const out = {} as Record<PaneId, unknown>;
+  for (const pane of PANE_IDS) {
+    if (!paused.has(pane)) {
+      delete held.current[pane];
+      out[pane] = live[pane];
+      continue;
+    }
+    held.current[pane] ??= live[pane];
+    out[pane] = held.current[pane];
+    changed = true;
+  }
+  return changed ? (out as unknown as Snapshots) : live;
 }

@@ -40,3 +40,18 @@ export function keyEvent(input: string, key: Key): KeyEvent {
                             : input;
   return {name, text: key.ctrl || key.meta ? '' : input};
 }
+
+const SINGLE: Readonly<Record<string, string>> = {'\r': 'enter', '\n': 'enter', '\t': 'tab', '\u007f': 'backspace', '\b': 'backspace', '\u001b': 'escape'};
+
+/**
+ * Ink hands over several characters read at once (fast typing, tmux send-keys, paste) as one input.
+ * Split plain text into one event per character, so "3/" is the key 3, then the key /.
+ */
+export function keyEvents(input: string, key: Key): KeyEvent[] {
+  const plain = !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow && !key.pageUp && !key.pageDown && !key.tab && !key.escape;
+  if (!plain || [...input].length <= 1) return [keyEvent(input, key)];
+  return [...input].map((ch) => {
+    const name = SINGLE[ch];
+    return name ? {name, text: ''} : {name: ch, text: ch};
+  });
+}

@@ -8,6 +8,25 @@ export interface Row {
 }
 
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const widths = new Map<string, number>();
+
+/** Cell width of one grapheme: ASCII is 1 without asking string-width; others are cached. */
+function graphemeWidth(g: string): number {
+  if (g.length === 1 && g.charCodeAt(0) >= 0x20 && g.charCodeAt(0) < 0x7f) return 1;
+  let w = widths.get(g);
+  if (w === undefined) {
+    w = stringWidth(g);
+    if (widths.size < 10_000) widths.set(g, w);
+  }
+  return w;
+}
+
+/** Splits text into graphemes; plain ASCII skips the segmenter. */
+function graphemes(text: string): Iterable<string> {
+  if (PRINTABLE_ASCII.test(text)) return text;
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
 
 /** Running SGR state while scanning a line. */
 class Pen {
@@ -69,8 +88,8 @@ export function parseLine(line: string, width: number): Row {
   const flush = () => {
     if (!text) return;
     const style = pen.style();
-    for (const {segment} of segmenter.segment(text)) {
-      const w = stringWidth(segment);
+    for (const segment of graphemes(text)) {
+      const w = graphemeWidth(segment);
       if (w === 0) continue;
       if (col + w > width) break;
       row.chars[col] = segment;

@@ -32,7 +32,8 @@ function paintRun(out: string[], row: Row, r: number, from: number, to: number, 
 /** The bytes that turn `previous` into `next` on screen ('' when nothing changed). */
 export function diffFrames(previous: readonly Row[], next: readonly Row[]): string {
   const out: string[] = [];
-  const pen = {style: '\u0000'};
+  // Every write ends with the pen reset, so the terminal starts each diff in the default style.
+  const pen = {style: ''};
   for (let r = 0; r < next.length; r++) {
     const a = previous[r];
     const b = next[r]!;
@@ -52,7 +53,7 @@ export function diffFrames(previous: readonly Row[], next: readonly Row[]): stri
     if (start >= 0) paintRun(out, b, r, start, end, pen);
   }
   if (out.length === 0) return '';
-  if (pen.style !== '' && pen.style !== '\u0000') out.push(sgr(''));
+  if (pen.style !== '') out.push(sgr(''));
   return out.join('');
 }
 

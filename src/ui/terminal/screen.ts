@@ -37,6 +37,8 @@ export class Screen {
   private scheduled = false;
   private lastPaint = 0;
   private active = false;
+  /** While the terminal is being resized, nothing is painted: the size we know may be wrong. */
+  private held = false;
 
   constructor(
     private readonly out: TerminalOut,
@@ -79,6 +81,7 @@ export class Screen {
 
   /** Paints the pending frame now. */
   flush(): void {
+    if (this.held) return;
     const text = this.pending;
     this.pending = undefined;
     if (text === undefined || !this.active) return;
@@ -99,11 +102,18 @@ export class Screen {
     this.out.write(data);
   }
 
-  /** New terminal size: the next frame is painted in full. */
+  /** The terminal is being resized: hold painting until `resize` settles it. */
+  hold(): void {
+    this.held = true;
+  }
+
+  /** New (settled) terminal size: painting resumes and the next frame is painted in full. */
   resize(columns: number, rows: number): void {
     this.columns = columns;
     this.rows = rows;
     this.previous = undefined;
+    this.held = false;
+    if (this.pending !== undefined) this.frame(this.pending);
   }
 
   /** Forgets what is on screen, so the next frame repaints everything (e.g. after a redraw request). */

@@ -70,20 +70,27 @@ export function openTerminal(options: TerminalOptions = {}): Terminal {
     return true;
   };
   process.stderr.write = capture as typeof process.stderr.write;
+  /* eslint-disable no-console -- the console is redirected while the screen is ours, and restored after */
   const realConsole = {log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug};
   for (const name of Object.keys(realConsole) as (keyof typeof realConsole)[]) {
     console[name] = (...args: unknown[]) => capture(`${args.map(String).join(' ')}\n`);
   }
+  /* eslint-enable no-console */
 
   let settle: NodeJS.Timeout | undefined;
   const onResize = () => {
+    screen.hold();
     if (settle) clearTimeout(settle);
     settle = setTimeout(() => {
       settle = undefined;
-      const next = {columns: stdout.columns || size.columns, rows: stdout.rows || size.rows};
-      if (next.columns === size.columns && next.rows === size.rows) return;
+      // Ask the terminal itself (ioctl) rather than Node's cached size: during a burst the cache can lag.
+      const [columns, rows] = typeof stdout.getWindowSize === 'function' ? stdout.getWindowSize() : [stdout.columns, stdout.rows];
+      const next = {columns: columns || size.columns, rows: rows || size.rows};
+      const changed = next.columns !== size.columns || next.rows !== size.rows;
       size = next;
+      // Always repaint in full: frames may have been cut or scrolled while the size was changing.
       screen.resize(next.columns, next.rows);
+      if (!changed) return;
       stream.resize(next.columns, next.rows);
       for (const l of listeners) l();
     }, options.resizeSettleMs ?? 40);

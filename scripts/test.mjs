@@ -1,0 +1,46 @@
+// `npm test`: build (the end-to-end tests run the real launcher), typecheck, lint, then every test.
+// Ends with one line: "N passed, N failed" (typecheck and lint count as one check each).
+import {spawnSync} from 'node:child_process';
+import {mkdirSync, readFileSync, rmSync} from 'node:fs';
+
+const args = process.argv.slice(2);
+const results = {passed: 0, failed: 0, skipped: 0};
+const step = (name, command, commandArgs) => {
+  process.stdout.write(`\n== ${name}: ${command} ${commandArgs.join(' ')}\n`);
+  const run = spawnSync(command, commandArgs, {stdio: 'inherit'});
+  const ok = run.status === 0;
+  process.stdout.write(`== ${name}: ${ok ? 'ok' : `FAILED (exit ${run.status ?? run.signal})`}\n`);
+  return ok;
+};
+
+if (!step('build', 'node', ['scripts/build.mjs'])) results.failed++;
+for (const [name, command, commandArgs] of [
+  ['typecheck', 'tsc', ['-p', 'tsconfig.json', '--noEmit']],
+  ['lint', 'eslint', ['.', '--max-warnings=0']],
+]) {
+  if (step(name, command, commandArgs)) results.passed++;
+  else results.failed++;
+}
+
+mkdirSync('.tmp', {recursive: true});
+rmSync('.tmp/vitest.json', {force: true});
+step('tests', 'vitest', ['run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest.json', ...args]);
+try {
+  const report = JSON.parse(readFileSync('.tmp/vitest.json', 'utf8'));
+  results.passed += report.numPassedTests ?? 0;
+  results.failed += report.numFailedTests ?? 0;
+  results.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  for (const file of report.testResults ?? []) {
+    // A file that fails before any test runs (import error, crash) counts as one failure.
+    if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) {
+      results.failed++;
+      process.stdout.write(`suite failed to run: ${file.name}: ${file.message ?? ''}\n`);
+    }
+  }
+} catch (error) {
+  process.stdout.write(`could not read the test report: ${error.message}\n`);
+  results.failed++;
+}
+if (results.skipped) process.stdout.write(`${results.skipped} skipped\n`);
+process.stdout.write(`${results.passed} passed, ${results.failed} failed\n`);
+process.exit(results.failed > 0 ? 1 : 0);
