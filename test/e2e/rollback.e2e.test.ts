@@ -1,0 +1,45 @@
+// Issue 3 end to end: roll back the bad deploy through the dialog in a real terminal, see the alert clear,
+// and the journal written and verified.
+import {execFile} from 'node:child_process';
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {promisify} from 'node:util';
+import {afterEach, describe, expect, it} from 'vitest';
+import {requireTmux, Tmux} from './tmux.js';
+
+const run = promisify(execFile);
+const LAUNCHER = join(process.cwd(), 'bin/atp-cockpit');
+const enabled = requireTmux();
+let term: Tmux | undefined;
+afterEach(async () => term?.stop());
+
+describe.runIf(enabled)('rollback in a real terminal', () => {
+  it('--demo bad-deploy: roll back ingestion, the alert clears, the journal verifies', async () => {
+    term = new Tmux();
+    const journal = join(mkdtempSync(join(tmpdir(), 'atp-e2e-')), 'journal.jsonl');
+    await term.start([LAUNCHER, '--demo', 'bad-deploy'], {columns: 140, rows: 45, env: {ATP_COCKPIT_JOURNAL: journal}});
+    await term.waitFor((s) => s.includes('HighErrorRate ingestion@us-east') && s.includes('▶ ingestion@us-east'));
+    await term.keys('r');
+    let screen = await term.waitFor('choose a revision');
+    expect(screen).toMatch(/▶ 2 +1\.2\.4/);
+    await term.keys('Enter');
+    screen = await term.waitFor('Blast radius');
+    expect(screen).toContain('[ Cancel ]');
+    expect(screen).toContain('kubectl rollout undo deployment/ingestion -n atp-ingestion-ns --to-revision=2');
+    await term.keys('Right', 'Enter');
+    screen = await term.waitFor('rolled back to 1.2.4', 30_000);
+    expect(screen).toContain('successfully rolled out');
+    await term.waitFor((s) => !s.includes('HighErrorRate ingestion@us-east'), 15_000);
+    screen = await term.screen();
+    expect(screen).toMatch(/ingestion@us-east +✓ Healthy .* 1\.2\.4 r4/);
+    await term.keys('q');
+    await term.waitFor('[exited 0]');
+    const verify = await run(LAUNCHER, ['journal', 'verify', '--journal', journal]);
+    expect(verify.stdout).toMatch(/OK, 4 entries/);
+    const show = await run(LAUNCHER, ['journal', 'show', '--journal', journal, '--json']);
+    const entries = JSON.parse(show.stdout) as {phase: string; action: string; target: string; before?: {revision?: number}; after?: {revision?: number}}[];
+    expect(entries.map((e) => e.phase)).toEqual(['planned', 'confirmed', 'started', 'finished']);
+    expect(entries[3]).toMatchObject({action: 'rollback', target: 'ingestion', before: {revision: 3}, after: {revision: 4}});
+  }, 90_000);
+});
