@@ -40,10 +40,10 @@ describe('confirmation dialog', () => {
     const calls: string[] = [];
     app = await renderCockpit({config: prodConfig, flags: {context: 'prod'}, session: {createSource: recordingDemoFactory(calls)}});
     await app.waitFor('ingestion@us-east');
-    let frame = await openRollbackConfirm(app);
+    const frame = await openRollbackConfirm(app);
     expect(frame).toContain('type "ingestion"');
     await app.press(KEYS.shiftTab, KEYS.shiftTab, 'ingest', KEYS.tab, KEYS.tab, KEYS.tab, KEYS.enter);
-    frame = await app.waitFor('type ingestion exactly');
+    await app.waitFor('type ingestion exactly');
     expect(calls).toEqual([]);
     await app.press('ion', KEYS.tab, KEYS.tab, KEYS.tab, KEYS.enter);
     await app.waitUntil(() => calls.length > 0, 'rollback started');

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {evaluateAlerts} from '../../src/data/alerts/evaluate.js';
 import {ManualClock} from '../../src/data/clock.js';
 import {createDemoSource} from '../../src/data/demo/source.js';
-import {SCENARIOS, type ScenarioName} from '../../src/data/demo/scenarios.js';
+import type {ScenarioName} from '../../src/data/demo/scenarios.js';
 import {PANE_IDS, type ReadingByPane} from '../../src/data/readings/types.js';
 import {burnFigures} from '../../src/data/slo/burn.js';
 

@@ -39,7 +39,7 @@ describe.runIf(enabled)('cockpit in a real terminal', () => {
     expect(screen).toMatch(/[▁▂▃▄▅▆▇█]{10}/);
     await term.resize(80, 24);
     for (let i = 0; i < 10; i++) await term.resize(100 + i * 7, 30 + i);
-    screen = await term.waitFor((s) => PANES.every((p) => s.includes(p)));
+    await term.waitFor((s) => PANES.every((p) => s.includes(p)));
     await term.keys('?');
     await term.waitFor('Keys (Esc or ? to close)');
     await term.keys('Escape');

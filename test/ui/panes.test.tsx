@@ -78,7 +78,6 @@ describe('the cockpit screen', () => {
     let frame = app.lastFrame();
     expect(frame).toMatch(/ 3 DLQ depth/);
     const switched: string[] = [];
-    app.session; // keep the session referenced
     await app.press(':', 'c', 't', 'x', ' ', 'p', 'r', 'o', 'd', KEYS.enter);
     frame = app.lastFrame();
     expect(frame).toContain('switching to context prod');

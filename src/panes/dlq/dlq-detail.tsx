@@ -24,11 +24,11 @@ export function DlqDetailView({entity, reading, width, height}: {entity: string;
   const [index, setIndex] = useLatestState(0);
   const [open, setOpen] = useState(false);
   const [version, setVersion] = useState(0);
-  const found = capabilityFor(session, 'dlq', 'inspect');
+  const inspect = capabilityFor(session, 'dlq', 'inspect')?.capability;
   useEffect(() => {
-    if (!found) return undefined;
+    if (!inspect) return undefined;
     const abort = new AbortController();
-    found.capability
+    inspect
       .peek(entity, {max: PEEK}, abort.signal)
       .then((m) => {
         setMessages(m);
@@ -36,7 +36,7 @@ export function DlqDetailView({entity, reading, width, height}: {entity: string;
       })
       .catch((e: unknown) => !abort.signal.aborted && setError(describeError(e)));
     return () => abort.abort();
-  }, [found?.source, entity, version]);
+  }, [inspect, entity, version]);
   useKeyLayer(LAYER.view, ({name}) => {
     const count = messages?.length ?? 0;
     if (name === 'up' || name === 'k') setIndex((i) => Math.max(0, i - 1));

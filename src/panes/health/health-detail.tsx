@@ -18,12 +18,12 @@ export function HealthDetailView({rowKey, reading, width, height}: {rowKey: stri
   const row = reading?.services.find((s) => s.service === service && s.region === region);
   const [detail, setDetail] = useState<HealthDetail | undefined>();
   const [error, setError] = useState<string | undefined>();
-  const found = capabilityFor(session, 'health', 'detail');
+  const detailer = capabilityFor(session, 'health', 'detail')?.capability;
   useEffect(() => {
-    if (!found) return undefined;
+    if (!detailer) return undefined;
     const abort = new AbortController();
     let timer = clock.setTimeout(function load() {
-      found.capability
+      detailer
         .detail({service, region}, abort.signal)
         .then((d) => {
           setDetail(d);
@@ -36,7 +36,7 @@ export function HealthDetailView({rowKey, reading, width, height}: {rowKey: stri
       abort.abort();
       clock.clearTimeout(timer);
     };
-  }, [found?.source, service, region, clock, session]);
+  }, [detailer, service, region, clock, session]);
   const lines: {text: string; tone?: Parameters<typeof theme.tone>[0]; bold?: boolean}[] = [];
   if (!row) lines.push({text: ` ${rowKey}: no longer in the reading`, tone: 'warn'});
   else {
@@ -50,7 +50,7 @@ export function HealthDetailView({rowKey, reading, width, height}: {rowKey: stri
       lines.push({text: `   ${theme.symbol(tone)} ${c.name.padEnd(18)} ${c.status.padEnd(10)} ${millis(c.durationMs).padStart(6)}  ${c.description ?? ''}${c.exception ? ` · ${c.exception}` : ''}`, tone: c.status === 'Healthy' ? undefined : tone});
     }
   }
-  lines.push({text: ` PODS${error ? ` (detail unavailable: ${error})` : found ? '' : ' (no source of this pane lists pods)'}`, bold: true, tone: error ? 'crit' : undefined});
+  lines.push({text: ` PODS${error ? ` (detail unavailable: ${error})` : detailer ? '' : ' (no source of this pane lists pods)'}`, bold: true, tone: error ? 'crit' : undefined});
   for (const p of detail?.pods ?? []) {
     lines.push({text: `   ${p.name.padEnd(34)} ${p.phase.padEnd(9)} ${p.ready ? 'ready' : 'NOT READY'}  restarts ${String(p.restarts).padEnd(3)} ${p.image?.split('/').pop() ?? ''}${p.problem ? `  ${p.problem.state}: ${p.problem.reason}` : ''}`, tone: p.problem ? 'crit' : undefined});
   }

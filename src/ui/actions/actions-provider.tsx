@@ -54,8 +54,8 @@ export function ActionsProvider({children, onResult}: ActionsProviderProps) {
     [session, identity, clock],
   );
   const scope = useMemo(() => ({journal, identity, context: session.context.name, environment: session.context.environment}), [journal, identity, session]);
-  const notice = (title: string, text: string, tone: Tone = 'warn') => setFlow({step: 'notice', title, text, tone});
-  const fail = (title: string) => (error: unknown) => notice(title, describeError(error), 'crit');
+  const notice = useCallback((title: string, text: string, tone: Tone = 'warn') => setFlow({step: 'notice', title, text, tone}), []);
+  const fail = useCallback((title: string) => (error: unknown) => notice(title, describeError(error), 'crit'), [notice]);
 
   const toConfirm = useCallback(
     async (plan: ActionPlan) => {
@@ -113,7 +113,7 @@ export function ActionsProvider({children, onResult}: ActionsProviderProps) {
       }
       setFlow({step: 'freeze-pick', on: request.kind === 'freeze'});
     },
-    [flow, session, env, toConfirm],
+    [flow, session, env, toConfirm, notice, fail],
   );
 
   const confirmed = useCallback(
@@ -138,7 +138,7 @@ export function ActionsProvider({children, onResult}: ActionsProviderProps) {
       for (const pane of ['health', 'dlq'] as const) session.feeds[pane].refresh();
       session.freezes.refresh();
     },
-    [onResult, session],
+    [onResult, session, notice],
   );
 
   const actions: Actions = useMemo(() => {

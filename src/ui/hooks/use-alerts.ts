@@ -22,5 +22,5 @@ export function useAlerts(snapshots: {[P in PaneId]: PaneSnapshot<P>}, now: numb
     const result = evaluateAlerts({readings, now, memory: memory.current, stalePanes, thresholds: session.context.thresholds});
     memory.current = result.memory;
     return result.alerts;
-  }, [snapshots.health, snapshots.lag, snapshots.dlq, snapshots.outbox, snapshots.burn, now, session]);
+  }, [snapshots, now, session]);
 }

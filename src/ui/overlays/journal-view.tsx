@@ -12,7 +12,8 @@ const PHASE_TONE: Readonly<Record<string, Tone>> = {finished: 'ok', failed: 'cri
 export function JournalView({width, height, version}: {width: number; height: number; version: number}) {
   const theme = useTheme();
   const {journal} = useCockpit();
-  const {entries, verdict} = useMemo(() => ({entries: journal.tail(Math.max(1, height - 2)).reverse(), verdict: verifyJournal(journal.path)}), [journal, height, version]);
+  // `version` changes when an action finished: read the file again.
+  const {entries, verdict} = useMemo(() => (void version, {entries: journal.tail(Math.max(1, height - 2)).reverse(), verdict: verifyJournal(journal.path)}), [journal, height, version]);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold wrap="truncate">
