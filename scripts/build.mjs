@@ -13,6 +13,8 @@ await build({
   platform: 'node',
   target: 'node22',
   sourcemap: 'linked',
+  minify: true,
+  keepNames: true,
   legalComments: 'none',
   // React and Ink in production mode: development React is several times slower.
   define: {'process.env.NODE_ENV': '"production"'},

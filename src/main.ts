@@ -1,6 +1,7 @@
 // Entry point: flags → configuration → context → the chosen command (the cockpit, status, contexts, ...).
 import {parseCli, USAGE, UsageError, type Cli} from './cli/args.js';
 import {ConfigError} from './data/config/validate.js';
+import {trace} from './data/trace.js';
 
 const EX_USAGE = 64;
 const EX_CONFIG = 78;
@@ -30,6 +31,7 @@ async function run(cli: Cli): Promise<number> {
 
 async function main(): Promise<void> {
   let code: number;
+  trace('main');
   try {
     const cli = parseCli(process.argv.slice(2));
     // Colour is decided before Ink (and chalk) load: NO_COLOR and --no-color win.

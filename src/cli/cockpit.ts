@@ -4,13 +4,28 @@ import {resolveContext} from '../data/config/context.js';
 import type {Cli} from './args.js';
 import {setup} from './setup.js';
 
+/**
+ * Ink's layout engine (yoga-layout) loads its inline WebAssembly with `fetch` when fetch exists, which pulls in
+ * undici (~100 ms at start-up). Without fetch it decodes the inline bytes directly. Restored right after.
+ */
+async function importWithoutFetch<T>(load: () => Promise<T>): Promise<T> {
+  const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (!descriptor?.configurable) return load();
+  Object.defineProperty(globalThis, 'fetch', {value: undefined, configurable: true, writable: true});
+  try {
+    return await load();
+  } finally {
+    Object.defineProperty(globalThis, 'fetch', descriptor);
+  }
+}
+
 export async function cockpitCommand(cli: Cli): Promise<number> {
   const {loaded, context, journalPath} = setup(cli);
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     process.stderr.write('atp-cockpit: the cockpit needs a terminal (stdin and stdout must be a TTY).\nFor scripts and `ssh host atp-cockpit status`, use: atp-cockpit status [--json]\n');
     return 64;
   }
-  const {runCockpit} = await import('../ui/run.js');
+  const {runCockpit} = await importWithoutFetch(() => import('../ui/run.js'));
   return runCockpit({
     context,
     clock: systemClock(),

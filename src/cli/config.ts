@@ -2,7 +2,7 @@
 import {loadConfig, setStoreValue, storePath} from '../data/config/store.js';
 import {UsageError, type Cli} from './args.js';
 
-export function configCommand(cli: Cli): number {
+export async function configCommand(cli: Cli): Promise<number> {
   const [verb, key, ...value] = cli.rest;
   switch (verb) {
     case 'path':
@@ -16,7 +16,7 @@ export function configCommand(cli: Cli): number {
     case 'set': {
       if (!key || value.length === 0) throw new UsageError('usage: atp-cockpit config set KEY VALUE (KEY is dotted, e.g. contexts.prod.readOnly)');
       if (cli.config) throw new UsageError('config set edits the conf store; edit the --config file directly');
-      const saved = setStoreValue(key, value.join(' '));
+      const saved = await setStoreValue(key, value.join(' '));
       process.stdout.write(`set ${key} in ${saved.file}\n`);
       return 0;
     }

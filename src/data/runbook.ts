@@ -14,7 +14,10 @@ export const DLQ_REASONS: Readonly<Record<string, ReasonAdvice>> = {
   SerializationException: {indicates: 'Schema version mismatch', action: 'Add schema migration, replay'},
 };
 
+/** Service Bus's own names for the runbook's reasons. */
+const ALIASES: Readonly<Record<string, string>> = {MaxDeliveryCountExceeded: 'DeliveryCountExceeded', TTLExpired: 'TTLExpiredException'};
+
 /** Advice for a reason, with a fallback for reasons the runbook does not classify. */
 export function adviceFor(reason: string): ReasonAdvice {
-  return DLQ_REASONS[reason] ?? {indicates: 'Unclassified failure', action: 'Inspect the message; classify before replaying (runbook 10.2)'};
+  return DLQ_REASONS[reason] ?? DLQ_REASONS[ALIASES[reason] ?? ''] ?? {indicates: 'Unclassified failure', action: 'Inspect the message; classify before replaying (runbook 10.2)'};
 }

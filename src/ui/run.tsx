@@ -4,12 +4,14 @@ import {useState} from 'react';
 import {Journal} from '../actions/journal.js';
 import {currentIdentity} from '../actions/identity.js';
 import type {Clock} from '../data/clock.js';
+import {PANE_IDS} from '../data/readings/types.js';
 import {createSession, type Session} from '../data/session.js';
 import {App} from './app.js';
 import {CockpitProvider, type Cockpit} from './context.js';
 import {KeyboardProvider} from './keys/dispatcher.js';
 import {openTerminal} from './terminal/terminal.js';
 import {createTheme} from './theme.js';
+import {trace} from '../data/trace.js';
 import type {ResolvedContext} from '../data/config/context.js';
 
 export interface RunOptions {
@@ -24,10 +26,21 @@ export interface RunOptions {
   readonly resolve: (name: string) => ResolvedContext;
 }
 
+/** Reads every pane once, waiting at most `ms`; slow sources simply show "loading…" first. */
+async function primeSession(session: Session, ms: number): Promise<void> {
+  const reads = PANE_IDS.flatMap((pane) => session.feeds[pane].entries.map((e) => e.poller.pollOnce()));
+  await Promise.race([Promise.allSettled(reads), new Promise((r) => setTimeout(r, ms).unref())]);
+}
+
 /** Runs the cockpit until the person quits; resolves with the exit code. */
 export async function runCockpit(options: RunOptions): Promise<number> {
+  trace('ui loaded');
   const terminal = openTerminal();
   let session = await createSession(options.context, {clock: options.clock});
+  trace('session created');
+  // Fast sources (the demo, a nearby Prometheus) make the very first frame a complete one.
+  await primeSession(session, 250);
+  trace('session primed');
   session.start();
   const journal = new Journal(options.journalPath);
   const identity = currentIdentity();
@@ -67,6 +80,7 @@ export async function runCockpit(options: RunOptions): Promise<number> {
     );
   }
 
+  trace('rendering');
   const ink = render(<Root />, {
     stdout: terminal.stream as unknown as NodeJS.WriteStream,
     stdin: process.stdin,

@@ -1,6 +1,5 @@
 // Where the configuration lives: conf's store (the user's contexts), or a file given with --config.
 import {existsSync, readFileSync} from 'node:fs';
-import Conf from 'conf';
 import {CONFIG_SCHEMA} from './schema.js';
 import type {CockpitConfig} from './types.js';
 import {assertValidConfig, ConfigError} from './validate.js';
@@ -12,7 +11,9 @@ export interface LoadedConfig {
   readonly kind: 'store' | 'file';
 }
 
-function openStore(): Conf<Record<string, unknown>> {
+/** conf's store; loaded only to write (reading is a plain file read). */
+async function openStore() {
+  const {default: Conf} = await import('conf');
   return new Conf<Record<string, unknown>>({
     projectName: 'atp-cockpit',
     projectSuffix: '',
@@ -70,7 +71,7 @@ export function parseValue(text: string): unknown {
 }
 
 /** Sets one dotted key in conf's store, refusing a value that would make the config invalid. */
-export function setStoreValue(key: string, text: string): LoadedConfig {
+export async function setStoreValue(key: string, text: string): Promise<LoadedConfig> {
   const current = loadConfig().config as Record<string, unknown>;
   const next = structuredClone(current);
   const parts = key.split('.');
@@ -83,7 +84,7 @@ export function setStoreValue(key: string, text: string): LoadedConfig {
   }
   node[parts[parts.length - 1] ?? key] = parseValue(text);
   assertValidConfig(next, storePath());
-  const store = openStore();
+  const store = await openStore();
   store.store = next;
   return {config: next as CockpitConfig, file: store.path, kind: 'store'};
 }

@@ -1,5 +1,6 @@
 // Validates a configuration and explains each problem by key, with the fix.
-import {Ajv2020, type ErrorObject} from 'ajv/dist/2020.js';
+import {createRequire} from 'node:module';
+import type {Ajv2020, ErrorObject} from 'ajv/dist/2020.js';
 import {CONFIG_SCHEMA} from './schema.js';
 import type {CockpitConfig} from './types.js';
 
@@ -20,8 +21,16 @@ export class ConfigError extends Error {
   }
 }
 
-const ajv = new Ajv2020({allErrors: true, verbose: true, strict: false});
-const validator = ajv.compile(CONFIG_SCHEMA);
+let compiled: ReturnType<Ajv2020['compile']> | undefined;
+/** Compiled on first use: a cockpit started without a configuration file never pays for it. */
+function validator() {
+  if (!compiled) {
+    // ajv is loaded on demand (synchronously: validation is synchronous) to keep start-up fast.
+    const {Ajv2020: Ajv} = createRequire(import.meta.url)('ajv/dist/2020.js') as {Ajv2020: typeof Ajv2020};
+    compiled = new Ajv({allErrors: true, verbose: true, strict: false}).compile(CONFIG_SCHEMA);
+  }
+  return compiled;
+}
 
 const SECRET_KEY = /pass(word)?|secret|token|api[-_]?key|connection[-_]?string|shared[-_]?access|credential|bearer|private[-_]?key/i;
 const SECRET_VALUE = /SharedAccessKey=|AccountKey=|-----BEGIN [A-Z ]*PRIVATE KEY-----|^Bearer\s/i;
@@ -94,7 +103,8 @@ function secrets(value: unknown, path: string[], out: ConfigProblem[]): void {
 /** Returns the problems in `config` (empty when valid). */
 export function configProblems(config: unknown): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  if (!validator(config)) problems.push(...condense(validator.errors ?? []).map(describe));
+  const validate = validator();
+  if (!validate(config)) problems.push(...condense(validate.errors ?? []).map(describe));
   secrets(config, [], problems);
   const c = config as CockpitConfig;
   if (c && typeof c === 'object' && c.defaultContext && !c.contexts?.[c.defaultContext]) {

@@ -12,7 +12,12 @@ export function hash(text: string): number {
 
 /** A value in [0, 1) fixed by seed, key and integer slot. */
 export function unit(seed: number, key: string, slot: number): number {
-  let x = (hash(key) ^ Math.imul(seed, 0x9e3779b1) ^ Math.imul(slot, 0x85ebca6b)) >>> 0;
+  return unitH(seed, hash(key), slot);
+}
+
+/** `unit` with the key already hashed (hot paths hash their keys once). */
+export function unitH(seed: number, keyHash: number, slot: number): number {
+  let x = (keyHash ^ Math.imul(seed, 0x9e3779b1) ^ Math.imul(slot, 0x85ebca6b)) >>> 0;
   x ^= x >>> 16;
   x = Math.imul(x, 0x7feb352d);
   x ^= x >>> 15;
@@ -23,10 +28,15 @@ export function unit(seed: number, key: string, slot: number): number {
 
 /** Smooth noise in [-1, 1]: interpolates between random knots every `periodMs`. */
 export function wobble(seed: number, key: string, t: number, periodMs: number): number {
+  return wobbleH(seed, hash(key), t, periodMs);
+}
+
+/** `wobble` with the key already hashed. */
+export function wobbleH(seed: number, keyHash: number, t: number, periodMs: number): number {
   const slot = Math.floor(t / periodMs);
   const frac = t / periodMs - slot;
-  const a = unit(seed, key, slot) * 2 - 1;
-  const b = unit(seed, key, slot + 1) * 2 - 1;
+  const a = unitH(seed, keyHash, slot) * 2 - 1;
+  const b = unitH(seed, keyHash, slot + 1) * 2 - 1;
   const s = frac * frac * (3 - 2 * frac);
   return a + (b - a) * s;
 }

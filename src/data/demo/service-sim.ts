@@ -1,7 +1,7 @@
 // One ATP service in one region: revisions, pods and a rolling update, traffic, errors and latency.
 import type {PodInfo, PodProblem} from '../readings/types.js';
 import type {RolloutStatus} from '../sources/types.js';
-import {hash, unit, wobble} from './random.js';
+import {hash, unit, wobbleH} from './random.js';
 import {trendSeries} from './series.js';
 import {DEMO_PROFILE} from './topology.js';
 
@@ -43,6 +43,8 @@ export class ServiceSim {
   readonly readySeries = trendSeries();
   private readonly profile;
   private podCounter = 0;
+  /** Noise keys, hashed once. */
+  private readonly keys: {rps: number; err: number; bad: number; lat: number; p99: number};
 
   constructor(
     readonly service: string,
@@ -51,6 +53,8 @@ export class ServiceSim {
     start: number,
   ) {
     this.profile = DEMO_PROFILE[service] ?? {rps: 50, p95: 100, errors: 0.002, replicas: 2};
+    const key = `${service}@${region}`;
+    this.keys = {rps: hash(`${key}:rps`), err: hash(`${key}:err`), bad: hash(`${key}:bad`), lat: hash(`${key}:lat`), p99: hash(`${key}:p99`)};
     const [old, current] = baseVersion(service);
     this.revisions.push({revision: 1, version: old, bad: false, createdAt: start - 14 * 86_400_000});
     this.active = {revision: 2, version: current, bad: false, createdAt: start - 3 * 86_400_000 - (hash(service + region) % 36) * 3_600_000};
@@ -93,20 +97,20 @@ export class ServiceSim {
 
   step(t: number): void {
     this.progressRollout(t);
-    const key = `${this.service}@${this.region}`;
+    const k = this.keys;
     const regionFactor = this.region === 'us-east' ? 1.2 : 0.8;
     const ready = this.outage ? [] : this.pods.filter((p) => p.readyAt <= t);
     const badShare = ready.length ? ready.filter((p) => p.revision.bad).length / ready.length : 0;
-    this.rps = this.profile.rps * regionFactor * (1 + 0.1 * wobble(this.seed, `${key}:rps`, t, 45_000));
+    this.rps = this.profile.rps * regionFactor * (1 + 0.1 * wobbleH(this.seed, k.rps, t, 45_000));
     if (ready.length === 0) {
       this.errorRatio = 1;
       this.p95 = 0;
       this.p99 = 0;
     } else {
-      const base = this.profile.errors * (1 + 0.4 * wobble(this.seed, `${key}:err`, t, 20_000));
-      this.errorRatio = Math.min(1, base + badShare * BAD_ERROR_RATIO * (1 + 0.08 * wobble(this.seed, `${key}:bad`, t, 9_000)));
-      this.p95 = this.profile.p95 * (1 + 0.12 * wobble(this.seed, `${key}:lat`, t, 30_000)) * (1 + badShare * 5.5);
-      this.p99 = this.p95 * (1.7 + 0.2 * wobble(this.seed, `${key}:p99`, t, 25_000));
+      const base = this.profile.errors * (1 + 0.4 * wobbleH(this.seed, k.err, t, 20_000));
+      this.errorRatio = Math.min(1, base + badShare * BAD_ERROR_RATIO * (1 + 0.08 * wobbleH(this.seed, k.bad, t, 9_000)));
+      this.p95 = this.profile.p95 * (1 + 0.12 * wobbleH(this.seed, k.lat, t, 30_000)) * (1 + badShare * 5.5);
+      this.p99 = this.p95 * (1.7 + 0.2 * wobbleH(this.seed, k.p99, t, 25_000));
     }
     this.readySeries.offer(t, ready.length);
     this.errorSeries.offer(t, this.errorRatio);

@@ -1,6 +1,6 @@
 // One SLO's error-ratio history: 30 days, minute buckets for the last 3 days and hourly before that.
 import type {BurnWindow} from '../readings/types.js';
-import {unit, wobble} from './random.js';
+import {hash, unitH, wobbleH} from './random.js';
 import {trendSeries} from './series.js';
 import type {DemoSlo} from './topology.js';
 
@@ -22,12 +22,16 @@ export class SloSim {
   private sum = 0;
   private count = 0;
   readonly burnSeries = trendSeries();
+  private readonly histKey: number;
+  private readonly blipKey: number;
 
   constructor(
     readonly def: DemoSlo,
     private readonly seed: number,
     historyEnd: number,
   ) {
+    this.histKey = hash(`${def.id}:hist`);
+    this.blipKey = hash(`${def.id}:blip`);
     this.minuteStart = Math.floor(historyEnd / MIN) * MIN;
     const firstMinute = this.minuteStart - MINUTE_BUCKETS * MIN;
     for (let h = HOUR_BUCKETS; h > 0; h--) this.hours.push(this.historic(firstMinute - h * HOUR + HOUR / 2));
@@ -60,6 +64,11 @@ export class SloSim {
     return n > 0 ? total / n : 0;
   }
 
+  /** Copies of the closed buckets: hourly ones, then minute ones ending at `minuteStart` (for exporting history). */
+  buckets(): {readonly minuteStart: number; readonly hours: readonly number[]; readonly minutes: readonly number[]} {
+    return {minuteStart: this.minuteStart, hours: [...this.hours], minutes: [...this.minutes]};
+  }
+
   private closeMinute(): void {
     const value = this.count > 0 ? this.sum / this.count : (this.minutes[this.minutes.length - 1] ?? this.def.calm);
     this.minutes.push(value);
@@ -75,11 +84,10 @@ export class SloSim {
 
   /** Synthetic past: calm noise plus one old incident 11 days back. */
   private historic(t: number): number {
-    const id = this.def.id;
-    let ratio = this.def.calm * (1 + 0.5 * wobble(this.seed, `${id}:hist`, t, 3 * HOUR));
+    let ratio = this.def.calm * (1 + 0.5 * wobbleH(this.seed, this.histKey, t, 3 * HOUR));
     const daysAgo = (this.minuteStart - t) / (24 * HOUR);
     if (daysAgo > 11 && daysAgo < 11 + 40 / 1440) ratio += (1 - this.def.objective) * 20;
-    if (unit(this.seed, `${id}:blip`, Math.floor(t / HOUR)) > 0.995) ratio += (1 - this.def.objective) * 3;
+    if (unitH(this.seed, this.blipKey, Math.floor(t / HOUR)) > 0.995) ratio += (1 - this.def.objective) * 3;
     return ratio;
   }
 }

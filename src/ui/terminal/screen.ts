@@ -2,6 +2,7 @@
 import type {Row} from './cells.js';
 import {parseFrame} from './cells.js';
 import {BEGIN_SYNC, diffFrames, END_SYNC, fullRepaint} from './diff.js';
+import {trace} from '../../data/trace.js';
 
 const CSI = '\u001b[';
 export const ENTER_ALT = `${CSI}?1049h`;
@@ -96,6 +97,7 @@ export class Screen {
       return;
     }
     const data = this.options.sync === false ? body : BEGIN_SYNC + body + END_SYNC;
+    if (this.stats.writes === 0) trace('first paint');
     this.stats.writes++;
     this.stats.bytes += Buffer.byteLength(data);
     this.stats.lastWriteBytes = Buffer.byteLength(data);
