@@ -1,0 +1,72 @@
+// Request/response plumbing shared by $cbs and $management: reply links, status codes, the CBS node.
+import {sendMessage, type AmqpMessage, type Sender} from './rhea-shim.js';
+import {checkSasToken, type SasKey} from './sas.js';
+import {normalizePath} from './paths.js';
+
+/** A response to a request message. */
+export interface Reply {
+  readonly status: number;
+  readonly description?: string;
+  /** AMQP error condition for failures (`com.microsoft:message-lock-lost`, ...). */
+  readonly condition?: string;
+  readonly body?: unknown;
+}
+
+/** Per-connection state: reply links by reply-to address, and audiences authorized via $cbs. */
+export class ConnectionState {
+  readonly replyLinks = new Map<string, Sender>();
+  readonly authorized = new Set<string>();
+  /** Run when the connection goes away (detach consumers from their sub-queues). */
+  readonly cleanups: Array<() => void> = [];
+  /** Set when a fault is dropping this connection: nothing more is delivered or stored. */
+  dropping = false;
+
+  runCleanups(): void {
+    for (const c of this.cleanups.splice(0)) c();
+    this.replyLinks.clear();
+  }
+
+  /** True when a put-token covered `address` (same path or a parent path). */
+  isAuthorized(address: string): boolean {
+    const p = normalizePath(address);
+    for (const a of this.authorized) if (a === '' || p === a || p.startsWith(`${a}/`)) return true;
+    return false;
+  }
+
+  /** Sends `reply` for `request` on the link whose target is the request's reply-to address. */
+  respond(request: AmqpMessage, reply: Reply): void {
+    const link = this.replyLinks.get(String(request['reply_to']));
+    if (!link) return;
+    const props: Record<string, unknown> = {'status-code': reply.status};
+    if (reply.description !== undefined) props['status-description'] = reply.description;
+    if (reply.condition !== undefined) props['error-condition'] = reply.condition;
+    const response: AmqpMessage = {correlation_id: request['message_id'], application_properties: props};
+    if (reply.body !== undefined) response.body = reply.body;
+    sendMessage(link, response);
+  }
+}
+
+/** Helpers for common replies. */
+export const replies = {
+  ok: (body?: unknown): Reply => (body === undefined ? {status: 200, description: 'OK'} : {status: 200, description: 'OK', body}),
+  noContent: (): Reply => ({status: 204, description: 'No Content'}),
+  error: (status: number, condition: string, description: string): Reply => ({status, condition, description}),
+  notImplemented: (op: string): Reply => ({
+    status: 501, condition: 'amqp:not-implemented',
+    description: `The Service Bus double does not implement '${op}'.`,
+  }),
+};
+
+/** Handles one `$cbs` put-token request; `sas` undefined accepts any token. */
+export function handleCbs(state: ConnectionState, request: AmqpMessage, sas: SasKey | undefined): Reply {
+  const props = request.application_properties ?? {};
+  if (props['operation'] !== 'put-token') return replies.error(400, 'amqp:not-implemented', 'unsupported cbs operation');
+  const audience = String(props['name'] ?? '');
+  const type = String(props['type'] ?? '');
+  if (sas && type === 'servicebus.windows.net:sastoken') {
+    const why = checkSasToken(String(request.body ?? ''), sas, audience);
+    if (why) return replies.error(401, 'amqp:unauthorized-access', `InvalidSignature: ${why}`);
+  }
+  state.authorized.add(normalizePath(audience));
+  return {status: 202, description: 'Accepted'};
+}
