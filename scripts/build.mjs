@@ -18,6 +18,8 @@ await build({
   legalComments: 'none',
   // React and Ink in production mode: development React is several times slower.
   define: {'process.env.NODE_ENV': '"production"'},
+  // Ink measures every character with string-width; the cockpit's drop-in caches per grapheme (same results).
+  alias: {'string-width': './src/ui/terminal/fast-string-width.ts', '@alcalzone/ansi-tokenize': './src/ui/terminal/fast-ansi-tokenize.ts'},
   logLevel: 'warning',
   // The SDKs stay in node_modules: they are large, load only when their source is configured, and some use dynamic requires.
   external: ['@kubernetes/client-node', '@azure/*', 'prom-client', 'rhea', 'react-devtools-core'],

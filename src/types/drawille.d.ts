@@ -3,3 +3,13 @@ declare module 'drawille-canvas-blessed-contrib' {
   const Canvas: unknown;
   export default Canvas;
 }
+
+// The real string-width, imported by path so the bundle's alias does not point it at itself.
+declare module '../../../node_modules/string-width/index.js' {
+  export default function stringWidth(input: string, options?: {ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean}): number;
+}
+
+// The real ansi-tokenize, imported by path for the same reason.
+declare module '../../../node_modules/@alcalzone/ansi-tokenize/build/index.js' {
+  export * from '@alcalzone/ansi-tokenize';
+}

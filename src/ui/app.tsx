@@ -1,6 +1,7 @@
 // The cockpit screen: header, alerts, five panes (or a view), footer, and the one dialog host.
 import {Box} from 'ink';
-import {useCallback, useEffect, useMemo, useReducer} from 'react';
+import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
+import type {ActiveAlert} from '../data/alerts/evaluate.js';
 import {paneHealth} from '../data/feed.js';
 import {PANE_IDS, type PaneId} from '../data/readings/types.js';
 import {capabilityFor} from '../data/session.js';
@@ -13,6 +14,7 @@ import {Footer, footerHints} from './footer.js';
 import {Header, headerLines} from './header.js';
 import {useAlerts} from './hooks/use-alerts.js';
 import {useFreezes} from './hooks/use-freezes.js';
+import type {Snapshots} from './hooks/cockpit-store.js';
 import {useAllSnapshots} from './hooks/use-pane.js';
 import type {Needs} from './keys/keymap.js';
 import {computeLayout} from './layout.js';
@@ -23,6 +25,30 @@ import {useAppKeys} from './use-app-keys.js';
 import {WALL_BANNER_LINES, WallBanner} from './wall-banner.js';
 
 const FLASH_MS = 8_000;
+
+/** Rows per pane, recomputed only when that pane's reading or filter changes (lag also follows its alerts). */
+function usePaneRows(snapshots: Snapshots, filters: Readonly<Record<PaneId, string>>, alerts: readonly ActiveAlert[], now: number): Record<PaneId, RowModel[]> {
+  const {session} = useCockpit();
+  const theme = useTheme();
+  const cache = useRef(new Map<PaneId, {value: unknown; filter: string; extra: string; rows: RowModel[]}>());
+  const lagAlerts = alerts.filter((a) => a.name === 'ProjectionLagHigh').map((a) => `${a.key}:${a.state}:${Math.floor((now - a.activeSince) / 60_000)}`).join('|');
+  const ctx = {thresholds: session.context.thresholds, alerts, now, symbol: theme.symbol, ascii: theme.ascii};
+  const out = {} as Record<PaneId, RowModel[]>;
+  for (const pane of PANE_IDS) {
+    const value = snapshots[pane].value;
+    const extra = pane === 'lag' ? lagAlerts : '';
+    const hit = cache.current.get(pane);
+    if (hit && hit.value === value && hit.filter === filters[pane] && hit.extra === extra) {
+      out[pane] = hit.rows;
+      continue;
+    }
+    const spec = PANES[pane] as (typeof PANES)['health'];
+    const rows = filterRows(sortRows(spec.rows(value as never, ctx)), filters[pane]);
+    cache.current.set(pane, {value, filter: filters[pane], extra, rows});
+    out[pane] = rows;
+  }
+  return out;
+}
 
 /** The whole cockpit. */
 export function App() {
@@ -38,7 +64,6 @@ export function App() {
 function Screen({state, dispatch}: {state: ReturnType<typeof initialUiState>; dispatch: (a: UiAction) => void}) {
   const cockpit = useCockpit();
   const {session, clock, wall} = cockpit;
-  const theme = useTheme();
   const now = useNow();
   const {columns, rows} = useSize();
   const actions = useActions();
@@ -46,12 +71,7 @@ function Screen({state, dispatch}: {state: ReturnType<typeof initialUiState>; di
   const alerts = useAlerts(snapshots, now);
   const freezes = useFreezes();
 
-  const ctx = {thresholds: session.context.thresholds, alerts, now, symbol: theme.symbol, ascii: theme.ascii};
-  const rowsByPane = {} as Record<PaneId, RowModel[]>;
-  for (const pane of PANE_IDS) {
-    const spec = PANES[pane] as (typeof PANES)['health'];
-    rowsByPane[pane] = filterRows(sortRows(spec.rows(snapshots[pane].value as never, ctx)), state.filters[pane]);
-  }
+  const rowsByPane = usePaneRows(snapshots, state.filters, alerts, now);
   const keys = Object.fromEntries(PANE_IDS.map((p) => [p, rowsByPane[p].map((r) => r.key)])) as Record<PaneId, string[]>;
 
   const freezeLines = Math.max(0, headerLines(freezes, rows) - 1);

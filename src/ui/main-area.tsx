@@ -8,9 +8,9 @@ import {DlqDetailView} from '../panes/dlq/dlq-detail.js';
 import {HealthDetailView} from '../panes/health/health-detail.js';
 import {LagDetailView, OutboxDetailView} from '../panes/lag/trend-detail.js';
 import {PANES} from '../panes/registry.js';
-import {PaneView} from './components/pane-view.js';
+import {PaneView, paneStatus} from './components/pane-view.js';
 import type {RowModel} from './components/table-model.js';
-import {useCockpit} from './context.js';
+import {useCockpit, useNow, useTheme} from './context.js';
 import type {Layout} from './layout.js';
 import {AlertsView} from './overlays/alerts-view.js';
 import {HelpView} from './overlays/help.js';
@@ -28,6 +28,8 @@ export interface MainAreaProps {
 
 export function MainArea({state, layout, rowsByPane, snapshots, alerts, paused}: MainAreaProps) {
   const {session} = useCockpit();
+  const now = useNow();
+  const theme = useTheme();
   const width = layout.columns;
   const height = layout.areaHeight;
   const view = state.view;
@@ -59,19 +61,20 @@ export function MainArea({state, layout, rowsByPane, snapshots, alerts, paused}:
             const rows = rowsByPane[box.pane];
             const selectedKey = state.selected[box.pane] ?? rows[0]?.key;
             const selected = Math.max(0, rows.findIndex((r) => r.key === selectedKey));
+            const status = paneStatus(snapshots[box.pane] as PaneSnapshot<PaneId>, now, session.context.staleAfterMs[box.pane], paused.has(box.pane), theme);
             return (
               <PaneView
                 key={box.pane}
-                box={box}
+                pane={box.pane}
+                width={box.width}
+                height={box.height}
                 index={['health', 'lag', 'dlq', 'outbox', 'burn'].indexOf(box.pane) + 1}
                 summary={PANES[box.pane].summary(rows)}
                 columns={PANES[box.pane].columns}
                 rows={rows}
                 selected={selected}
                 focused={state.focus === box.pane}
-                snapshot={snapshots[box.pane] as PaneSnapshot<PaneId>}
-                staleAfterMs={session.context.staleAfterMs[box.pane]}
-                paused={paused.has(box.pane)}
+                {...status}
                 filter={state.filters[box.pane]}
               />
             );

@@ -68,6 +68,7 @@ export class DemoDlqPort implements DlqPort<DemoLocked> {
     if (this.faults.loseLockAtComplete === this.completes) held.lockedUntil = this.world.now - 1;
     if (held.lockedUntil === undefined || held.lockedUntil <= this.world.now) throw lockLost();
     this.source().remove(message.sequenceNumber);
+    this.world.touch();
   }
 
   async abandon(message: DemoLocked): Promise<void> {

@@ -34,6 +34,8 @@ export class ServiceSim {
   active: RevisionRecord;
   pods: PodSim[] = [];
   outage = false;
+  /** Counts changes to the pod list and the active revision. */
+  podsVersion = 0;
   rps = 0;
   errorRatio = 0;
   p95 = 0;
@@ -81,6 +83,7 @@ export class ServiceSim {
     target.revision = Math.max(...this.revisions.map((r) => r.revision)) + 1;
     target.createdAt = t;
     this.active = target;
+    this.podsVersion++;
     return target;
   }
 
@@ -160,11 +163,15 @@ export class ServiceSim {
     const readyNew = this.pods.filter((p) => p.revision === this.active && p.readyAt <= t);
     if (this.pods.length > this.desired && stale.length > 0 && readyNew.length > 0) {
       this.pods = this.pods.filter((p) => p !== stale[0]);
+      this.podsVersion++;
       return;
     }
     if (starting.length === 0 && this.pods.length <= this.desired) {
       this.pods.push(this.newPod(this.active, t, t + POD_READY_MS));
+      this.podsVersion++;
     }
+    // A pod that just became ready changes what the pane shows.
+    if (this.pods.some((p) => p.readyAt <= t && p.readyAt > t - 1_000)) this.podsVersion++;
   }
 }
 

@@ -30,6 +30,9 @@ export interface DemoSourceOptions {
   readonly faults?: DemoReplayFaults;
 }
 
+/** How often the demo's metric values are sampled (a short scrape interval). */
+const SCRAPE_MS = 5_000;
+
 const FREEZE_TOUCHES: Readonly<Record<FreezeKind, string>> = {
   deployments: 'suspends Flux Kustomization atp (flux-system) and HelmRelease atp (atp-system)',
   integrity: 'suspends the purge and export CronJobs (atp-purge, atp-export)',
@@ -63,6 +66,17 @@ export function toDlqMessage(m: DemoMessage): DlqMessage {
 export function createDemoSource(options: DemoSourceOptions): Source & {readonly world: DemoWorld} {
   const world = new DemoWorld(options);
   const {clock} = options;
+  // Like a Prometheus scrape: metric values are sampled every SCRAPE_MS, so most 1 s refreshes show the same figures.
+  const cache = new Map<PaneId, {slot: string; reading: unknown}>();
+  // Anything structural (a rollout step, a replayed message, a freeze) is shown at once.
+  const scraped = <P extends PaneId>(pane: P, build: () => ReadingByPane[P]): ReadingByPane[P] => {
+    const slot = `${Math.floor(world.now / SCRAPE_MS)}:${world.version}`;
+    const hit = cache.get(pane);
+    if (hit && hit.slot === slot) return hit.reading as ReadingByPane[P];
+    const reading = build();
+    cache.set(pane, {slot, reading});
+    return reading;
+  };
   const readers: {[P in PaneId]: () => ReadingByPane[P]} = {
     health: () => healthReading(world),
     lag: () => lagReading(world),
@@ -86,6 +100,7 @@ export function createDemoSource(options: DemoSourceOptions): Source & {readonly
     await sleep(clock, 300, run.signal);
     if (on) world.freezes.set(kind, on);
     else world.freezes.delete(kind);
+    world.touch();
     return {objects: FREEZE_TOUCHES[kind].match(/\(([^)]*)\)/g)?.map((s) => s.slice(1, -1)) ?? [kind]};
   };
 
@@ -164,7 +179,7 @@ export function createDemoSource(options: DemoSourceOptions): Source & {readonly
     capabilities,
     async read<P extends PaneId>(pane: P): Promise<ReadingByPane[P]> {
       world.advance();
-      return readers[pane]();
+      return scraped(pane, readers[pane]);
     },
   };
 }

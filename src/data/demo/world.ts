@@ -33,6 +33,7 @@ export class DemoWorld {
   readonly dlq: DlqSim[] = [];
   readonly slos: SloSim[] = [];
   readonly freezes = new Map<FreezeKind, Freeze>();
+  private touched = 0;
   private readonly storms: {entity: string; reason: string; perMinute: number}[] = [];
   private readonly pending: ScenarioEvent[];
   private t: number;
@@ -52,6 +53,16 @@ export class DemoWorld {
     for (const def of DEMO_SLOS) this.slos.push(new SloSim(def, this.seed, this.t));
     this.pending = [...this.scenario.events].sort((a, b) => a.atMs - b.atMs);
     this.advance();
+  }
+
+  /** Changes whenever something structural changed (a pod, a completed replay, a freeze): readings must be fresh. */
+  get version(): number {
+    return this.touched + this.services.reduce((sum, s) => sum + s.podsVersion, 0);
+  }
+
+  /** Marks a structural change made from outside the step (actions). */
+  touch(): void {
+    this.touched++;
   }
 
   /** Simulation time (catches up with the clock on `advance`). */

@@ -1,12 +1,14 @@
 // One pane on screen: a title rule with age and state, the table, and the error line when its source fails.
+// Props are plain values (the state text is computed by the caller), so an unchanged pane is not rendered again.
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import type {PaneSnapshot} from '../../data/feed.js';
 import {paneHealth} from '../../data/feed.js';
 import type {PaneId} from '../../data/readings/types.js';
 import {cellWidth, fit, truncate} from '../../data/text/width.js';
-import {useNow, useTheme} from '../context.js';
+import {useTheme} from '../context.js';
 import {duration, utcClock} from '../format.js';
-import type {Layout, PaneBox} from '../layout.js';
+import type {Theme} from '../theme.js';
 import {Table} from './table.js';
 import type {Column, RowModel} from './table-model.js';
 
@@ -18,25 +20,17 @@ export const PANE_TITLES: Readonly<Record<PaneId, string>> = {
   burn: 'Error-budget burn',
 };
 
-export interface PaneViewProps {
-  readonly box: PaneBox;
-  readonly index: number;
-  readonly summary: string;
-  readonly columns: readonly Column[];
-  readonly rows: readonly RowModel[];
-  readonly selected: number;
-  readonly focused: boolean;
-  readonly snapshot: PaneSnapshot<PaneId>;
-  readonly staleAfterMs: number;
-  readonly paused: boolean;
-  readonly filter: string;
+/** How a pane's data stands, as text: what the title and the error line say. */
+export interface PaneStatus {
+  readonly state: string;
+  readonly loading: boolean;
+  readonly stale: boolean;
+  readonly error?: string;
+  readonly hasValue: boolean;
 }
 
-/** The title line: number, name, summary, filter, then age or the stale marker at the right. */
-function TitleLine({props, width}: {props: PaneViewProps; width: number}) {
-  const theme = useTheme();
-  const now = useNow();
-  const {snapshot, staleAfterMs, paused, filter, focused, index} = props;
+/** The status line texts of a pane at `now` (age at one-second resolution). */
+export function paneStatus(snapshot: PaneSnapshot<PaneId>, now: number, staleAfterMs: number, paused: boolean, theme: Theme): PaneStatus {
   const health = paneHealth(snapshot, now, staleAfterMs);
   const loading = snapshot.value === undefined && !health.error;
   const state = paused
@@ -46,8 +40,36 @@ function TitleLine({props, width}: {props: PaneViewProps; width: number}) {
       : health.stale
         ? `${theme.symbol('warn')} STALE ${duration(health.ageMs)}`
         : `age ${duration(health.ageMs)}`;
-  const stateTone = !loading && health.stale && !paused ? theme.tone('crit') : undefined;
-  const left = ` ${PANE_TITLES[props.box.pane]} · ${props.summary}${filter ? ` · /${filter}` : ''} `;
+  const last = snapshot.lastSuccessAt;
+  const error = health.error
+    ? `${theme.symbol('crit')} ${health.error} · last success ${last === undefined ? 'never' : `${utcClock(last)} (${duration(now - last)} ago)`}`
+    : undefined;
+  return {state, loading, stale: health.stale && !loading && !paused, error, hasValue: snapshot.value !== undefined};
+}
+
+export interface PaneViewProps {
+  readonly pane: PaneId;
+  readonly width: number;
+  readonly height: number;
+  readonly index: number;
+  readonly summary: string;
+  readonly columns: readonly Column[];
+  readonly rows: readonly RowModel[];
+  readonly selected: number;
+  readonly focused: boolean;
+  readonly state: string;
+  readonly stale: boolean;
+  readonly loading: boolean;
+  readonly error?: string;
+  readonly hasValue: boolean;
+  readonly filter: string;
+}
+
+/** The title line: number, name, summary, filter, then age or the stale marker at the right. */
+function TitleLine(props: PaneViewProps) {
+  const theme = useTheme();
+  const {state, stale, filter, focused, index, width} = props;
+  const left = ` ${PANE_TITLES[props.pane]} · ${props.summary}${filter ? ` · /${filter}` : ''} `;
   const tag = `${index}`;
   const room = Math.max(0, width - cellWidth(tag) - 2 - cellWidth(state) - 2);
   const leftText = truncate(left, room, theme.ellipsis);
@@ -58,46 +80,40 @@ function TitleLine({props, width}: {props: PaneViewProps; width: number}) {
       <Text bold={focused}>{leftText}</Text>
       <Text dimColor>{fill}</Text>
       <Text> </Text>
-      <Text color={stateTone} bold={health.stale && !loading} inverse={health.stale && !loading && !paused && !theme.color}>{state}</Text>
+      <Text color={stale ? theme.tone('crit') : undefined} bold={stale} inverse={stale && !theme.color}>
+        {state}
+      </Text>
       <Text> </Text>
     </Text>
   );
 }
 
 /** A pane: title, table and (when failing) the error with the time of the last success. */
-export function PaneView(props: PaneViewProps) {
+export const PaneView = memo(function PaneView(props: PaneViewProps) {
   const theme = useTheme();
-  const now = useNow();
-  const {box, snapshot, staleAfterMs} = props;
-  const health = paneHealth(snapshot, now, staleAfterMs);
-  const errorLine = health.error && box.height >= 3;
-  const tableHeight = box.height - 1 - (errorLine ? 1 : 0);
-  const last = snapshot.lastSuccessAt;
-  const errorText = health.error
-    ? `${theme.symbol('crit')} ${health.error} · last success ${last === undefined ? 'never' : `${utcClock(last)} (${duration(now - last)} ago)`}`
-    : '';
+  const {width, height, error} = props;
+  const errorLine = error !== undefined && height >= 3;
+  const tableHeight = height - 1 - (errorLine ? 1 : 0);
   return (
-    <Box flexDirection="column" width={box.width} height={box.height} overflow="hidden">
-      <TitleLine props={props} width={box.width} />
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <TitleLine {...props} />
       {tableHeight > 0 ? (
         <Table
           columns={props.columns}
           rows={props.rows}
-          width={box.width}
+          width={width}
           height={tableHeight}
           selected={props.selected}
           focused={props.focused}
-          stale={health.stale && snapshot.value !== undefined}
-          emptyText={snapshot.value === undefined ? (health.error ? 'no data yet' : 'loading…') : props.filter ? 'no rows match the filter' : 'no rows'}
+          stale={props.stale && props.hasValue}
+          emptyText={!props.hasValue ? (error ? 'no data yet' : 'loading…') : props.filter ? 'no rows match the filter' : 'no rows'}
         />
       ) : null}
       {errorLine ? (
         <Text color={theme.tone('crit')} bold wrap="truncate">
-          {fit(` ${errorText}`, box.width)}
+          {fit(` ${error}`, width)}
         </Text>
       ) : null}
     </Box>
   );
-}
-
-export type {Layout};
+});

@@ -1,6 +1,6 @@
 // A windowed table: only the visible rows are rendered, so cost follows the screen, not the data.
 import {Text} from 'ink';
-import {useRef} from 'react';
+import {memo, useRef} from 'react';
 import {fit, fitEnd} from '../../data/text/width.js';
 import {useTheme} from '../context.js';
 import {fitColumns, windowStart, type Column, type RowModel} from './table-model.js';
@@ -18,7 +18,7 @@ export interface TableProps {
 }
 
 /** Renders a header line and the rows that fit, keeping the selected row in view. */
-export function Table({columns, rows, width, height, selected, focused, stale, emptyText}: TableProps) {
+export const Table = memo(function Table({columns, rows, width, height, selected, focused, stale, emptyText}: TableProps) {
   const theme = useTheme();
   const start = useRef(0);
   const layout = fitColumns(columns, width - 2);
@@ -60,4 +60,4 @@ export function Table({columns, rows, width, height, selected, focused, stale, e
     );
   });
   return <>{lines}</>;
-}
+});

@@ -20,7 +20,7 @@ export interface ScreenStats {
   writes: number;
   bytes: number;
   lastWriteBytes: number;
-  /** Bytes a full repaint of the last frame would have cost. */
+  /** Bytes a full repaint of the last frame would have cost (see `measureFullRepaint`). */
   lastFullBytes: number;
 }
 
@@ -87,9 +87,7 @@ export class Screen {
     this.pending = undefined;
     if (text === undefined || !this.active) return;
     const next = parseFrame(text, this.columns, this.rows);
-    const full = fullRepaint(next);
-    this.stats.lastFullBytes = Buffer.byteLength(full);
-    const body = this.previous ? diffFrames(this.previous, next) : full;
+    const body = this.previous ? diffFrames(this.previous, next) : fullRepaint(next);
     this.previous = next;
     this.lastPaint = Date.now();
     if (!body) {
@@ -102,6 +100,12 @@ export class Screen {
     this.stats.bytes += Buffer.byteLength(data);
     this.stats.lastWriteBytes = Buffer.byteLength(data);
     this.out.write(data);
+  }
+
+  /** Records in `stats.lastFullBytes` what a full repaint of the frame on screen would cost (for the benchmark). */
+  measureFullRepaint(): number {
+    this.stats.lastFullBytes = this.previous ? Buffer.byteLength(fullRepaint(this.previous)) : 0;
+    return this.stats.lastFullBytes;
   }
 
   /** The terminal is being resized: hold painting until `resize` settles it. */
