@@ -68,14 +68,23 @@ export async function refreshCost(shape: ScaleOptions | undefined, columns = 120
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let peak = process.memoryUsage().rss;
+  const allocations: number[] = [];
+  const gc = (globalThis as {gc?: () => void}).gc;
   for (let i = 0; i < refreshes; i++) {
+    if (process.env.BENCH_ALLOC && gc) gc();
+    const heapBefore = process.memoryUsage().heapUsed;
     clock.advance(1000);
     await settle();
     h.screen.flush();
+    allocations.push(process.memoryUsage().heapUsed - heapBefore);
     peak = Math.max(peak, process.memoryUsage().rss);
   }
+  if (process.env.BENCH_ALLOC) process.stderr.write(`allocated per refresh (median, MB): ${(allocations.sort((a, b) => a - b)[allocations.length >> 1]! / 1_048_576).toFixed(2)}\n`);
   const cpu = process.cpuUsage(cpu0);
   const wall = performance.now() - t0;
+  const mem = process.memoryUsage();
+  if (process.env.BENCH_HEAP) (await import('node:v8')).writeHeapSnapshot(process.env.BENCH_HEAP);
+  if (process.env.BENCH_MEM) process.stderr.write(`${JSON.stringify({rss: mem.rss >> 20, heapTotal: mem.heapTotal >> 20, heapUsed: mem.heapUsed >> 20, external: mem.external >> 20, arrayBuffers: mem.arrayBuffers >> 20})}\n`);
   const renders = h.renderTimes.slice(renderStart);
   await h.unmount();
   return {
@@ -92,7 +101,8 @@ export async function refreshCost(shape: ScaleOptions | undefined, columns = 120
 export async function keyLatency(shape: ScaleOptions, keys = 200, gapMs = 45) {
   const h = await startHarness({columns: 120, rows: 40, clock: systemClock(), source: createScaleSource(shape), refreshSeconds: 1});
   await settle(1500);
-  const sequence = ['j', 'j', 'k', '\t', 'j', '2', 'j', '3', 'k', '4', '5', '1', '\u001b[Z', 'j', 'k'];
+  // Every key changes the screen: moves within a pane of several rows, focus always to another pane.
+  const sequence = ['j', 'k', 'j', 'k', '2', 'j', 'k', '3', 'j', 'k', '4', 'j', 'k', '5', 'j', 'k', '1', '\t', '\u001b[Z'];
   const latencies: number[] = [];
   let peak = process.memoryUsage().rss;
   for (let i = 0; i < keys; i++) {

@@ -1,1 +1,99 @@
-console.log(1)
+// `npm run bench`: measures what the cockpit costs and prints a table (and bench/results/latest.json).
+// Comparisons are ratios of things measured in the same run; absolute times on these machines are noisy.
+import {execFileSync, spawnSync} from 'node:child_process';
+import {mkdirSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+
+const ROOT = process.cwd();
+const NODE = process.execPath;
+const CHILD = join(ROOT, '.tmp/bench/child.js');
+const LAUNCHER = join(ROOT, 'bin/atp-cockpit');
+const argv = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(argv[i + 1]) : fallback;
+};
+const SOAK_SECONDS = option('soak-seconds', 60);
+const RUNS = option('runs', 7);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
+
+function child<T>(...args: string[]): T {
+  const out = execFileSync(NODE, ['--expose-gc', CHILD, ...args], {encoding: 'utf8', maxBuffer: 16 << 20, timeout: 30 * 60_000});
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as T;
+}
+
+function pty<T>(args: string[]): T {
+  const out = execFileSync('python3', [join(ROOT, 'bench/pty_run.py'), ...args], {encoding: 'utf8', timeout: 120_000});
+  return JSON.parse(out.trim()) as T;
+}
+
+function bareNodeMs(): number {
+  const t = performance.now();
+  spawnSync(NODE, ['-e', '0']);
+  return performance.now() - t;
+}
+
+type Row = [string, string, string, string];
+const rows: Row[] = [];
+const report: Record<string, unknown> = {at: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length};
+const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '—');
+const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+
+process.stderr.write('bench: bytes per refresh…\n');
+for (const [columns, rowsN] of [[120, 40], [250, 70]] as const) {
+  const r = child<{bytesPerRefresh: number; fullRepaintBytes: number; ratio: number; bytesWhenUnchanged: number}>('bytes', '--columns', String(columns), '--rows', String(rowsN));
+  report[`bytes${columns}x${rowsN}`] = r;
+  rows.push([`bytes/refresh ${columns}x${rowsN} (10% values change)`, `${fmt(r.bytesPerRefresh, 0)} B vs full repaint ${fmt(r.fullRepaintBytes, 0)} B`, `${fmt(r.ratio * 100)}% of full`, `≤10% ${mark(r.ratio <= 0.1)}`]);
+  rows.push([`bytes when nothing changed ${columns}x${rowsN}`, `${fmt(r.bytesWhenUnchanged, 0)} B`, '', `0 ${mark(r.bytesWhenUnchanged === 0)}`]);
+}
+
+process.stderr.write('bench: first frame…\n');
+pty(['--until', 'Availability', '--', LAUNCHER, '--demo', 'calm']); // warms the compile cache
+const firsts: number[] = [];
+const bares: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  bares.push(bareNodeMs());
+  firsts.push(pty<{firstFrameMs: number}>(['--until', 'Error-budget burn', '--until', 'Availability', '--', LAUNCHER, '--demo', 'calm']).firstFrameMs);
+}
+const firstRatio = median(firsts) / median(bares);
+report.firstFrame = {firstFrameMs: firsts, bareNodeMs: bares, medianFirst: median(firsts), medianBare: median(bares), ratio: firstRatio};
+rows.push(['first complete frame (demo, median)', `${fmt(median(firsts), 0)} ms vs node -e 0 ${fmt(median(bares), 0)} ms`, `${fmt(firstRatio)}x`, `≤6x ${mark(firstRatio <= 6)}`]);
+
+process.stderr.write('bench: idle CPU…\n');
+const idle = pty<{cpuPercent: number; bytesDuringHold: number; holdSeconds: number; peakRssKb: number}>(['--until', 'Availability', '--warmup', '5', '--hold', '30', '--', LAUNCHER, '--demo', 'calm', '--refresh', '1']);
+const perRefresh = child<{cpuMsPerRefresh: number; frameBuildMs: number}>('cost-demo');
+const busy = child<{cpuMsPerRefresh: number; frameBuildMs: number}>('cost', '--entities', '12');
+report.idle = {...idle, inProcessCalmDemo: perRefresh, inProcessTenPercentChange: busy};
+rows.push(['idle CPU, calm demo, 1 s refresh (real terminal)', `${fmt(idle.cpuPercent, 2)}% of a core`, `${fmt(idle.bytesDuringHold / idle.holdSeconds, 0)} B/s written`, `<1% ${mark(idle.cpuPercent < 1)}`]);
+rows.push(['CPU per refresh, calm demo (in-process)', `${fmt(perRefresh.cpuMsPerRefresh, 2)} ms`, `frame build ${fmt(perRefresh.frameBuildMs, 2)} ms`, '']);
+rows.push(['CPU per refresh, every pane 10% changed', `${fmt(busy.cpuMsPerRefresh, 2)} ms`, `frame build ${fmt(busy.frameBuildMs, 2)} ms`, '']);
+
+process.stderr.write('bench: key-to-frame latency at scale…\n');
+const keys = child<{keys: number; p50: number; p99: number; max: number; peakRssMb: number}>('keys', '--keys', '300');
+report.keys = keys;
+rows.push(['key→frame at scale (1000 entities, 500 deploy × 3)', `p50 ${fmt(keys.p50)} ms, p99 ${fmt(keys.p99)} ms`, `max ${fmt(keys.max)} ms over ${keys.keys} keys`, `p99<50ms ${mark(keys.p99 < 50)}`]);
+
+process.stderr.write('bench: scale…\n');
+const scale: Record<string, unknown>[] = [];
+for (const entities of [100, 250, 500, 1000]) {
+  const r = child<{cpuMsPerRefresh: number; frameBuildMs: number; peakRssMb: number; shape: {deployments: number; regions: number}}>('cost', '--entities', String(entities));
+  scale.push({entities, ...r});
+  rows.push([`scale ${entities} entities, ${r.shape.deployments * r.shape.regions} deployments`, `frame ${fmt(r.frameBuildMs, 2)} ms, refresh ${fmt(r.cpuMsPerRefresh, 2)} ms CPU`, `peak RSS ${fmt(r.peakRssMb, 0)} MB`, entities === 1000 ? `RSS<150MB ${mark(r.peakRssMb < 150)}` : '']);
+}
+report.scale = scale;
+const s100 = scale[0] as {cpuMsPerRefresh: number; frameBuildMs: number};
+const s1000 = scale[3] as {cpuMsPerRefresh: number; frameBuildMs: number};
+rows.push(['growth 100 → 1000 entities (10x data)', `refresh cost x${fmt(s1000.cpuMsPerRefresh / s100.cpuMsPerRefresh, 2)}`, `frame build x${fmt(s1000.frameBuildMs / s100.frameBuildMs, 2)}`, 'windowed']);
+
+process.stderr.write(`bench: soak ${SOAK_SECONDS}s at scale…\n`);
+const soak = child<{rssStartMb: number; rssEndMb: number; rssGrowth: number; heapStartMb: number; heapEndMb: number; heapGrowth: number}>('soak', '--big', '1', '--seconds', String(SOAK_SECONDS));
+report.soak = {seconds: SOAK_SECONDS, ...soak};
+rows.push([`soak ${SOAK_SECONDS}s at scale, 1 s refresh`, `RSS ${fmt(soak.rssStartMb, 0)} → ${fmt(soak.rssEndMb, 0)} MB (${fmt(soak.rssGrowth * 100)}%)`, `heap ${fmt(soak.heapStartMb, 0)} → ${fmt(soak.heapEndMb, 0)} MB (${fmt(soak.heapGrowth * 100)}%)`, `<5% ${mark(soak.rssGrowth < 0.05)}`]);
+
+const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length), ['measure', 'figure', 'ratio / detail', 'target'][c]!.length));
+const line = (r: readonly string[]) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ');
+process.stdout.write(`${line(['measure', 'figure', 'ratio / detail', 'target'])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
+mkdirSync(join(ROOT, 'bench/results'), {recursive: true});
+writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+process.stdout.write('\nwritten: bench/results/latest.json\n');

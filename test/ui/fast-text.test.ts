@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import realStringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {tokenize} from '../../src/ui/terminal/fast-ansi-tokenize.js';
-import stringWidth from '../../src/ui/terminal/fast-string-width.js';
+import stringWidth, {codePointWidth} from '../../src/ui/terminal/fast-string-width.js';
 
 // The bundle swaps these two into Ink; they must give exactly the original results.
 const piece = fc.oneof(
@@ -18,6 +18,18 @@ describe('fast text measurement (bundled into Ink)', () => {
     fc.assert(fc.property(text, fc.option(fc.integer({min: 1, max: 20}), {nil: undefined}), (s, end) => {
       expect(tokenize(s, end)).toEqual(realTokenize(s, end));
     }), {numRuns: 3000});
+  });
+
+  it('every BMP code point outside the joining ranges has string-width\'s width', () => {
+    const JOINING = /[\u0300-\u036F\u0483-\u0489\u0591-\u05BD\u0610-\u061A\u064B-\u065F\u0E31-\u0E3A\u0E47-\u0E4E\u1100-\u11FF\u200B-\u200F\u20D0-\u20FF\uA960-\uA97F\uD7B0-\uD7FF\uFE00-\uFE0F\uFE20-\uFE2F\uD800-\uDFFF]/u;
+    const wrong: string[] = [];
+    for (let cp = 0x20; cp <= 0xffff; cp++) {
+      if (cp === 0x7f) continue;
+      const ch = String.fromCharCode(cp);
+      if (JOINING.test(ch)) continue;
+      if (codePointWidth(cp) !== realStringWidth(ch)) wrong.push(cp.toString(16));
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('string width matches string-width', () => {

@@ -1,6 +1,6 @@
 // DLQ depth: reading → rows, with the reason breakdown and growth.
 import type {DlqReading} from '../../data/readings/types.js';
-import type {Column, RowModel} from '../../ui/components/table-model.js';
+import {lazyRow, type Column, type RowModel} from '../../ui/components/table-model.js';
 import {sparkline} from '../../ui/components/sparkline.js';
 import {count, duration} from '../../ui/format.js';
 import type {Tone} from '../../ui/theme.js';
@@ -41,12 +41,10 @@ export function dlqRows(reading: DlqReading | undefined, threshold: number, asci
   return (reading?.entities ?? []).map((e) => {
     const tone: Tone = e.deadLetter > threshold ? 'crit' : (e.growthPerMin ?? 0) > 1 ? 'warn' : e.deadLetter > threshold / 4 ? 'warn' : 'ok';
     const growth = e.growthPerMin ?? 0;
-    return {
-      key: e.entity,
-      rank: e.deadLetter + growth * 10,
-      tone,
-      search: `${e.entity} ${e.consumer ?? ''} ${Object.keys(e.reasons ?? {}).join(' ')}`,
-      cells: {
+    return lazyRow(
+      {key: e.entity, rank: e.deadLetter + growth * 10, tone},
+      () => `${e.entity} ${e.consumer ?? ''} ${Object.keys(e.reasons ?? {}).join(' ')}`,
+      () => ({
         entity: {text: shortEntity(e.entity), bold: tone !== 'ok'},
         dead: {text: count(e.deadLetter), tone: tone === 'ok' ? undefined : tone, bold: tone === 'crit'},
         active: {text: count(e.active)},
@@ -55,7 +53,7 @@ export function dlqRows(reading: DlqReading | undefined, threshold: number, asci
         consumer: {text: e.consumer ?? '—', tone: 'muted'},
         reasons: {text: reasonBreakdown(e.reasons)},
         trend: {text: sparkline(e.series, 24, ascii), tone: tone === 'ok' ? 'muted' : tone},
-      },
-    };
+      }),
+    );
   });
 }

@@ -2,7 +2,7 @@
 import type {AlertThresholds} from '../../data/alerts/catalog.js';
 import {worseStatus} from '../../data/merge.js';
 import type {HealthReading, HealthStatus, ServiceHealth} from '../../data/readings/types.js';
-import type {Column, RowModel} from '../../ui/components/table-model.js';
+import {lazyRow, type Column, type RowModel} from '../../ui/components/table-model.js';
 import {sparkline} from '../../ui/components/sparkline.js';
 import {count, millis, percent} from '../../ui/format.js';
 import type {Tone} from '../../ui/theme.js';
@@ -57,30 +57,30 @@ export function healthRows(reading: HealthReading | undefined, t: AlertThreshold
   return (reading?.services ?? []).map((s) => {
     const {status, reason} = rowStatus(s, t);
     const tone = STATUS_TONE[status];
-    const limit = t.p95MsByService[s.service] ?? t.p95Ms;
-    const errTone: Tone | undefined = s.errorRatio === undefined ? 'muted' : s.errorRatio > t.errorRatio ? 'crit' : s.errorRatio > t.errorRatio / 5 ? 'warn' : undefined;
-    const latTone: Tone | undefined = s.p95Ms === undefined ? 'muted' : s.p95Ms > limit ? 'crit' : s.p95Ms > limit * 0.7 ? 'warn' : undefined;
-    const podsTone: Tone | undefined = s.podsReady === undefined ? 'muted' : s.podsReady === 0 && (s.podsDesired ?? 0) > 0 ? 'crit' : s.podsReady < (s.podsDesired ?? 0) ? 'warn' : undefined;
-    const failingText = failing(s, status === 'Healthy' ? undefined : reason);
-    const version = s.version ? `${s.version}${s.revision !== undefined ? ` r${s.revision}` : ''}` : s.revision !== undefined ? `r${s.revision}` : '—';
-    return {
-      key: `${s.service}@${s.region}`,
-      rank: STATUS_RANK[status] * 10 + (s.errorRatio !== undefined && s.errorRatio > t.errorRatio ? 1 : 0),
-      tone,
-      search: `${s.service} ${s.region} ${status} ${failingText} ${s.version ?? ''}`,
-      cells: {
-        target: {text: `${s.service}@${s.region}`, bold: status !== 'Healthy'},
-        status: {text: `${symbol(tone)} ${status}`, tone, bold: status === 'Unhealthy'},
-        pods: {text: s.podsReady === undefined ? '—' : `${s.podsReady}/${s.podsDesired ?? '?'}`, tone: podsTone},
-        errors: {text: percent(s.errorRatio), tone: errTone},
-        p95: {text: millis(s.p95Ms), tone: latTone},
-        version: {text: version},
-        failing: {text: failingText, tone: status === 'Healthy' ? 'muted' : tone},
-        rps: {text: count(s.requestRate)},
-        restarts: {text: s.restarts === undefined ? '—' : String(s.restarts), tone: (s.restarts ?? 0) > 3 ? 'warn' : undefined},
-        trend: {text: sparkline(s.errorSeries, 16, ascii), tone: errTone},
+    const failingText = () => failing(s, status === 'Healthy' ? undefined : reason);
+    return lazyRow(
+      {key: `${s.service}@${s.region}`, rank: STATUS_RANK[status] * 10 + (s.errorRatio !== undefined && s.errorRatio > t.errorRatio ? 1 : 0), tone},
+      () => `${s.service} ${s.region} ${status} ${failingText()} ${s.version ?? ''}`,
+      () => {
+        const limit = t.p95MsByService[s.service] ?? t.p95Ms;
+        const errTone: Tone | undefined = s.errorRatio === undefined ? 'muted' : s.errorRatio > t.errorRatio ? 'crit' : s.errorRatio > t.errorRatio / 5 ? 'warn' : undefined;
+        const latTone: Tone | undefined = s.p95Ms === undefined ? 'muted' : s.p95Ms > limit ? 'crit' : s.p95Ms > limit * 0.7 ? 'warn' : undefined;
+        const podsTone: Tone | undefined = s.podsReady === undefined ? 'muted' : s.podsReady === 0 && (s.podsDesired ?? 0) > 0 ? 'crit' : s.podsReady < (s.podsDesired ?? 0) ? 'warn' : undefined;
+        const version = s.version ? `${s.version}${s.revision !== undefined ? ` r${s.revision}` : ''}` : s.revision !== undefined ? `r${s.revision}` : '—';
+        return {
+          target: {text: `${s.service}@${s.region}`, bold: status !== 'Healthy'},
+          status: {text: `${symbol(tone)} ${status}`, tone, bold: status === 'Unhealthy'},
+          pods: {text: s.podsReady === undefined ? '—' : `${s.podsReady}/${s.podsDesired ?? '?'}`, tone: podsTone},
+          errors: {text: percent(s.errorRatio), tone: errTone},
+          p95: {text: millis(s.p95Ms), tone: latTone},
+          version: {text: version},
+          failing: {text: failingText(), tone: status === 'Healthy' ? 'muted' : tone},
+          rps: {text: count(s.requestRate)},
+          restarts: {text: s.restarts === undefined ? '—' : String(s.restarts), tone: (s.restarts ?? 0) > 3 ? 'warn' : undefined},
+          trend: {text: sparkline(s.errorSeries, 16, ascii), tone: errTone},
+        };
       },
-    };
+    );
   });
 }
 

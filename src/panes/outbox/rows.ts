@@ -1,6 +1,6 @@
 // Outbox backlog: reading → rows.
 import type {OutboxReading} from '../../data/readings/types.js';
-import type {Column, RowModel} from '../../ui/components/table-model.js';
+import {lazyRow, type Column, type RowModel} from '../../ui/components/table-model.js';
 import {sparkline} from '../../ui/components/sparkline.js';
 import {count, seconds} from '../../ui/format.js';
 import type {Tone} from '../../ui/theme.js';
@@ -19,18 +19,16 @@ export const OUTBOX_AGE = {warn: 5, crit: 60};
 export function outboxRows(reading: OutboxReading | undefined, ascii = false): RowModel[] {
   return (reading?.outboxes ?? []).map((o) => {
     const tone: Tone = o.oldestAgeSeconds > OUTBOX_AGE.crit ? 'crit' : o.oldestAgeSeconds > OUTBOX_AGE.warn ? 'warn' : 'ok';
-    return {
-      key: `${o.service}@${o.region}`,
-      rank: o.oldestAgeSeconds,
-      tone,
-      search: `${o.service} ${o.region}`,
-      cells: {
+    return lazyRow(
+      {key: `${o.service}@${o.region}`, rank: o.oldestAgeSeconds, tone},
+      () => `${o.service} ${o.region}`,
+      () => ({
         target: {text: `${o.service}@${o.region}`, bold: tone !== 'ok'},
         pending: {text: count(o.pending), tone: tone === 'ok' ? undefined : tone},
         oldest: {text: seconds(o.oldestAgeSeconds), tone: tone === 'ok' ? undefined : tone},
         relay: {text: count(o.relayPerSecond), tone: o.relayPerSecond === 0 ? 'crit' : undefined},
         trend: {text: sparkline(o.series, 40, ascii), tone: tone === 'ok' ? 'muted' : tone},
-      },
-    };
+      }),
+    );
   });
 }

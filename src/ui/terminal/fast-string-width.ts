@@ -1,6 +1,7 @@
 // A drop-in for `string-width` (aliased in the bundle, for Ink too): the same widths, with ASCII counted directly,
 // single-code-point text measured per code point (cached), and whole strings cached. Ink measures every
 // character of every frame, so this is most of its cost.
+import {eastAsianWidth} from 'get-east-asian-width';
 import stripAnsi from 'strip-ansi';
 import realStringWidth from '../../../node_modules/string-width/index.js';
 
@@ -12,10 +13,17 @@ const perCodePoint = new Map<number, number>();
 const perString = new Map<string, number>();
 const STRING_CACHE = 5_000;
 
-function codePointWidth(cp: number): number {
+// string-width's rules for one BMP code point, without its costly RGI_Emoji sequence regex (checked against
+// string-width for every BMP code point in test/ui/fast-text.test.ts).
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]/u;
+const EMOJI = /\p{Emoji_Presentation}/u;
+
+/** Width of a single BMP code point, as string-width computes it. */
+export function codePointWidth(cp: number): number {
   let w = perCodePoint.get(cp);
   if (w === undefined) {
-    w = realStringWidth(String.fromCodePoint(cp));
+    const ch = String.fromCharCode(cp);
+    w = INVISIBLE.test(ch) ? 0 : EMOJI.test(ch) ? 2 : eastAsianWidth(cp, {ambiguousAsWide: false});
     perCodePoint.set(cp, w);
   }
   return w;
