@@ -32,7 +32,11 @@ export class TestStdout extends EventEmitter {
     return true;
   };
   lastFrame(): string {
-    return (this.frames[this.frames.length - 1] ?? '').replace(ANSI, '');
+    return this.rawFrame().replace(ANSI, '');
+  }
+  /** The last frame exactly as Ink wrote it (with its SGR colour codes). */
+  rawFrame(): string {
+    return this.frames[this.frames.length - 1] ?? '';
   }
 }
 
@@ -75,6 +79,7 @@ export function renderAt(node: ReactNode, columns = 120, rows = 40) {
 
 export interface AppHarness {
   readonly clock: ManualClock;
+  rawFrame(): string;
   readonly session: Session;
   readonly journal: Journal;
   lastFrame(): string;
@@ -122,7 +127,7 @@ export async function renderCockpit(options: HarnessOptions = {}): Promise<AppHa
     repaint: () => undefined,
   };
   const size = {columns: options.columns ?? 120, rows: options.rows ?? 40};
-  const {stdin, instance, lastFrame} = renderAt(
+  const {stdin, instance, lastFrame, stdout} = renderAt(
     <CockpitProvider coalesceMs={0} cockpit={cockpit} theme={createTheme({color: options.color ?? true, ascii: options.ascii ?? false})} size={{get: () => size, subscribe: () => () => undefined}}>
       <KeyboardProvider>
         <App />
@@ -137,6 +142,7 @@ export async function renderCockpit(options: HarnessOptions = {}): Promise<AppHa
     session,
     journal,
     lastFrame,
+    rawFrame: () => stdout.rawFrame(),
     async press(...keys: string[]) {
       for (const k of keys) {
         stdin.write(k);

@@ -1,5 +1,6 @@
 // Display-width helpers: pad and truncate by terminal cells, not code units.
 import stringWidth from 'string-width';
+import {sanitize} from './sanitize.js';
 
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -9,9 +10,10 @@ export function cellWidth(text: string): number {
   return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
 }
 
-/** Cuts `text` to at most `width` cells, ending with `ellipsis` when cut. */
+/** Cuts `text` to at most `width` cells, ending with `ellipsis` when cut. Outside text is sanitised here again. */
 export function truncate(text: string, width: number, ellipsis = '…'): string {
   if (width <= 0) return '';
+  if (!PRINTABLE_ASCII.test(text)) text = sanitize(text);
   if (cellWidth(text) <= width) return text;
   const room = width - stringWidth(ellipsis);
   let out = '';
@@ -25,7 +27,7 @@ export function truncate(text: string, width: number, ellipsis = '…'): string 
   return room < 0 ? ellipsis.slice(0, width) : out + ellipsis;
 }
 
-/** Pads (or truncates) `text` to exactly `width` cells. */
+/** Pads (or truncates) `text` to exactly `width` cells (sanitised, see `truncate`). */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left', ellipsis = '…'): string {
   const cut = truncate(text, width, ellipsis);
   const pad = ' '.repeat(Math.max(0, width - cellWidth(cut)));
@@ -35,6 +37,7 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
 /** The last `width` cells of `text`, left-padded to exactly `width` (for trend lines: newest at the right). */
 export function fitEnd(text: string, width: number): string {
   if (width <= 0) return '';
+  if (!PRINTABLE_ASCII.test(text)) text = sanitize(text);
   if (PRINTABLE_ASCII.test(text)) return text.length >= width ? text.slice(text.length - width) : ' '.repeat(width - text.length) + text;
   const graphemes = [...segmenter.segment(text)].map((s) => s.segment);
   let out = '';
