@@ -3,7 +3,6 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {afterEach, describe, expect, it} from 'vitest';
-import {ManualClock} from '../../src/data/clock.js';
 import {PANE_IDS, type PaneId, type ReadingByPane} from '../../src/data/readings/types.js';
 import type {Source} from '../../src/data/sources/types.js';
 import {parseFrame} from '../../src/ui/terminal/cells.js';
