@@ -91,9 +91,10 @@ const soak = child<{rssStartMb: number; rssEndMb: number; rssGrowth: number; hea
 report.soak = {seconds: SOAK_SECONDS, ...soak};
 rows.push([`soak ${SOAK_SECONDS}s at scale, 1 s refresh`, `RSS ${fmt(soak.rssStartMb, 0)} → ${fmt(soak.rssEndMb, 0)} MB (${fmt(soak.rssGrowth * 100)}%)`, `heap ${fmt(soak.heapStartMb, 0)} → ${fmt(soak.heapEndMb, 0)} MB (${fmt(soak.heapGrowth * 100)}%)`, `<5% ${mark(soak.rssGrowth < 0.05)}`]);
 
-const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length), ['measure', 'figure', 'ratio / detail', 'target'][c]!.length));
+const HEAD = ['measure', 'figure', 'ratio / detail', 'target'] as const;
+const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => (r[c] ?? '').length), (HEAD[c] ?? '').length));
 const line = (r: readonly string[]) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ');
-process.stdout.write(`${line(['measure', 'figure', 'ratio / detail', 'target'])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
+process.stdout.write(`${line(HEAD)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
 mkdirSync(join(ROOT, 'bench/results'), {recursive: true});
 writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(report, null, 2)}\n`);
 process.stdout.write('\nwritten: bench/results/latest.json\n');

@@ -1,5 +1,5 @@
 // Combines readings of one pane from several sources (e.g. health from Kubernetes + endpoints + Prometheus).
-import type {HealthStatus, PaneId, ReadingByPane, ServiceHealth} from './readings/types.js';
+import type {CheckEntry, HealthStatus, PaneId, ReadingByPane, ServiceHealth} from './readings/types.js';
 
 const RANK: Readonly<Record<HealthStatus, number>> = {Healthy: 0, Unknown: 1, Degraded: 2, Unhealthy: 3};
 
@@ -10,6 +10,16 @@ export function worseStatus(a: HealthStatus | undefined, b: HealthStatus | undef
   return RANK[b] > RANK[a] ? b : a;
 }
 
+/** Checks of one row from two sources: one entry per name (Prometheus and the endpoint report the same checks). */
+function mergeChecks(a: readonly CheckEntry[], b: readonly CheckEntry[]): CheckEntry[] {
+  const byName = new Map(a.map((c) => [c.name, c]));
+  for (const c of b) {
+    const seen = byName.get(c.name);
+    byName.set(c.name, seen ? {...c, ...Object.fromEntries(Object.entries(seen).filter(([, v]) => v !== undefined)), status: worseStatus(seen.status, c.status) ?? c.status} : c);
+  }
+  return [...byName.values()];
+}
+
 function mergeService(a: ServiceHealth, b: ServiceHealth): ServiceHealth {
   const merged: Record<string, unknown> = {...a};
   for (const [key, value] of Object.entries(b)) if (value !== undefined && merged[key] === undefined) merged[key] = value;
@@ -18,7 +28,7 @@ function mergeService(a: ServiceHealth, b: ServiceHealth): ServiceHealth {
     ...(merged as unknown as ServiceHealth),
     status,
     statusReason: status === b.status && b.statusReason ? b.statusReason : a.statusReason ?? b.statusReason,
-    checks: a.checks && b.checks ? [...a.checks, ...b.checks] : a.checks ?? b.checks,
+    checks: a.checks && b.checks ? mergeChecks(a.checks, b.checks) : a.checks ?? b.checks,
     problems: a.problems && b.problems ? [...a.problems, ...b.problems] : a.problems ?? b.problems,
   };
 }
@@ -50,5 +60,7 @@ export function mergeReadings<P extends PaneId>(pane: P, values: readonly Readin
   if (values.length === 0) return undefined;
   if (values.length === 1) return values[0];
   const merge = MERGERS[pane] as (v: readonly ReadingByPane[P][]) => ReadingByPane[P];
-  return merge(values);
+  // A partial answer from any source stays visible after the merge.
+  const partial = values.flatMap((v) => (v.partial ? [v.partial] : [])).join('; ');
+  return partial ? {...merge(values), partial} : merge(values);
 }

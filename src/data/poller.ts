@@ -85,6 +85,8 @@ export class Poller<T> {
   /** One read now, outside the schedule; resolves with the resulting snapshot. */
   async pollOnce(): Promise<PollSnapshot<T>> {
     await this.run(++this.generation);
+    // start() during this read skipped its first tick (a read was in flight): begin the schedule now.
+    if (this.running && !this.timer && !this.state.inFlight) this.schedule();
     return this.state;
   }
 

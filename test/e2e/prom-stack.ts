@@ -6,6 +6,7 @@ import {join, resolve} from 'node:path';
 import {promisify} from 'node:util';
 
 const run = promisify(execFile);
+/** The repository root. */
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 
 /** A started stack, from the script's KEY=VALUE output. */
@@ -32,6 +33,7 @@ export function prometheusMissing(): string | undefined {
   return undefined;
 }
 
+/** Starts a stack for `scenario` in a fresh temporary directory. */
 export async function startStack(scenario: string): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), `atp-e2e-${scenario}-`));
   const {stdout} = await stack(['start', '--dir', dir, '--scenario', scenario]);
@@ -39,8 +41,11 @@ export async function startStack(scenario: string): Promise<Stack> {
   return {dir, scenario, simUrl: env.ATP_SIM_URL ?? '', promUrl: env.ATP_PROM_URL ?? ''};
 }
 
+/** Stops the simulator and Prometheus and removes the directory. */
 export const stopStack = (s: Stack) => stack(['stop', '--dir', s.dir]);
+/** Stops Prometheus only (for the outage test). */
 export const stopPrometheus = (s: Stack) => stack(['stop-prometheus', '--dir', s.dir]);
+/** Starts Prometheus again on the same port and data. */
 export const startPrometheus = (s: Stack) => stack(['start-prometheus', '--dir', s.dir]);
 
 /** A cockpit configuration whose context reads every pane from the stack (health also from the endpoints). */

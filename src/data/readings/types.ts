@@ -82,6 +82,8 @@ export interface ServiceHealth {
 
 export interface HealthReading {
   readonly services: readonly ServiceHealth[];
+  /** Set when the backend answered only in part (e.g. a Log Analytics PartialError): a short note the pane shows. */
+  readonly partial?: string;
 }
 
 export interface ProjectionLag {
@@ -97,6 +99,8 @@ export interface ProjectionLag {
 
 export interface LagReading {
   readonly projections: readonly ProjectionLag[];
+  /** Set when the backend answered only in part (e.g. a Log Analytics PartialError): a short note the pane shows. */
+  readonly partial?: string;
 }
 
 export interface DlqEntity {
@@ -117,6 +121,8 @@ export interface DlqEntity {
 
 export interface DlqReading {
   readonly entities: readonly DlqEntity[];
+  /** Set when the backend answered only in part (e.g. a Log Analytics PartialError): a short note the pane shows. */
+  readonly partial?: string;
 }
 
 export interface Outbox {
@@ -130,6 +136,8 @@ export interface Outbox {
 
 export interface OutboxReading {
   readonly outboxes: readonly Outbox[];
+  /** Set when the backend answered only in part (e.g. a Log Analytics PartialError): a short note the pane shows. */
+  readonly partial?: string;
 }
 
 /** Sloth's windows (`slo:sli_error:ratio_rate<window>`). */
@@ -153,6 +161,8 @@ export interface SloBurn {
 
 export interface BurnReading {
   readonly slos: readonly SloBurn[];
+  /** Set when the backend answered only in part (e.g. a Log Analytics PartialError): a short note the pane shows. */
+  readonly partial?: string;
 }
 
 /** Maps each pane to its reading type. */

@@ -47,7 +47,7 @@ export function DlqDetailView({entity, reading, width, height}: {entity: string;
     return true;
   });
   const lines: {text: string; tone?: Parameters<typeof theme.tone>[0]; bold?: boolean; inverse?: boolean}[] = [];
-  lines.push({text: ` ${entity} · ${row?.deadLetter ?? '?'} dead-lettered · ${row?.active ?? '?'} active · consumer ${row?.consumer ?? '?'} · oldest ${row?.oldestAgeSeconds === undefined ? '—' : duration(row.oldestAgeSeconds * 1000)}`, bold: true});
+  lines.push({text: ` ${entity} · ${row?.deadLetter ?? '?'} dead-lettered · ${row?.active ?? '?'} active${row?.transferDeadLetter ? ` · ${row.transferDeadLetter} transfer dead-lettered` : ''} · consumer ${row?.consumer ?? '?'} · oldest ${row?.oldestAgeSeconds === undefined ? '—' : duration(row.oldestAgeSeconds * 1000)}`, bold: true});
   lines.push({text: ' REASON                      COUNT  INDICATES → RUNBOOK ACTION (10.2 DLQ Triage)', bold: true});
   for (const [reason, n] of Object.entries(row?.reasons ?? {}).sort((a, b) => b[1] - a[1])) {
     const a = adviceFor(reason);

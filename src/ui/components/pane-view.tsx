@@ -26,6 +26,8 @@ export interface PaneStatus {
   readonly loading: boolean;
   readonly stale: boolean;
   readonly error?: string;
+  /** A source answered only in part (e.g. a Log Analytics PartialError): shown where errors show, as a warning. */
+  readonly partial?: string;
   readonly hasValue: boolean;
 }
 
@@ -44,7 +46,8 @@ export function paneStatus(snapshot: PaneSnapshot<PaneId>, now: number, staleAft
   const error = health.error
     ? `${theme.symbol('crit')} ${health.error} · last success ${last === undefined ? 'never' : `${utcClock(last)} (${duration(now - last)} ago)`}`
     : undefined;
-  return {state, loading, stale: health.stale && !loading && !paused, error, hasValue: snapshot.value !== undefined};
+  const partial = !error && snapshot.value?.partial ? `${theme.symbol('warn')} ${snapshot.value.partial}` : undefined;
+  return {state, loading, stale: health.stale && !loading && !paused, error, partial, hasValue: snapshot.value !== undefined};
 }
 
 export interface PaneViewProps {
@@ -61,6 +64,7 @@ export interface PaneViewProps {
   readonly stale: boolean;
   readonly loading: boolean;
   readonly error?: string;
+  readonly partial?: string;
   readonly hasValue: boolean;
   readonly filter: string;
 }
@@ -91,8 +95,9 @@ function TitleLine(props: PaneViewProps) {
 /** A pane: title, table and (when failing) the error with the time of the last success. */
 export const PaneView = memo(function PaneView(props: PaneViewProps) {
   const theme = useTheme();
-  const {width, height, error} = props;
-  const errorLine = error !== undefined && height >= 3;
+  const {width, height, error, partial} = props;
+  const note = error ?? partial;
+  const errorLine = note !== undefined && height >= 3;
   const tableHeight = height - 1 - (errorLine ? 1 : 0);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -110,8 +115,8 @@ export const PaneView = memo(function PaneView(props: PaneViewProps) {
         />
       ) : null}
       {errorLine ? (
-        <Text color={theme.tone('crit')} bold wrap="truncate">
-          {fit(` ${error}`, width)}
+        <Text color={theme.tone(error ? 'crit' : 'warn')} bold wrap="truncate">
+          {fit(` ${note}`, width)}
         </Text>
       ) : null}
     </Box>
