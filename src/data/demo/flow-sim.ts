@@ -29,7 +29,7 @@ export class ProjectionSim {
       this.eps = 0;
     } else {
       this.lag = 0.55 + 0.3 * wobble(this.seed, `${key}:lag`, t, 15_000);
-      this.p95 = 1.9 + 0.5 * wobble(this.seed, `${key}:p95`, t, 40_000);
+      this.p95 = 1.9 + 0.3 * wobble(this.seed, `${key}:p95`, t, 150_000);
       this.p99 = this.p95 * (2.1 + 0.3 * wobble(this.seed, `${key}:p99`, t, 35_000));
       this.eps = ingestRps * (SHARE[this.projection] ?? 0.5) * (1 + 0.05 * wobble(this.seed, `${key}:eps`, t, 10_000));
     }
