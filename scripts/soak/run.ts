@@ -1,0 +1,152 @@
+// `npm run soak -- [--seconds 60] [--seed 1] [--refresh 2]`: the cockpit in a real terminal (tmux) against the
+// simulator and a real Prometheus behind fault-injecting proxies. Faults come at random: timeouts, 500s, garbage
+// bodies, connection resets, slow-drip responses, and Prometheus itself stopping and starting again.
+// It checks that the cockpit never exits, that every pane recovers within one refresh interval after its fault
+// clears, and that memory and open handles stay flat; then it prints the counts. Exit code 1 on any failure.
+import {execFile} from 'node:child_process';
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join, resolve} from 'node:path';
+import {promisify} from 'node:util';
+import {prng} from '../../src/data/demo/random.js';
+import {Tmux} from '../../test/e2e/tmux.js';
+import {FAULTS, startFaultProxy, type Fault} from './fault-proxy.js';
+import {healthUnknown, staleByPane, type PaneName} from './screen-state.js';
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '../..');
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const SECONDS = opt('seconds', 60);
+const REFRESH = opt('refresh', 2);
+const random = prng(opt('seed', 1));
+const SLACK_MS = 1_000;
+const ALL: PaneName[] = ['health', 'lag', 'dlq', 'outbox', 'burn'];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const log = (line: string) => process.stdout.write(`soak: ${line}\n`);
+
+function procStat(pid: number): {rssKb: number; fds: number} {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return {rssKb, fds: readdirSync(`/proc/${pid}/fd`).length};
+}
+
+async function stack(command: string, ...rest: string[]): Promise<Record<string, string>> {
+  const {stdout} = await run(join(ROOT, 'scripts/prom-stack.sh'), [command, ...rest], {maxBuffer: 1 << 24});
+  return Object.fromEntries(stdout.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+}
+
+async function main(): Promise<number> {
+  const env = await stack('start', '--scenario', 'calm');
+  const dir = env.ATP_STACK_DIR ?? '';
+  const prom = await startFaultProxy(env.ATP_PROM_URL ?? '');
+  const health = await startFaultProxy(env.ATP_SIM_URL ?? '');
+  const work = mkdtempSync(join(tmpdir(), 'atp-soak-'));
+  const config = join(work, 'config.json');
+  writeFileSync(config, JSON.stringify({
+    contexts: {
+      soak: {
+        environment: 'soak',
+        regions: ['us-east', 'eu-west'],
+        refresh: REFRESH,
+        panes: {health: ['prometheus', 'health'], lag: 'prometheus', dlq: 'prometheus', outbox: 'prometheus', burn: 'prometheus'},
+        sources: {
+          prometheus: {url: prom.url, timeout: 1.5},
+          health: {urlTemplate: `${health.url}/health/{service}/{region}`, timeout: 1.5, live: false},
+        },
+      },
+    },
+  }));
+  const term = new Tmux();
+  const failures: string[] = [];
+  const injected: Record<string, number> = {};
+  let recoveries = 0;
+  let worstMs = 0;
+  try {
+    await term.start([join(ROOT, 'bin/atp-cockpit'), '--config', config, '--context', 'soak'], {columns: 160, rows: 45, env: {ATP_COCKPIT_JOURNAL: join(work, 'journal.jsonl')}});
+    await term.waitFor((s) => {
+      const st = staleByPane(s);
+      return ALL.every((p) => st[p] === false);
+    }, 60_000);
+    const pid = await term.programPid();
+    await sleep(8_000);
+    const before = procStat(pid);
+    log(`warm: pid ${pid}, RSS ${(before.rssKb / 1024).toFixed(1)} MB, ${before.fds} open fds`);
+    const start = Date.now();
+    while (Date.now() - start < SECONDS * 1000) {
+      // One episode: a fault on Prometheus (all panes), on the health endpoints (health pane), or Prometheus down.
+      const roll = random();
+      const where = roll < 0.55 ? 'prometheus' : roll < 0.85 ? 'health' : 'prometheus-down';
+      const fault: Fault | 'stopped' = where === 'prometheus-down' ? 'stopped' : (FAULTS[Math.floor(random() * FAULTS.length)] ?? 'http-500');
+      const affected: PaneName[] = where === 'health' ? ['health'] : ALL;
+      const label = `${where}:${fault}`;
+      injected[label] = (injected[label] ?? 0) + 1;
+      if (where === 'prometheus-down') await stack('stop-prometheus', '--dir', dir);
+      else (where === 'health' ? health : prom).fault = fault as Fault;
+      const hold = 2 * REFRESH * 1000 + random() * 3000;
+      await sleep(hold);
+      // Prometheus faults make panes STALE (last good values kept); a failing health endpoint makes its rows Unknown.
+      const shown = (screen: string): Set<PaneName> => {
+        const st = staleByPane(screen);
+        const out = new Set(affected.filter((p) => st[p]));
+        if (where === 'health' && healthUnknown(screen)) out.add('health');
+        return out;
+      };
+      const noticed = [...shown(await term.screen())];
+      if (noticed.length === 0) failures.push(`${label}: the fault never showed (no stale pane, no Unknown rows) after ${(hold / 1000).toFixed(1)}s`);
+      if (where === 'prometheus-down') {
+        await stack('start-prometheus', '--dir', dir);
+      } else (where === 'health' ? health : prom).fault = undefined;
+      const cleared = Date.now();
+      const pending = new Set(noticed);
+      while (pending.size > 0 && Date.now() - cleared < 30_000) {
+        const screen = await term.screen();
+        if (screen.includes('[exited')) throw new Error(`the cockpit exited during ${label}:\n${screen}`);
+        const still = shown(screen);
+        for (const p of [...pending]) {
+          if (!still.has(p)) {
+            const ms = Date.now() - cleared;
+            recoveries++;
+            worstMs = Math.max(worstMs, ms);
+            if (ms > REFRESH * 1000 + SLACK_MS) failures.push(`${label}: ${p} recovered after ${ms} ms (limit ${REFRESH * 1000} ms + ${SLACK_MS} ms slack)`);
+            pending.delete(p);
+          }
+        }
+        await sleep(100);
+      }
+      for (const p of pending) failures.push(`${label}: ${p} did not recover within 30 s`);
+      await sleep(500 + random() * 1500);
+    }
+    await sleep(3_000);
+    const after = procStat(pid);
+    const rssGrowth = after.rssKb / before.rssKb - 1;
+    log(`end: RSS ${(after.rssKb / 1024).toFixed(1)} MB (${(rssGrowth * 100).toFixed(1)}%), ${after.fds} open fds (was ${before.fds})`);
+    if (rssGrowth > 0.15) failures.push(`RSS grew ${(rssGrowth * 100).toFixed(1)}% (limit 15% for a short run)`);
+    if (after.fds > before.fds + 4) failures.push(`open fds grew from ${before.fds} to ${after.fds}`);
+    if ((await term.screen()).includes('[exited')) failures.push('the cockpit exited');
+    const total = Object.values(injected).reduce((a, b) => a + b, 0);
+    log(`fault episodes: ${total} (${Object.entries(injected).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+    log(`requests answered with a fault: Prometheus ${JSON.stringify(prom.injected)}, health ${JSON.stringify(health.injected)}`);
+    log(`recoveries: ${recoveries}, worst recovery ${worstMs} ms (refresh ${REFRESH} s)`);
+  } finally {
+    await term.stop();
+    await prom.close();
+    await health.close();
+    await stack('stop', '--dir', dir).catch(() => undefined);
+    rmSync(work, {recursive: true, force: true});
+  }
+  for (const f of failures) log(`FAIL ${f}`);
+  log(failures.length ? `FAILED (${failures.length})` : 'OK');
+  return failures.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`soak: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
