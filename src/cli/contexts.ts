@@ -4,7 +4,7 @@ import {loadConfig} from '../data/config/store.js';
 import {PANE_IDS} from '../data/readings/types.js';
 import type {Cli} from './args.js';
 
-const SETTING_KEYS = ['url', 'namespace', 'workspaceId', 'endpoints', 'kubeContexts', 'scenario'];
+const SETTING_KEYS = ['url', 'urlTemplate', 'endpoints', 'namespace', 'kubeContexts', 'workspaceId', 'endpoint', 'scenario'];
 
 export function contextsCommand(cli: Cli): number {
   const loaded = loadConfig(cli.config);

@@ -88,6 +88,7 @@ export async function runCockpit(options: RunOptions): Promise<number> {
     exitOnCtrlC: false,
     patchConsole: false,
     interactive: true,
+    onRender: process.env.ATP_COCKPIT_TRACE ? ({renderTime}) => trace(`ink render ${renderTime.toFixed(1)} ms`) : undefined,
   });
   // Test hook: an uncaught error after N ms, to prove a crash still restores the terminal.
   const crashAfter = Number(process.env.ATP_COCKPIT_TEST_CRASH_MS);
