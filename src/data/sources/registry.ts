@@ -26,6 +26,8 @@ const factories: Partial<Record<ResolvedSource['kind'], SourceFactory>> = {
   prometheus: async (config, {clock, env}) => (await import('../prometheus/source.js')).createPrometheusSource(config, clock, env),
   health: async (config, {clock, context}) => (await import('../health/source.js')).createHealthSource(config, clock, context),
   kubernetes: async (config, env) => (await import('../kubernetes/source.js')).createKubernetesSource(config, env),
+  servicebus: async (config, env) => (await import('../servicebus/source.js')).createServiceBusSource(config, env),
+  'azure-monitor': async (config, env) => (await import('../azure-monitor/source.js')).createMonitorSource(config, env),
 };
 
 /** Adds or replaces the factory for a kind (backends and tests). */
