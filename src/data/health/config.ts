@@ -47,7 +47,7 @@ export function healthOptions(config: ResolvedSource, context: ResolvedContext):
     for (const service of list(config.services) ?? DEMO_SERVICES)
       for (const region of regions) endpoints.push({service, region, base: base(template.replaceAll('{service}', encodeURIComponent(service)).replaceAll('{region}', encodeURIComponent(region)))});
   }
-  if (endpoints.length === 0) throw bad('endpoints', 'set "endpoints" or "urlTemplate" (see docs/prometheus.md, "Health endpoints")');
+  if (endpoints.length === 0) throw bad('endpoints', 'set "endpoints" or "urlTemplate" (see README, "Health endpoints")');
   let ca: string | undefined;
   const caFile = str(config.caFile);
   if (caFile) {
