@@ -70,6 +70,12 @@ export async function refreshCost(shape: ScaleOptions | undefined, columns = 120
   let peak = process.memoryUsage().rss;
   const allocations: number[] = [];
   const gc = (globalThis as {gc?: () => void}).gc;
+  // BENCH_ALLOCPROF=FILE: a sampling allocation profile of the refreshes, freed objects included.
+  const inspector = process.env.BENCH_ALLOCPROF ? new (await import('node:inspector/promises')).Session() : undefined;
+  if (inspector) {
+    inspector.connect();
+    await inspector.post('HeapProfiler.startSampling', {samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true});
+  }
   for (let i = 0; i < refreshes; i++) {
     if (process.env.BENCH_ALLOC && gc) gc();
     const heapBefore = process.memoryUsage().heapUsed;
@@ -78,6 +84,10 @@ export async function refreshCost(shape: ScaleOptions | undefined, columns = 120
     h.screen.flush();
     allocations.push(process.memoryUsage().heapUsed - heapBefore);
     peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  if (inspector) {
+    const {profile} = (await inspector.post('HeapProfiler.stopSampling')) as {profile: unknown};
+    (await import('node:fs')).writeFileSync(process.env.BENCH_ALLOCPROF!, JSON.stringify(profile));
   }
   if (process.env.BENCH_ALLOC) process.stderr.write(`allocated per refresh (median, MB): ${(allocations.sort((a, b) => a - b)[allocations.length >> 1]! / 1_048_576).toFixed(2)}\n`);
   const cpu = process.cpuUsage(cpu0);

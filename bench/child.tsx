@@ -15,6 +15,8 @@ async function main(): Promise<unknown> {
       const entities = arg('entities', 1000);
       return refreshCost({...BIG_SHAPE, entities, deployments: Math.round(entities / 2)}, arg('columns', 120), arg('rows', 40));
     }
+    case 'cost-still':
+      return refreshCost({...BIG_SHAPE, entities: 12, deployments: 8, services: 8, regions: 2, change: 0}, arg('columns', 120), arg('rows', 40));
     case 'cost-demo':
       return refreshCost(undefined, arg('columns', 120), arg('rows', 40));
     case 'keys':

@@ -1,5 +1,15 @@
 // Bundles the benchmark like the app (production React, the same string-width drop-in) into .tmp/bench/.
 import {build} from 'esbuild';
+import {fileURLToPath} from 'node:url';
+
+/** Ink's internal frame builder → the cockpit's drop-in (src/ui/terminal/fast-output.ts; same cells, far less garbage). */
+const inkOutput = {
+  name: 'ink-output',
+  setup(b) {
+    const replacement = fileURLToPath(new URL('../src/ui/terminal/fast-output.ts', import.meta.url));
+    b.onResolve({filter: /^\.\/output\.js$/}, (args) => (/[\\/]ink[\\/]build[\\/]/.test(args.importer) ? {path: replacement} : undefined));
+  },
+};
 
 await build({
   entryPoints: ['bench/run.ts', 'bench/child.tsx'],
@@ -12,6 +22,7 @@ await build({
   minify: true,
   keepNames: true,
   logLevel: 'warning',
+  plugins: [inkOutput],
   define: {'process.env.NODE_ENV': '"production"'},
   alias: {'string-width': './src/ui/terminal/fast-string-width.ts', '@alcalzone/ansi-tokenize': './src/ui/terminal/fast-ansi-tokenize.ts'},
   external: ['@kubernetes/client-node', '@azure/*', 'prom-client', 'rhea', 'react-devtools-core'],

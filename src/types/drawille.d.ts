@@ -13,3 +13,9 @@ declare module '../../../node_modules/string-width/index.js' {
 declare module '../../../node_modules/@alcalzone/ansi-tokenize/build/index.js' {
   export * from '@alcalzone/ansi-tokenize';
 }
+
+// Ink's internal frame builder, imported by path in its equivalence test.
+declare module '../../node_modules/ink/build/output.js' {
+  const Output: unknown;
+  export default Output;
+}

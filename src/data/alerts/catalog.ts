@@ -59,6 +59,16 @@ export function heldSince(series: Series | undefined, holds: (v: number) => bool
 
 const target = (row: ServiceHealth): string => `${row.service}@${row.region}`;
 
+/** The candidates `find` returns for `rows` (a loop: with thousands of rows, no array per row). */
+function collect<T>(rows: readonly T[] | undefined, find: (row: T) => Candidate | undefined): Candidate[] {
+  const out: Candidate[] = [];
+  for (const row of rows ?? []) {
+    const c = find(row);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
 function failingCheck(row: ServiceHealth, pattern: RegExp): CheckEntry | undefined {
   return row.checks?.find((c) => c.status === 'Unhealthy' && pattern.test(c.name));
 }
@@ -72,12 +82,10 @@ function checkRule(name: string, runbook: string, threshold: string, pattern: Re
     forMs: 0,
     pane: 'health',
     evaluate: ({health}) =>
-      (health?.services ?? []).flatMap((row) => {
-        if (services && !services.test(row.service)) return [];
+      collect(health?.services, (row) => {
+        if (services && !services.test(row.service)) return undefined;
         const check = failingCheck(row, pattern);
-        return check
-          ? [{key: `${name}:${target(row)}`, target: target(row), summary: `${check.name}: ${check.description ?? 'Unhealthy'}`}]
-          : [];
+        return check ? {key: `${name}:${target(row)}`, target: target(row), summary: `${check.name}: ${check.description ?? 'Unhealthy'}`} : undefined;
       }),
   };
 }
@@ -92,13 +100,13 @@ export const ALERT_RULES: readonly AlertRule[] = [
     forMs: 0,
     pane: 'health',
     evaluate: ({health}) =>
-      (health?.services ?? []).flatMap((row) => {
+      collect(health?.services, (row) => {
         const podsDown = row.podsDesired !== undefined && row.podsDesired > 0 && row.podsReady === 0;
         const probesDown = row.podsReady === undefined && row.status === 'Unhealthy' && row.liveStatus === 'Unhealthy';
-        if (!podsDown && !probesDown) return [];
+        if (!podsDown && !probesDown) return undefined;
         const summary = podsDown ? `0/${row.podsDesired} pods ready` : 'readiness and liveness failing';
         const since = podsDown ? heldSince(row.readySeries, (v) => v === 0) : undefined;
-        return [{key: `ServiceDown:${target(row)}`, target: target(row), summary, heldSince: since}];
+        return {key: `ServiceDown:${target(row)}`, target: target(row), summary, heldSince: since};
       }),
   },
   {
@@ -109,14 +117,14 @@ export const ALERT_RULES: readonly AlertRule[] = [
     forMs: 5 * MIN,
     pane: 'health',
     evaluate: ({health}, t) =>
-      (health?.services ?? []).flatMap((row) => {
-        if (row.errorRatio === undefined || !(row.errorRatio > t.errorRatio)) return [];
-        return [{
+      collect(health?.services, (row) => {
+        if (row.errorRatio === undefined || !(row.errorRatio > t.errorRatio)) return undefined;
+        return {
           key: `HighErrorRate:${target(row)}`,
           target: target(row),
           summary: `${(row.errorRatio * 100).toFixed(1)}% errors`,
           heldSince: heldSince(row.errorSeries, (v) => v > t.errorRatio),
-        }];
+        };
       }),
   },
   {
@@ -127,15 +135,15 @@ export const ALERT_RULES: readonly AlertRule[] = [
     forMs: 10 * MIN,
     pane: 'health',
     evaluate: ({health}, t) =>
-      (health?.services ?? []).flatMap((row) => {
+      collect(health?.services, (row) => {
         const limit = t.p95MsByService[row.service] ?? t.p95Ms;
-        if (row.p95Ms === undefined || !(row.p95Ms > limit)) return [];
-        return [{
+        if (row.p95Ms === undefined || !(row.p95Ms > limit)) return undefined;
+        return {
           key: `HighLatency:${target(row)}`,
           target: target(row),
           summary: `P95 ${Math.round(row.p95Ms)}ms > ${limit}ms`,
           heldSince: heldSince(row.p95Series, (v) => v > limit),
-        }];
+        };
       }),
   },
   checkRule('DatabaseConnectionFailure', '8.1 (Database Recovery)', 'All connections fail', /database|sql|\bdb\b/i),
@@ -149,16 +157,16 @@ export const ALERT_RULES: readonly AlertRule[] = [
     forMs: 10 * MIN,
     pane: 'lag',
     evaluate: ({lag}, t) =>
-      (lag?.projections ?? []).flatMap((p) => {
+      collect(lag?.projections, (p) => {
         const value = p.p95Seconds ?? p.lagSeconds;
-        if (!(value > t.lagSeconds)) return [];
+        if (!(value > t.lagSeconds)) return undefined;
         const name = `${p.projection}@${p.region}`;
-        return [{
+        return {
           key: `ProjectionLagHigh:${name}`,
           target: name,
           summary: `lag ${Math.round(value)}s > ${t.lagSeconds}s`,
           heldSince: heldSince(p.series, (v) => v > t.lagSeconds),
-        }];
+        };
       }),
   },
   {
@@ -169,14 +177,14 @@ export const ALERT_RULES: readonly AlertRule[] = [
     forMs: 30 * MIN,
     pane: 'dlq',
     evaluate: ({dlq}, t) =>
-      (dlq?.entities ?? []).flatMap((e) => {
-        if (!(e.deadLetter > t.dlqMessages)) return [];
-        return [{
+      collect(dlq?.entities, (e) => {
+        if (!(e.deadLetter > t.dlqMessages)) return undefined;
+        return {
           key: `DLQBacklog:${e.entity}`,
           target: e.entity,
           summary: `${e.deadLetter} dead letters`,
           heldSince: heldSince(e.series, (v) => v > t.dlqMessages),
-        }];
+        };
       }),
   },
   {
@@ -187,20 +195,20 @@ export const ALERT_RULES: readonly AlertRule[] = [
     forMs: 0,
     pane: 'burn',
     evaluate: ({burn}) =>
-      (burn?.slos ?? []).flatMap((slo) => {
+      collect(burn?.slos, (slo) => {
         const firing = burnFigures(slo).pairs.filter((p) => p.firing);
         const worst = firing[0];
-        if (!worst) return [];
+        if (!worst) return undefined;
         const page = worst.pair.urgency === 'page';
         // The short window of the pair crosses first, so its series bounds when the pair began to hold.
         const limit = worst.pair.threshold;
-        return [{
+        return {
           heldSince: worst.pair.short === '5m' ? heldSince(slo.burnSeries, (v) => v > limit) : undefined,
           key: `ErrorBudgetBurn:${slo.slo}`,
           target: slo.slo,
           summary: `burn ${worst.short?.toFixed(1)}x/${worst.long?.toFixed(1)}x over ${worst.pair.short}/${worst.pair.long} (>${worst.pair.threshold})`,
           severity: page ? 2 : 3,
-        }];
+        };
       }),
   },
 ];

@@ -1,6 +1,6 @@
 // DLQ depth: reading → rows, with the reason breakdown and growth.
-import type {DlqReading} from '../../data/readings/types.js';
-import {lazyRow, type Column, type RowModel} from '../../ui/components/table-model.js';
+import type {DlqEntity, DlqReading} from '../../data/readings/types.js';
+import {LazyRow, type Column, type RowFormat, type RowModel} from '../../ui/components/table-model.js';
 import {sparkline} from '../../ui/components/sparkline.js';
 import {count, duration} from '../../ui/format.js';
 import type {Tone} from '../../ui/theme.js';
@@ -37,23 +37,27 @@ export function shortEntity(entity: string): string {
   return entity.replace('/Subscriptions/', '/');
 }
 
+const dlqFormat: RowFormat<{e: DlqEntity; tone: Tone}, {ascii: boolean}> = {
+  search: ({e}) => `${e.entity} ${e.consumer ?? ''} ${Object.keys(e.reasons ?? {}).join(' ')}`,
+  cells: ({e, tone}, {ascii}) => {
+    const growth = e.growthPerMin ?? 0;
+    return {
+      entity: {text: shortEntity(e.entity), bold: tone !== 'ok'},
+      dead: {text: count(e.deadLetter), tone: tone === 'ok' ? undefined : tone, bold: tone === 'crit'},
+      active: {text: count(e.active)},
+      growth: {text: Math.abs(growth) < 0.05 ? '0/m' : `${growth > 0 ? '+' : ''}${count(Math.round(growth * 10) / 10)}/m`, tone: growth > 1 ? 'warn' : undefined},
+      oldest: {text: e.oldestAgeSeconds === undefined ? '—' : duration(e.oldestAgeSeconds * 1000)},
+      consumer: {text: e.consumer ?? '—', tone: 'muted'},
+      reasons: {text: reasonBreakdown(e.reasons)},
+      trend: {text: sparkline(e.series, 24, ascii), tone: tone === 'ok' ? 'muted' : tone},
+    };
+  },
+};
+
 export function dlqRows(reading: DlqReading | undefined, threshold: number, ascii = false): RowModel[] {
+  const ctx = {ascii};
   return (reading?.entities ?? []).map((e) => {
     const tone: Tone = e.deadLetter > threshold ? 'crit' : (e.growthPerMin ?? 0) > 1 ? 'warn' : e.deadLetter > threshold / 4 ? 'warn' : 'ok';
-    const growth = e.growthPerMin ?? 0;
-    return lazyRow(
-      {key: e.entity, rank: e.deadLetter + growth * 10, tone},
-      () => `${e.entity} ${e.consumer ?? ''} ${Object.keys(e.reasons ?? {}).join(' ')}`,
-      () => ({
-        entity: {text: shortEntity(e.entity), bold: tone !== 'ok'},
-        dead: {text: count(e.deadLetter), tone: tone === 'ok' ? undefined : tone, bold: tone === 'crit'},
-        active: {text: count(e.active)},
-        growth: {text: Math.abs(growth) < 0.05 ? '0/m' : `${growth > 0 ? '+' : ''}${count(Math.round(growth * 10) / 10)}/m`, tone: growth > 1 ? 'warn' : undefined},
-        oldest: {text: e.oldestAgeSeconds === undefined ? '—' : duration(e.oldestAgeSeconds * 1000)},
-        consumer: {text: e.consumer ?? '—', tone: 'muted'},
-        reasons: {text: reasonBreakdown(e.reasons)},
-        trend: {text: sparkline(e.series, 24, ascii), tone: tone === 'ok' ? 'muted' : tone},
-      }),
-    );
+    return new LazyRow(e.entity, e.deadLetter + (e.growthPerMin ?? 0) * 10, tone, {e, tone}, ctx, dlqFormat);
   });
 }

@@ -2,7 +2,7 @@
 import type {AlertThresholds} from '../../data/alerts/catalog.js';
 import {worseStatus} from '../../data/merge.js';
 import type {HealthReading, HealthStatus, ServiceHealth} from '../../data/readings/types.js';
-import {lazyRow, type Column, type RowModel} from '../../ui/components/table-model.js';
+import {LazyRow, type Column, type RowFormat, type RowModel} from '../../ui/components/table-model.js';
 import {sparkline} from '../../ui/components/sparkline.js';
 import {count, millis, percent} from '../../ui/format.js';
 import type {Tone} from '../../ui/theme.js';
@@ -27,20 +27,22 @@ const STATUS_RANK: Readonly<Record<HealthStatus, number>> = {Healthy: 0, Unknown
 export function rowStatus(s: ServiceHealth, t: AlertThresholds): {status: HealthStatus; reason?: string} {
   let status = s.status;
   let reason = s.statusReason;
-  const raise = (next: HealthStatus, why: string) => {
+  // Each finding may make the status worse; the reason follows the worst finding.
+  const limit = t.p95MsByService[s.service] ?? t.p95Ms;
+  for (let i = 0; i < 4; i++) {
+    let next: HealthStatus | undefined;
+    let why = '';
+    if (i === 0 && s.podsDesired !== undefined && s.podsReady !== undefined && s.podsDesired > 0 && s.podsReady === 0) [next, why] = ['Unhealthy', '0 pods ready'];
+    else if (i === 1 && s.podsDesired !== undefined && s.podsReady !== undefined && s.podsReady > 0 && s.podsReady < s.podsDesired) [next, why] = ['Degraded', `${s.podsReady}/${s.podsDesired} pods ready`];
+    else if (i === 2 && s.errorRatio !== undefined && s.errorRatio > t.errorRatio) [next, why] = ['Degraded', `errors ${percent(s.errorRatio)}`];
+    else if (i === 3 && s.p95Ms !== undefined && s.p95Ms > limit) [next, why] = ['Degraded', `P95 ${millis(s.p95Ms)}`];
+    if (!next) continue;
     const worse = worseStatus(status, next);
     if (worse !== status) {
       status = worse;
       reason = why;
     } else if (!reason && worse === next) reason = why;
-  };
-  if (s.podsDesired !== undefined && s.podsReady !== undefined) {
-    if (s.podsDesired > 0 && s.podsReady === 0) raise('Unhealthy', '0 pods ready');
-    else if (s.podsReady < s.podsDesired) raise('Degraded', `${s.podsReady}/${s.podsDesired} pods ready`);
   }
-  if (s.errorRatio !== undefined && s.errorRatio > t.errorRatio) raise('Degraded', `errors ${percent(s.errorRatio)}`);
-  const limit = t.p95MsByService[s.service] ?? t.p95Ms;
-  if (s.p95Ms !== undefined && s.p95Ms > limit) raise('Degraded', `P95 ${millis(s.p95Ms)}`);
   return {status: status ?? 'Unknown', reason: reason ?? (status ? undefined : 'no data')};
 }
 
@@ -52,35 +54,49 @@ function failing(s: ServiceHealth, reason: string | undefined): string {
   return unique.join(' · ');
 }
 
+interface HealthRowData {
+  readonly s: ServiceHealth;
+  readonly status: HealthStatus;
+  readonly reason?: string;
+}
+
+interface HealthCtx {
+  readonly t: AlertThresholds;
+  readonly symbol: (tone: Tone) => string;
+  readonly ascii: boolean;
+}
+
+const healthFormat: RowFormat<HealthRowData, HealthCtx> = {
+  search: ({s, status, reason}) => `${s.service} ${s.region} ${status} ${failing(s, status === 'Healthy' ? undefined : reason)} ${s.version ?? ''}`,
+  cells: ({s, status, reason}, {t, symbol, ascii}) => {
+    const tone = STATUS_TONE[status];
+    const limit = t.p95MsByService[s.service] ?? t.p95Ms;
+    const errTone: Tone | undefined = s.errorRatio === undefined ? 'muted' : s.errorRatio > t.errorRatio ? 'crit' : s.errorRatio > t.errorRatio / 5 ? 'warn' : undefined;
+    const latTone: Tone | undefined = s.p95Ms === undefined ? 'muted' : s.p95Ms > limit ? 'crit' : s.p95Ms > limit * 0.7 ? 'warn' : undefined;
+    const podsTone: Tone | undefined = s.podsReady === undefined ? 'muted' : s.podsReady === 0 && (s.podsDesired ?? 0) > 0 ? 'crit' : s.podsReady < (s.podsDesired ?? 0) ? 'warn' : undefined;
+    const version = s.version ? `${s.version}${s.revision !== undefined ? ` r${s.revision}` : ''}` : s.revision !== undefined ? `r${s.revision}` : '—';
+    return {
+      target: {text: `${s.service}@${s.region}`, bold: status !== 'Healthy'},
+      status: {text: `${symbol(tone)} ${status}`, tone, bold: status === 'Unhealthy'},
+      pods: {text: s.podsReady === undefined ? '—' : `${s.podsReady}/${s.podsDesired ?? '?'}`, tone: podsTone},
+      errors: {text: percent(s.errorRatio), tone: errTone},
+      p95: {text: millis(s.p95Ms), tone: latTone},
+      version: {text: version},
+      failing: {text: failing(s, status === 'Healthy' ? undefined : reason), tone: status === 'Healthy' ? 'muted' : tone},
+      rps: {text: count(s.requestRate)},
+      restarts: {text: s.restarts === undefined ? '—' : String(s.restarts), tone: (s.restarts ?? 0) > 3 ? 'warn' : undefined},
+      trend: {text: sparkline(s.errorSeries, 16, ascii), tone: errTone},
+    };
+  },
+};
+
 /** One row per service × region. */
 export function healthRows(reading: HealthReading | undefined, t: AlertThresholds, symbol: (tone: Tone) => string, ascii = false): RowModel[] {
+  const ctx: HealthCtx = {t, symbol, ascii};
   return (reading?.services ?? []).map((s) => {
     const {status, reason} = rowStatus(s, t);
-    const tone = STATUS_TONE[status];
-    const failingText = () => failing(s, status === 'Healthy' ? undefined : reason);
-    return lazyRow(
-      {key: `${s.service}@${s.region}`, rank: STATUS_RANK[status] * 10 + (s.errorRatio !== undefined && s.errorRatio > t.errorRatio ? 1 : 0), tone},
-      () => `${s.service} ${s.region} ${status} ${failingText()} ${s.version ?? ''}`,
-      () => {
-        const limit = t.p95MsByService[s.service] ?? t.p95Ms;
-        const errTone: Tone | undefined = s.errorRatio === undefined ? 'muted' : s.errorRatio > t.errorRatio ? 'crit' : s.errorRatio > t.errorRatio / 5 ? 'warn' : undefined;
-        const latTone: Tone | undefined = s.p95Ms === undefined ? 'muted' : s.p95Ms > limit ? 'crit' : s.p95Ms > limit * 0.7 ? 'warn' : undefined;
-        const podsTone: Tone | undefined = s.podsReady === undefined ? 'muted' : s.podsReady === 0 && (s.podsDesired ?? 0) > 0 ? 'crit' : s.podsReady < (s.podsDesired ?? 0) ? 'warn' : undefined;
-        const version = s.version ? `${s.version}${s.revision !== undefined ? ` r${s.revision}` : ''}` : s.revision !== undefined ? `r${s.revision}` : '—';
-        return {
-          target: {text: `${s.service}@${s.region}`, bold: status !== 'Healthy'},
-          status: {text: `${symbol(tone)} ${status}`, tone, bold: status === 'Unhealthy'},
-          pods: {text: s.podsReady === undefined ? '—' : `${s.podsReady}/${s.podsDesired ?? '?'}`, tone: podsTone},
-          errors: {text: percent(s.errorRatio), tone: errTone},
-          p95: {text: millis(s.p95Ms), tone: latTone},
-          version: {text: version},
-          failing: {text: failingText(), tone: status === 'Healthy' ? 'muted' : tone},
-          rps: {text: count(s.requestRate)},
-          restarts: {text: s.restarts === undefined ? '—' : String(s.restarts), tone: (s.restarts ?? 0) > 3 ? 'warn' : undefined},
-          trend: {text: sparkline(s.errorSeries, 16, ascii), tone: errTone},
-        };
-      },
-    );
+    const rank = STATUS_RANK[status] * 10 + (s.errorRatio !== undefined && s.errorRatio > t.errorRatio ? 1 : 0);
+    return new LazyRow(`${s.service}@${s.region}`, rank, STATUS_TONE[status], {s, status, reason}, ctx, healthFormat);
   });
 }
 

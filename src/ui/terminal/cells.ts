@@ -33,7 +33,7 @@ function graphemes(text: string): Iterable<string> {
 }
 
 /** Running SGR state while scanning a line. */
-class Pen {
+export class Pen {
   private attrs = new Set<string>();
   private fg = '';
   private bg = '';
@@ -83,26 +83,21 @@ export function blankRow(width: number): Row {
   return {chars: Array<string>(width).fill(' '), styles: Array<string>(width).fill('')};
 }
 
-/** Parses one line of Ink output into exactly `width` cells; other escape sequences are dropped. */
-export function parseLine(line: string, width: number): Row {
-  const row = blankRow(width);
-  const pen = new Pen();
-  let col = 0;
+/** Receives each visible grapheme of a line with its canonical SGR style and cell width (1 or 2). */
+export type CellSink = (char: string, style: string, width: number) => void;
+
+/**
+ * Scans text with SGR codes, calling `sink` for every visible grapheme. `pen` carries the style across calls
+ * (lines of one text share it). Other escape sequences and control characters are dropped; zero-width graphemes too.
+ */
+export function scanLine(line: string, sink: CellSink, pen: Pen = new Pen()): Pen {
   let text = '';
   const flush = () => {
     if (!text) return;
     const style = pen.style();
     for (const segment of graphemes(text)) {
       const w = graphemeWidth(segment);
-      if (w === 0) continue;
-      if (col + w > width) break;
-      row.chars[col] = segment;
-      row.styles[col] = style;
-      if (w === 2) {
-        row.chars[col + 1] = '';
-        row.styles[col + 1] = style;
-      }
-      col += w;
+      if (w > 0) sink(segment, style, w);
     }
     text = '';
   };
@@ -129,6 +124,26 @@ export function parseLine(line: string, width: number): Row {
     }
   }
   flush();
+  return pen;
+}
+
+/** Parses one line of Ink output into exactly `width` cells. */
+export function parseLine(line: string, width: number): Row {
+  const row = blankRow(width);
+  let col = 0;
+  scanLine(line, (char, style, w) => {
+    if (col + w > width) {
+      col = width;
+      return;
+    }
+    row.chars[col] = char;
+    row.styles[col] = style;
+    if (w === 2) {
+      row.chars[col + 1] = '';
+      row.styles[col + 1] = style;
+    }
+    col += w;
+  });
   return row;
 }
 
