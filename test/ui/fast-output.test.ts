@@ -4,6 +4,7 @@ import {describe, expect, it} from 'vitest';
 import InkOutput from '../../node_modules/ink/build/output.js';
 import {parseFrame} from '../../src/ui/terminal/cells.js';
 import FastOutput from '../../src/ui/terminal/fast-output.js';
+import {Screen} from '../../src/ui/terminal/screen.js';
 
 type Op = {kind: 'write'; x: number; y: number; text: string; color: boolean} | {kind: 'clip'; x1: number; x2: number; y1: number; y2: number} | {kind: 'unclip'};
 
@@ -45,8 +46,10 @@ describe("the bundle's Output (Ink's internal frame builder)", () => {
         const width = 20;
         const height = 6;
         const ink = parseFrame(play(new (InkOutput as unknown as new (o: {width: number; height: number}) => AnyOutput)({width, height}), ops), width, height);
-        const fast = parseFrame(play(new FastOutput({width, height}), ops), width, height);
-        expect(fast).toEqual(ink);
+        const text = play(new FastOutput({width, height}), ops);
+        expect(parseFrame(text, width, height)).toEqual(ink);
+        // The screen takes the built cells without parsing: they must be the same cells.
+        expect(new Screen({write: () => true}, width, height).cells(text)).toEqual(ink);
       }),
       {numRuns: 4000},
     );

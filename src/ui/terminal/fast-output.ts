@@ -125,6 +125,16 @@ function lineText(cells: Cells): string {
   return out + diffCodes(prev, PLAIN);
 }
 
+/** The last frame built, as cells: the screen takes it as is instead of parsing the text again. */
+let lastBuilt: {text: string; chars: string[][]; styles: string[][]} | undefined;
+
+/** The cells behind `text` if it is the frame just built here (the terminal layer's zero-copy hand-off). */
+export function takeBuiltFrame(text: string): {chars: string[][]; styles: string[][]} | undefined {
+  const built = lastBuilt;
+  lastBuilt = undefined;
+  return built && built.text === text ? built : undefined;
+}
+
 export default class Output {
   readonly width: number;
   readonly height: number;
@@ -163,7 +173,9 @@ export default class Output {
     }
     const lines: string[] = [];
     for (let y = 0; y < chars.length; y++) lines.push(serialize(chars[y]!, styles[y]!));
-    return {output: lines.join('\n'), height: chars.length};
+    const output = lines.join('\n');
+    lastBuilt = {text: output, chars, styles};
+    return {output, height: chars.length};
   }
 
   private apply(chars: string[][], styles: string[][], op: Extract<Operation, {type: 'write'}>, clip: Clip | undefined): void {

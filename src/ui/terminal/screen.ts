@@ -1,6 +1,7 @@
 // The screen: owns the real terminal, paints only changed cells, and restores everything on the way out.
 import type {Row} from './cells.js';
-import {parseFrame} from './cells.js';
+import {blankRow, parseFrame} from './cells.js';
+import {takeBuiltFrame} from './fast-output.js';
 import {BEGIN_SYNC, diffFrames, END_SYNC, fullRepaint} from './diff.js';
 import {trace} from '../../data/trace.js';
 
@@ -86,7 +87,7 @@ export class Screen {
     const text = this.pending;
     this.pending = undefined;
     if (text === undefined || !this.active) return;
-    const next = parseFrame(text, this.columns, this.rows);
+    const next = this.cells(text);
     const body = this.previous ? diffFrames(this.previous, next) : fullRepaint(next);
     this.previous = next;
     this.lastPaint = Date.now();
@@ -100,6 +101,33 @@ export class Screen {
     this.stats.bytes += Buffer.byteLength(data);
     this.stats.lastWriteBytes = Buffer.byteLength(data);
     this.out.write(data);
+  }
+
+  /** The frame as cells: handed over by the bundle's Output when it built this very text, parsed otherwise. */
+  cells(text: string): Row[] {
+    const built = takeBuiltFrame(text);
+    if (!built) return parseFrame(text, this.columns, this.rows);
+    const rows: Row[] = [];
+    for (let r = 0; r < this.rows; r++) {
+      const chars = built.chars[r];
+      const styles = built.styles[r];
+      if (!chars || !styles) {
+        rows.push(blankRow(this.columns));
+        continue;
+      }
+      const row = {chars: chars.slice(0, this.columns), styles: styles.slice(0, this.columns)};
+      while (row.chars.length < this.columns) {
+        row.chars.push(' ');
+        row.styles.push('');
+      }
+      // A wide character cut by the right edge leaves no half behind.
+      if (row.chars[this.columns - 1] !== '' && (chars[this.columns] ?? ' ') === '') {
+        row.chars[this.columns - 1] = ' ';
+        row.styles[this.columns - 1] = '';
+      }
+      rows.push(row);
+    }
+    return rows;
   }
 
   /** Records in `stats.lastFullBytes` what a full repaint of the frame on screen would cost (for the benchmark). */
