@@ -62,7 +62,10 @@ export class Poller<T> {
     if (this.running) return;
     this.running = true;
     signal?.addEventListener('abort', () => this.stop(), {once: true});
-    this.tick();
+    // A read that just succeeded (priming) needs no second one at once: wait for the next tick.
+    const fresh = this.state.lastSuccessAt !== undefined && this.options.clock.now() - this.state.lastSuccessAt < this.options.intervalMs;
+    if (fresh && !this.state.inFlight) this.schedule();
+    else this.tick();
   }
 
   stop(): void {
