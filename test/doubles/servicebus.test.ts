@@ -96,6 +96,8 @@ describe('messaging over AMQP', () => {
     const page2 = await dlq.peekMessages(5);
     const all = [...page1, ...page2];
     expect([page1.length, page2.length]).toEqual([5, 3]);
+    // Past the end: 204 No Content, which the SDK turns into an empty page.
+    expect(await dlq.peekMessages(5)).toEqual([]);
     expect(all.map((m) => m.deadLetterReason)).toEqual([
       'MaxDeliveryCountExceeded', 'TTLExpiredException', 'SerializationException', 'UnauthorizedException',
       'MessageLockLostException', 'MaxDeliveryCountExceeded', 'SerializationException', undefined,
@@ -130,6 +132,99 @@ describe('messaging over AMQP', () => {
     const original = sampleDeadLetters()[2]!;
     expect(dst.active[2]!.bodyBytes).toEqual(original.body);
     expect(dst.active[0]!.applicationProperties).toEqual({tenant: 'contoso', schemaVersion: 3});
+  });
+});
+
+describe('flow control and empty answers, as Service Bus gives them', () => {
+  const seqs = (ms: readonly ServiceBusReceivedMessage[]): number[] => ms.map((m) => Number(m.sequenceNumber));
+  const range = (from: number, n: number): number[] => Array.from({length: n}, (_, i) => from + i);
+
+  it('peeking an empty DLQ returns [] (204 No Content under statusCode), on a queue and on a subscription', async () => {
+    sb.namespace.createQueue('no-dead-letters');
+    sb.namespace.createSubscription('quiet', 'sub');
+    const before = sb.requests.length;
+    expect(await client.createReceiver('no-dead-letters', {subQueueType: 'deadLetter'}).peekMessages(10)).toEqual([]);
+    expect(await client.createReceiver('quiet', 'sub', {subQueueType: 'deadLetter'}).peekMessages(10)).toEqual([]);
+    // An active queue that is not empty still answers 204 once the peek starts past its last message.
+    await sendTexts('no-dead-letters', 2);
+    const active = client.createReceiver('no-dead-letters');
+    expect(seqs(await active.peekMessages(10))).toEqual([1, 2]);
+    expect(await active.peekMessages(10)).toEqual([]);
+    const peeks = sb.requests.slice(before).filter((r) => r.operation === 'com.microsoft:peek-message');
+    expect(peeks.map((r) => [r.address, r.status])).toEqual([
+      ['no-dead-letters/$DeadLetterQueue/$management', 204],
+      ['quiet/Subscriptions/sub/$DeadLetterQueue/$management', 204],
+      ['no-dead-letters/$management', 200],
+      ['no-dead-letters/$management', 204],
+    ]);
+  });
+
+  it('receiveMessages(10) on a queue of 30 returns 10 and locks only those; the other 20 stay available', async () => {
+    sb.namespace.createQueue('thirty');
+    await sendTexts('thirty', 30);
+    const q = sb.entity('thirty');
+    const rx = client.createReceiver('thirty', noRenew);
+    const first = await rx.receiveMessages(10, {maxWaitTimeInMs: 2000});
+    expect(seqs(first)).toEqual(range(1, 10));
+    await sleep(200); // anything sent beyond the link credit would have arrived (and been locked) by now
+    expect(q.locked.map((m) => m.sequenceNumber)).toEqual(range(1, 10));
+    expect(q.activeQueue.available().map((m) => m.sequenceNumber)).toEqual(range(11, 20));
+    expect(q.activeQueue.stats.delivered).toBe(10);
+    // The next receive gets the next ten, locked when they are delivered.
+    const asked = Date.now();
+    const second = await rx.receiveMessages(10, {maxWaitTimeInMs: 2000});
+    expect(seqs(second)).toEqual(range(11, 10));
+    for (const m of second) expect(m.lockedUntilUtc!.getTime()).toBeGreaterThanOrEqual(asked + 29_000);
+    expect(q.locked).toHaveLength(20);
+    for (const m of [...first, ...second]) await rx.completeMessage(m);
+    expect(q.active.map((m) => m.sequenceNumber)).toEqual(range(21, 10));
+    expect(q.locked).toHaveLength(0);
+  });
+
+  it('a drained link gets nothing more: messages arriving after a short receive wait for the next one', async () => {
+    sb.namespace.createQueue('drained');
+    await sendTexts('drained', 3);
+    const rx = client.createReceiver('drained', noRenew);
+    expect(await rx.receiveMessages(10, {maxWaitTimeInMs: 300})).toHaveLength(3);
+    await client.createSender('drained').sendMessages([{body: 'late-1'}, {body: 'late-2'}]);
+    await sleep(200);
+    const q = sb.entity('drained');
+    expect(q.locked).toHaveLength(3);
+    expect(q.activeQueue.available().map((m) => m.body)).toEqual(['"late-1"', '"late-2"']);
+    expect((await rx.receiveMessages(10, {maxWaitTimeInMs: 300})).map((m) => m.body)).toEqual(['late-1', 'late-2']);
+  });
+
+  it('receive-and-delete removes only what the credit allowed: 10 received, 20 still in the queue', async () => {
+    sb.namespace.createQueue('rad-thirty');
+    await sendTexts('rad-thirty', 30);
+    const rx = client.createReceiver('rad-thirty', {receiveMode: 'receiveAndDelete'});
+    expect(seqs(await rx.receiveMessages(10, {maxWaitTimeInMs: 2000}))).toEqual(range(1, 10));
+    await sleep(200);
+    expect(sb.entity('rad-thirty').active.map((m) => m.sequenceNumber)).toEqual(range(11, 20));
+  });
+
+  it('a streaming receiver never holds more locks than the credit it grants (maxConcurrentCalls)', async () => {
+    sb.namespace.createQueue('streamed');
+    await sendTexts('streamed', 30);
+    const q = sb.entity('streamed');
+    const rx = client.createReceiver('streamed', noRenew);
+    const lockedSeen: number[] = [];
+    let done!: () => void;
+    const all = new Promise<void>((resolve) => (done = resolve));
+    const sub = rx.subscribe({
+      processMessage: async (m) => {
+        lockedSeen.push(q.locked.length);
+        await sleep(5);
+        await rx.completeMessage(m);
+        if (lockedSeen.length === 30) done();
+      },
+      processError: async () => {},
+    }, {maxConcurrentCalls: 2, autoCompleteMessages: false});
+    await all;
+    await sub.close();
+    expect(Math.max(...lockedSeen)).toBeLessThanOrEqual(2);
+    expect(q.active).toHaveLength(0);
+    expect(q.activeQueue.stats).toMatchObject({delivered: 30, completed: 30, locksExpired: 0});
   });
 });
 

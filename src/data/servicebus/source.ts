@@ -90,8 +90,9 @@ export async function createServiceBusSource(config: ResolvedSource, env: Source
         const page = await peeker.page(entity, from, asked, signal);
         scanned += page.length;
         for (const m of page) if (out.length < max && (!reason || reasonOf(m) === reason)) out.push(toDlqMessage(m));
-        // A short page is the end of the DLQ: no need to ask again.
-        if (page.length < asked) break;
+        // Only an empty page (204 No Content) is the end: Service Bus may return fewer messages than asked while more
+        // follow (a per-request cap, partitioned entities), so a short page is not the end of the DLQ.
+        if (page.length === 0) break;
         from = (page.at(-1)?.sequenceNumber?.toNumber() ?? from) + 1;
       }
     } catch (error) {

@@ -73,6 +73,28 @@ describe('servicebus source: inspect', () => {
     }
   });
 
+  it('pages until an empty answer: a short page is not the end (Service Bus may return fewer than asked)', async () => {
+    // This double returns at most 3 messages per peek, as Service Bus may (per-request cap, partitioned entities).
+    const capped = await startBus({maxPeekCount: 3});
+    capped.sb.seed({queues: [{name: 'audit-ingest', deadLetter: sampleDeadLetters()}, {name: 'clean'}]});
+    const source = await busSource(capped);
+    try {
+      const peeks = () => capped.sb.requests.filter((r) => r.operation === 'com.microsoft:peek-message');
+      const all = await source.capabilities.inspect!.peek('audit-ingest', {max: 20}, signal());
+      expect(all.map((m) => m.sequenceNumber)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      // 3 + 3 + 2 messages, then 204 No Content ends the scan.
+      expect(peeks().map((r) => r.status)).toEqual([200, 200, 200, 204]);
+      const noReason = await source.capabilities.inspect!.peek('audit-ingest', {max: 5, reason: '(no reason)'}, signal());
+      expect(noReason.map((m) => m.messageId)).toEqual(['msg-noreason-1']);
+      // An empty DLQ, or a reason nothing carries: an empty list, not an error.
+      expect(await source.capabilities.inspect!.peek('clean', {max: 10}, signal())).toEqual([]);
+      expect(await source.capabilities.inspect!.peek('audit-ingest', {max: 10, reason: 'NoSuchReason'}, signal())).toEqual([]);
+    } finally {
+      await source.close();
+      await capped.close();
+    }
+  });
+
   it('read-only: reads and peeks, but never receives, locks or sends (checked on the double and on the SDK)', async () => {
     const createSender = vi.spyOn(ServiceBusClient.prototype, 'createSender');
     const receivers: {options: unknown; received: number}[] = [];

@@ -1,7 +1,7 @@
 // The rhea container: accepts sockets, routes link attaches to $cbs, $management, senders, receivers.
 import type {EventContext} from 'rhea';
 import {R, internals, socketOf, type AmqpMessage, type Connection, type Receiver, type Sender} from './rhea-shim.js';
-import {ConnectionState, handleCbs, type Reply} from './amqp-request.js';
+import {CBS_STATUS, ConnectionState, handleCbs, MANAGEMENT_STATUS, type Reply, type StatusNames} from './amqp-request.js';
 import {handleManagement} from './amqp-management.js';
 import {LinkConsumer} from './amqp-consumer.js';
 import {attachSendLink} from './amqp-send.js';
@@ -28,6 +28,8 @@ export interface BrokerOptions {
   readonly endpoint: () => string;
   /** Largest transfer a sender may send (announced as max-message-size on attach). */
   readonly maxMessageSizeBytes: number;
+  /** Most messages one `$management` peek returns, whatever the request's `message-count`. */
+  readonly maxPeekCount: number;
 }
 
 const MAX_FRAME = 65536;
@@ -150,13 +152,14 @@ export class AmqpBroker {
     this.mirror(receiver);
     const parsed = parseAddress(target);
     if (target === '$cbs') {
-      return this.serveRequests(conn, receiver, target, (req) => handleCbs(this.state(conn), req, this.o.sas));
+      return this.serveRequests(conn, receiver, target, CBS_STATUS, (req) => handleCbs(this.state(conn), req, this.o.sas));
     }
     if (parsed.management) {
       if (!this.authorized(conn, receiver, target)) return;
       const entity = this.o.namespace.findEntity(parsed.entityKey);
       const queue = entity?.subQueue(parsed.subQueue);
-      return this.serveRequests(conn, receiver, target, (req) => handleManagement(entity, queue, req));
+      const limits = {maxPeekCount: this.o.maxPeekCount};
+      return this.serveRequests(conn, receiver, target, MANAGEMENT_STATUS, (req) => handleManagement(entity, queue, req, limits));
     }
     const dest = this.o.namespace.sendTarget(parsed);
     if (!dest) return this.notFound(receiver, target);
@@ -169,7 +172,9 @@ export class AmqpBroker {
     });
   }
 
-  private serveRequests(conn: Connection, receiver: Receiver, address: string, handle: (r: AmqpMessage) => Reply): void {
+  private serveRequests(
+    conn: Connection, receiver: Receiver, address: string, names: StatusNames, handle: (r: AmqpMessage) => Reply,
+  ): void {
     receiver.on('message', (ctx: EventContext) => {
       ctx.delivery?.accept();
       const request = ctx.message as AmqpMessage | undefined;
@@ -177,7 +182,7 @@ export class AmqpBroker {
       const reply = handle(request);
       const operation = String(request.application_properties?.['operation'] ?? '');
       this.requests.push({address, operation, status: reply.status});
-      this.state(conn).respond(request, reply);
+      this.state(conn).respond(request, reply, names);
     });
   }
 

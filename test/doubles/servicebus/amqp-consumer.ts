@@ -1,6 +1,6 @@
 // A client receiver link: delivers messages with lock tokens and applies link settlements.
 import type {EventContext} from 'rhea';
-import {acceptedOutcome, internals, rejectedOutcome, sendMessage, type Delivery, type Sender} from './rhea-shim.js';
+import {acceptedOutcome, internals, isTransferred, rejectedOutcome, sendMessage, type Delivery, type Sender} from './rhea-shim.js';
 import {lockTokenFromTag, tagForLockToken} from './lock-token.js';
 import {LOCK_LOST_DESCRIPTION} from './amqp-management.js';
 import type {Consumer, SubQueue} from './sub-queue.js';
@@ -22,9 +22,17 @@ interface RemoteOutcome {
   error?: {condition?: string; description?: string; info?: Record<string, unknown>};
 }
 
-/** Wraps a rhea Sender (server side of a client receiver) as a sub-queue consumer. */
+/**
+ * Wraps a rhea Sender (server side of a client receiver) as a sub-queue consumer. Like Service Bus it never hands
+ * out more messages than the receiver gave link credit for: rhea's `credit` only drops when a queued delivery is
+ * actually transferred, so deliveries queued but not yet transferred are counted against it here. Otherwise one
+ * dispatch round would lock every available message and leave the surplus queued in rhea, locked, until the
+ * client's next flow.
+ */
 export class LinkConsumer implements Consumer {
   readonly receiveAndDelete: boolean;
+  /** Deliveries handed to rhea and not yet transferred, oldest first. */
+  private readonly queued: Delivery[] = [];
 
   constructor(
     private readonly sender: Sender,
@@ -43,14 +51,16 @@ export class LinkConsumer implements Consumer {
     sender.on('settled', () => {});
   }
 
+  /** Link credit not yet spoken for; 0 while rhea cannot send (no credit, session buffer full, link closing). */
   credit(): number {
     if (this.hooks.isDropping() || !this.sender.is_open() || !this.sender.sendable()) return 0;
-    return internals(this.sender).credit;
+    while (this.queued[0] && isTransferred(this.queued[0])) this.queued.shift();
+    return Math.max(0, internals(this.sender).credit - this.queued.length);
   }
 
   deliver(msg: BrokerMessage, lock: MessageLock | undefined): void {
     const amqp = msg.toDelivery(lock ? {lockedUntil: lock.lockedUntil} : {});
-    sendMessage(this.sender, amqp, lock ? tagForLockToken(lock.token) : undefined);
+    this.queued.push(sendMessage(this.sender, amqp, lock ? tagForLockToken(lock.token) : undefined));
     if (this.hooks.afterDelivery()) this.hooks.dropConnection();
   }
 

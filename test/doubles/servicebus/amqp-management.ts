@@ -13,13 +13,21 @@ export const LOCK_LOST_DESCRIPTION =
 
 const lockLost = (): Reply => replies.error(410, 'com.microsoft:message-lock-lost', LOCK_LOST_DESCRIPTION);
 
+/** Service limits the management node applies. */
+export interface ManagementLimits {
+  /** Most messages one peek returns (Service Bus caps a peek below the asked count; clients page until 204). */
+  readonly maxPeekCount: number;
+}
+
 /** Dispatches one management request against a sub-queue (undefined when the address is a topic). */
-export function handleManagement(entity: Entity | undefined, queue: SubQueue | undefined, request: AmqpMessage): Reply {
+export function handleManagement(
+  entity: Entity | undefined, queue: SubQueue | undefined, request: AmqpMessage, limits: ManagementLimits,
+): Reply {
   const op = String(request.application_properties?.['operation'] ?? '');
   const body = (request.body ?? {}) as Record<string, unknown>;
   if (!entity || !queue) return replies.notImplemented(op);
   switch (op) {
-    case 'com.microsoft:peek-message': return peek(queue, body);
+    case 'com.microsoft:peek-message': return peek(queue, body, limits.maxPeekCount);
     case 'com.microsoft:renew-lock': return renewLock(queue, body);
     case 'com.microsoft:update-disposition': return updateDisposition(entity, queue, body);
     case 'com.microsoft:receive-by-sequence-number': return receiveBySequence(queue, body);
@@ -37,9 +45,10 @@ function tokens(body: Record<string, unknown>): string[] {
   return (Array.isArray(raw) ? raw : []).map(lockTokenFromUuid);
 }
 
-function peek(queue: SubQueue, body: Record<string, unknown>): Reply {
+// Nothing at or after `from-sequence-number` is 204 No Content without a body: the SDK then returns [].
+function peek(queue: SubQueue, body: Record<string, unknown>, maxPeekCount: number): Reply {
   const from = toNumber(body['from-sequence-number'] ?? 1);
-  const count = toNumber(body['message-count'] ?? 1);
+  const count = Math.min(toNumber(body['message-count'] ?? 1), maxPeekCount);
   const hits = queue.messages.filter((m) => m.sequenceNumber >= from).slice(0, Math.max(0, count));
   if (hits.length === 0) return replies.noContent();
   return replies.ok({messages: hits.map((m) => ({message: encode(m)}))});

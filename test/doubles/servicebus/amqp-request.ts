@@ -12,6 +12,23 @@ export interface Reply {
   readonly body?: unknown;
 }
 
+/** Application-property names a node puts its status under. */
+export interface StatusNames {
+  readonly code: string;
+  readonly description: string;
+  readonly condition: string;
+}
+
+/** `$cbs` answers in the AMQP CBS draft's spelling (`@azure/core-amqp` cbs.js reads `status-code`). */
+export const CBS_STATUS: StatusNames = {code: 'status-code', description: 'status-description', condition: 'error-condition'};
+
+/**
+ * An entity's `$management` node answers with `statusCode` / `statusDescription` / `errorCondition` (Service Bus
+ * AMQP request-response reference). The SDK's peek tests `application_properties.statusCode !== 204` itself, so a
+ * 204 under any other name makes it read the (absent) body.
+ */
+export const MANAGEMENT_STATUS: StatusNames = {code: 'statusCode', description: 'statusDescription', condition: 'errorCondition'};
+
 /** Per-connection state: reply links by reply-to address, and audiences authorized via $cbs. */
 export class ConnectionState {
   readonly replyLinks = new Map<string, Sender>();
@@ -34,12 +51,12 @@ export class ConnectionState {
   }
 
   /** Sends `reply` for `request` on the link whose target is the request's reply-to address. */
-  respond(request: AmqpMessage, reply: Reply): void {
+  respond(request: AmqpMessage, reply: Reply, names: StatusNames): void {
     const link = this.replyLinks.get(String(request['reply_to']));
     if (!link) return;
-    const props: Record<string, unknown> = {'status-code': reply.status};
-    if (reply.description !== undefined) props['status-description'] = reply.description;
-    if (reply.condition !== undefined) props['error-condition'] = reply.condition;
+    const props: Record<string, unknown> = {[names.code]: reply.status};
+    if (reply.description !== undefined) props[names.description] = reply.description;
+    if (reply.condition !== undefined) props[names.condition] = reply.condition;
     const response: AmqpMessage = {correlation_id: request['message_id'], application_properties: props};
     if (reply.body !== undefined) response.body = reply.body;
     sendMessage(link, response);

@@ -27,6 +27,11 @@ export interface ServiceBusDoubleOptions {
   /** Defaults for every entity created (e.g. `{lockDurationMs: 2000}`). */
   entityDefaults?: EntityOptions;
   seed?: SeedSpec;
+  /**
+   * Most messages one peek returns, whatever the client asks (default 250, the cap Service Bus is seen to apply;
+   * partitioned entities return fewer still). A smaller value checks that a client pages until an empty answer.
+   */
+  maxPeekCount?: number;
 }
 
 /** A running double; everything a test needs to drive and inspect it. */
@@ -66,7 +71,9 @@ export async function startServiceBusDouble(opts: ServiceBusDoubleOptions = {}):
   const faults = new Faults();
   const adminRequests: AdminRequestRecord[] = [];
   let endpoint = 'sb://127.0.0.1/';
-  const broker = new AmqpBroker({namespace, faults, sas, endpoint: () => endpoint, maxMessageSizeBytes: 256 * 1024});
+  const broker = new AmqpBroker({
+    namespace, faults, sas, endpoint: () => endpoint, maxMessageSizeBytes: 256 * 1024, maxPeekCount: opts.maxPeekCount ?? 250,
+  });
   const server = await startSniffingServer({
     port: opts.port ?? 0, certPem: ca.certPem, keyPem: ca.keyPem,
     onAmqp: (socket) => broker.accept(socket),

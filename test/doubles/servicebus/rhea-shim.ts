@@ -51,6 +51,15 @@ export function internals(link: Sender | Receiver): LinkInternals {
   return link as unknown as LinkInternals;
 }
 
+/**
+ * True once rhea has put a delivery on the wire. `sender.send()` only queues it on the session; rhea transfers it
+ * (and only then takes one from the link credit) when the session is processed, as credit and window allow.
+ */
+export function isTransferred(delivery: Delivery): boolean {
+  const d = delivery as unknown as {id: number; link: {session: {outgoing: {next_pending_delivery: number}}}};
+  return d.id < d.link.session.outgoing.next_pending_delivery;
+}
+
 /** Encodes an accepted outcome for `delivery.update(true, ...)`. */
 export function acceptedOutcome(): unknown {
   return R.message.accepted().described();
