@@ -1,7 +1,7 @@
 // The azure-monitor source's settings, from its context entry. Credentials come from the environment only.
-import {readFileSync} from 'node:fs';
 import type {ResolvedSource} from '../config/context.js';
 import {SourceError} from '../errors.js';
+import {readCaFile} from '../http/ca.js';
 
 /** The panes this source can serve. */
 export const MONITOR_PANES = ['health', 'lag', 'outbox'] as const;
@@ -114,15 +114,7 @@ export function monitorOptions(config: ResolvedSource, env: NodeJS.ProcessEnv): 
   const tokenEnv = str(config.tokenEnv);
   const token = tokenEnv ? str(env[tokenEnv]) : undefined;
   if (tokenEnv && !token) throw new SourceError('auth', `sources.${config.id}: $${tokenEnv} is not set (it should hold a bearer token for Log Analytics)`);
-  let ca: string | undefined;
-  const caFile = str(config.caFile);
-  if (caFile) {
-    try {
-      ca = readFileSync(caFile, 'utf8');
-    } catch (error) {
-      throw new SourceError('config', `sources.${config.id}.caFile: cannot read ${caFile} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
-  }
+  const ca = readCaFile(config);
   const schema = config.schema === 'classic' ? 'classic' : 'workspace';
   if (config.schema !== undefined && config.schema !== 'classic' && config.schema !== 'workspace') throw new SourceError('config', `sources.${config.id}.schema must be "workspace" or "classic"`);
   const defaults = {window: config.window, bin: config.bin, timeout: config.timeout};

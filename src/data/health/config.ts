@@ -1,8 +1,8 @@
 // The health source's endpoints: an explicit list, or a URL template over services × regions.
-import {readFileSync} from 'node:fs';
 import type {ResolvedContext, ResolvedSource} from '../config/context.js';
 import {DEMO_SERVICES} from '../demo/topology.js';
 import {SourceError} from '../errors.js';
+import {readCaFile} from '../http/ca.js';
 
 /** One service in one region and the base URL its `/ready` and `/live` hang off. */
 export interface Endpoint {
@@ -48,15 +48,7 @@ export function healthOptions(config: ResolvedSource, context: ResolvedContext):
       for (const region of regions) endpoints.push({service, region, base: base(template.replaceAll('{service}', encodeURIComponent(service)).replaceAll('{region}', encodeURIComponent(region)))});
   }
   if (endpoints.length === 0) throw bad('endpoints', 'set "endpoints" or "urlTemplate" (see README, "Health endpoints")');
-  let ca: string | undefined;
-  const caFile = str(config.caFile);
-  if (caFile) {
-    try {
-      ca = readFileSync(caFile, 'utf8');
-    } catch (error) {
-      throw bad('caFile', `cannot read ${caFile} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
-  }
+  const ca = readCaFile(config);
   const timeout = typeof config.timeout === 'number' && config.timeout > 0 ? config.timeout : 2;
   const concurrency = typeof config.concurrency === 'number' && config.concurrency >= 1 ? Math.floor(config.concurrency) : 16;
   return {endpoints, timeoutMs: timeout * 1000, live: config.live !== false, concurrency, ca};

@@ -1,7 +1,7 @@
 // The prometheus source's settings, read from its context entry, with secrets taken from the environment only.
-import {readFileSync} from 'node:fs';
 import type {ResolvedSource} from '../config/context.js';
 import {SourceError} from '../errors.js';
+import {readCaFile} from '../http/ca.js';
 
 /** Settled options for one Prometheus source. */
 export interface PrometheusOptions {
@@ -50,15 +50,7 @@ export function prometheusOptions(config: ResolvedSource, env: NodeJS.ProcessEnv
   } else if (str(config.tokenEnv) || str(config.userEnv)) {
     throw new SourceError('auth', `sources.${config.id}: ${str(config.tokenEnv) ? `$${tokenEnv} is not set` : `$${userEnv} and $${passwordEnv} are not both set`}`);
   }
-  let ca: string | undefined;
-  const caFile = str(config.caFile);
-  if (caFile) {
-    try {
-      ca = readFileSync(caFile, 'utf8');
-    } catch (error) {
-      throw new SourceError('config', `sources.${config.id}.caFile: cannot read ${caFile} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
-  }
+  const ca = readCaFile(config);
   const window = str(config.rateWindow) ?? '2m';
   if (!/^\d+[smhd]$/.test(window)) throw new SourceError('config', `sources.${config.id}.rateWindow must be a Prometheus duration such as 2m`);
   return {

@@ -1,7 +1,7 @@
 // The servicebus source's settings, from its context entry. The connection string comes from the environment only.
-import {readFileSync} from 'node:fs';
 import type {ResolvedSource} from '../config/context.js';
 import {SourceError} from '../errors.js';
+import {readCaFile} from '../http/ca.js';
 
 /** How the source authenticates: a connection string from `$env`, or an Azure credential for `namespace`. */
 export type ServiceBusAuth =
@@ -88,13 +88,8 @@ function auth(config: ResolvedSource, env: NodeJS.ProcessEnv): {auth: ServiceBus
 }
 
 function readCa(config: ResolvedSource): {ca?: string; caFile?: string} {
-  const caFile = str(config.caFile);
-  if (!caFile) return {};
-  try {
-    return {ca: readFileSync(caFile, 'utf8'), caFile};
-  } catch (error) {
-    throw new SourceError('config', `sources.${config.id}.caFile: cannot read ${caFile} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
+  const ca = readCaFile(config);
+  return ca === undefined ? {} : {ca, caFile: String(config.caFile).trim()};
 }
 
 /** Reads a source entry; throws a SourceError naming the key when something is wrong. */
