@@ -3,17 +3,25 @@ import stringWidth from 'string-width';
 import {sanitize} from './sanitize.js';
 
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Text made only of code points that are one cell wide, one code unit long and left alone by `sanitize`:
+ * printable ASCII and Latin-1, general punctuation (dashes, quotes, bullets, ellipsis), arrows, box drawing,
+ * block elements, geometric shapes (not the two emoji-wide squares) and braille. Such text is measured and
+ * cut by code units, without string-width or the grapheme segmenter, which are slow (trend lines and charts
+ * are all block and braille characters). test/data/width.test.ts checks every code point of the class.
+ */
+export const NARROW = /^[\x20-\x7e\xa0-\xac\xae-\xff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25fc\u2800-\u28ff]*$/;
 
-/** Terminal cells `text` occupies (printable ASCII is counted without string-width, which is slow). */
+/** Terminal cells `text` occupies. */
 export function cellWidth(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+  return NARROW.test(text) ? text.length : stringWidth(text);
 }
 
 /** Cuts `text` to at most `width` cells, ending with `ellipsis` when cut. Outside text is sanitised here again. */
 export function truncate(text: string, width: number, ellipsis = '…'): string {
   if (width <= 0) return '';
-  if (!PRINTABLE_ASCII.test(text)) text = sanitize(text);
+  if (NARROW.test(text)) return text.length <= width ? text : narrowCut(text, width, ellipsis);
+  text = sanitize(text);
   if (cellWidth(text) <= width) return text;
   const room = width - stringWidth(ellipsis);
   let out = '';
@@ -27,6 +35,12 @@ export function truncate(text: string, width: number, ellipsis = '…'): string 
   return room < 0 ? ellipsis.slice(0, width) : out + ellipsis;
 }
 
+/** `text` cut to `width` cells ending with `ellipsis`, for narrow text (see NARROW) longer than `width`. */
+function narrowCut(text: string, width: number, ellipsis: string): string {
+  const room = width - stringWidth(ellipsis);
+  return room < 0 ? ellipsis.slice(0, width) : text.slice(0, room) + ellipsis;
+}
+
 /** Pads (or truncates) `text` to exactly `width` cells (sanitised, see `truncate`). */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left', ellipsis = '…'): string {
   const cut = truncate(text, width, ellipsis);
@@ -37,8 +51,8 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
 /** The last `width` cells of `text`, left-padded to exactly `width` (for trend lines: newest at the right). */
 export function fitEnd(text: string, width: number): string {
   if (width <= 0) return '';
-  if (!PRINTABLE_ASCII.test(text)) text = sanitize(text);
-  if (PRINTABLE_ASCII.test(text)) return text.length >= width ? text.slice(text.length - width) : ' '.repeat(width - text.length) + text;
+  if (!NARROW.test(text)) text = sanitize(text);
+  if (NARROW.test(text)) return text.length >= width ? text.slice(text.length - width) : ' '.repeat(width - text.length) + text;
   const graphemes = [...segmenter.segment(text)].map((s) => s.segment);
   let out = '';
   let used = 0;
