@@ -134,12 +134,16 @@ export async function keyLatency(shape: ScaleOptions, keys = 200, gapMs = 45) {
 export async function soak(shape: ScaleOptions | undefined, seconds: number) {
   const h = await startHarness({columns: 120, rows: 40, clock: systemClock(), source: shape ? createScaleSource(shape) : undefined, refreshSeconds: 1});
   const samples: {t: number; rss: number; heap: number}[] = [];
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   while (performance.now() - start < seconds * 1000) {
     await settle(2000);
     if (performance.now() - start > 10_000) samples.push({t: (performance.now() - start) / 1000, rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed});
   }
+  const cpu = process.cpuUsage(cpu0);
+  const cpuPercent = ((cpu.user + cpu.system) / 1000 / (performance.now() - start)) * 100;
   await h.unmount();
+  const peakRssMb = (process.resourceUsage().maxRSS * 1024) / 1_048_576;
   const q = Math.max(1, Math.floor(samples.length / 4));
   const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   const first = samples.slice(0, q);
@@ -152,5 +156,7 @@ export async function soak(shape: ScaleOptions | undefined, seconds: number) {
     heapStartMb: avg(first.map((s) => s.heap)) / 1_048_576,
     heapEndMb: avg(last.map((s) => s.heap)) / 1_048_576,
     heapGrowth: avg(last.map((s) => s.heap)) / avg(first.map((s) => s.heap)) - 1,
+    peakRssMb,
+    cpuPercent,
   };
 }

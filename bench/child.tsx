@@ -21,8 +21,10 @@ async function main(): Promise<unknown> {
       return refreshCost(undefined, arg('columns', 120), arg('rows', 40));
     case 'keys':
       return keyLatency(BIG_SHAPE, arg('keys', 200));
-    case 'soak':
-      return soak(arg('big', 0) ? BIG_SHAPE : undefined, arg('seconds', 60));
+    case 'soak': {
+      const entities = arg('entities', arg('big', 0) ? BIG_SHAPE.entities : 0);
+      return soak(entities ? {...BIG_SHAPE, entities, deployments: Math.round(entities / 2)} : undefined, arg('seconds', 60));
+    }
     default:
       throw new Error(`unknown case ${name}`);
   }

@@ -24,7 +24,7 @@ def cpu_seconds(pid):
 def rss_kb(pid):
     with open(f'/proc/{pid}/status') as f:
         for line in f:
-            if line.startswith('VmRSS:'):
+            if line.startswith('VmHWM:'):
                 return int(line.split()[1])
     return 0
 
