@@ -1,6 +1,5 @@
 // The cockpit rendered in-process exactly as `run.tsx` does (Ink → frame stream → cell-diffing screen),
 // but into a TTY-like stream that counts bytes, with a scriptable stdin. For the benchmark.
-import {EventEmitter} from 'node:events';
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -16,6 +15,7 @@ import {KeyboardProvider} from '../src/ui/keys/dispatcher.js';
 import {FrameStream} from '../src/ui/terminal/frame-stream.js';
 import {Screen} from '../src/ui/terminal/screen.js';
 import {createTheme} from '../src/ui/theme.js';
+import {TestStdin} from '../test/helpers/test-stdin.js';
 
 /** Counts what reaches the "terminal". */
 export class CountingOut {
@@ -30,31 +30,10 @@ export class CountingOut {
   };
 }
 
-export class FakeStdin extends EventEmitter {
-  isTTY = true;
-  private data: string | null = null;
-  write(data: string) {
-    this.data = data;
-    this.emit('readable');
-    this.emit('data', data);
-  }
-  read = () => {
-    const d = this.data;
-    this.data = null;
-    return d;
-  };
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-}
-
 export interface Harness {
   readonly out: CountingOut;
   readonly screen: Screen;
-  readonly stdin: FakeStdin;
+  readonly stdin: TestStdin;
   readonly session: Session;
   readonly renderTimes: number[];
   unmount(): Promise<void>;
@@ -78,7 +57,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
   const screen = new Screen(out, o.columns, o.rows, {minIntervalMs: 8});
   screen.enter();
   const stream = new FrameStream({columns: o.columns, rows: o.rows}, (frame) => screen.frame(frame));
-  const stdin = new FakeStdin();
+  const stdin = new TestStdin();
   const renderTimes: number[] = [];
   const cockpit: Cockpit = {
     session,

@@ -14,6 +14,7 @@ import {App} from '../../src/ui/app.js';
 import {CockpitProvider, type Cockpit} from '../../src/ui/context.js';
 import {KeyboardProvider} from '../../src/ui/keys/dispatcher.js';
 import {createTheme} from '../../src/ui/theme.js';
+import {TestStdin} from './test-stdin.js';
 
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
 
@@ -43,26 +44,7 @@ export class TestStdout extends EventEmitter {
 /** Keys as a terminal sends them. */
 export const KEYS = {up: '\u001b[A', down: '\u001b[B', right: '\u001b[C', left: '\u001b[D', enter: '\r', escape: '\u001b', tab: '\t', shiftTab: '\u001b[Z', backspace: '\u007f'} as const;
 
-export class TestStdin extends EventEmitter {
-  isTTY = true;
-  private data: string | null = null;
-  write(data: string) {
-    this.data = data;
-    this.emit('readable');
-    this.emit('data', data);
-  }
-  read = () => {
-    const d = this.data;
-    this.data = null;
-    return d;
-  };
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-}
+export {TestStdin};
 
 /** Lets promises and timers queued by a render settle. */
 export async function flush(times = 5): Promise<void> {
