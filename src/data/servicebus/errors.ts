@@ -24,12 +24,18 @@ function kindOf(error: unknown): SourceErrorKind {
   return 'disconnected';
 }
 
+/** core-amqp throws an AggregateError of every attempt's error once its retries are spent: the last says why. */
+function lastAttempt(error: unknown): unknown {
+  return error instanceof AggregateError && error.errors.length > 0 ? error.errors.at(-1) : error;
+}
+
 /** A SourceError saying what failed (`what`) and why, with any secret scrubbed. */
 export function serviceBusError(what: string, error: unknown): SourceError {
   if (error instanceof SourceError) return error;
-  const kind = kindOf(error);
-  const status = (error as {statusCode?: unknown})?.statusCode;
-  const http = typeof status === 'number' && !describeError(error).includes(String(status)) ? `HTTP ${status} ` : '';
+  const last = lastAttempt(error);
+  const kind = kindOf(last);
+  const status = (last as {statusCode?: unknown})?.statusCode;
+  const http = typeof status === 'number' && !describeError(last).includes(String(status)) ? `HTTP ${status} ` : '';
   const hint = kind === 'auth' ? ' (check the connection string or the Azure credential and its role: Azure Service Bus Data Owner)' : kind === 'tls' ? ' (a private CA? set caFile)' : '';
-  return new SourceError(kind, scrubSecrets(`${what}: ${http}${describeError(error)}${hint}`), {cause: error});
+  return new SourceError(kind, scrubSecrets(`${what}: ${http}${describeError(last)}${hint}`), {cause: error});
 }

@@ -36,6 +36,9 @@ describe('servicebus errors', () => {
     expect(serviceBusError('peek', Object.assign(new Error('The operation timed out.'), {code: 'ServiceTimeout'})).kind).toBe('timeout');
     expect(serviceBusError('x', Object.assign(new Error('CredentialUnavailableError: no credential'), {name: 'CredentialUnavailableError'})).kind).toBe('auth');
     expect(serviceBusError('x', new Error(`bad ${CS}`)).message).not.toContain('c2VjcmV0LWtleQ');
+    // core-amqp's retry throws an AggregateError of every attempt: the last attempt's error decides.
+    const unauthorized = Object.assign(new Error('InvalidToken: the jwt is not valid'), {name: 'ServiceBusError', code: 'UnauthorizedAccess'});
+    expect(serviceBusError('peek', new AggregateError([new Error('first'), unauthorized]))).toMatchObject({kind: 'auth', message: expect.stringMatching(/^peek: InvalidToken: the jwt is not valid \(UnauthorizedAccess\) \(check/)});
     expect(scrubSecrets('Authorization: SharedAccessSignature sr=a&sig=abc&se=1')).toBe('Authorization: SharedAccessSignature ***');
   });
 });

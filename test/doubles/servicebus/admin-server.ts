@@ -10,7 +10,7 @@ export interface AdminRequestRecord {
   readonly method: string;
   readonly path: string;
   readonly query: Readonly<Record<string, string>>;
-  /** `sas` (signature verified), `bearer` (accepted unverified), or `none`. */
+  /** `sas` (signature verified), `bearer` (checked in Entra ID mode, else accepted unverified), or `none`. */
   readonly auth: 'sas' | 'bearer' | 'none';
   readonly status: number;
 }
@@ -19,8 +19,14 @@ export interface AdminRequestRecord {
 export const MAX_PAGE = 100;
 const API_VERSION = '2021-05';
 
+/** How admin requests authenticate: SAS signed with `sas`, or (Entra ID mode) exactly `Bearer <bearer>`. */
+export interface AdminAuth {
+  readonly sas: SasKey | undefined;
+  readonly bearer?: string;
+}
+
 /** Builds the HTTP request handler for the admin double. */
-export function createAdminHandler(ns: Namespace, sas: SasKey | undefined, log: AdminRequestRecord[]) {
+export function createAdminHandler(ns: Namespace, {sas, bearer}: AdminAuth, log: AdminRequestRecord[]) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const host = req.headers.host ?? '127.0.0.1';
     const url = new URL(req.url ?? '/', `https://${host}`);
@@ -34,16 +40,15 @@ export function createAdminHandler(ns: Namespace, sas: SasKey | undefined, log: 
       res.end(body);
     };
     const header = String(req.headers.authorization ?? '');
-    let auth: AdminRequestRecord['auth'] = 'none';
-    if (header.startsWith('SharedAccessSignature ')) {
-      const why = sas ? checkSasToken(header, sas, url.href) : undefined;
-      if (why) return send(401, errorBody(401, `InvalidSignature: ${why}. TrackingId:servicebus-double`), 'sas');
-      auth = 'sas';
-    } else if (header.startsWith('Bearer ')) {
-      auth = 'bearer';
-    } else if (sas) {
+    const auth = header.startsWith('SharedAccessSignature ') ? 'sas' : header.startsWith('Bearer ') ? 'bearer' : 'none';
+    if (auth === 'none' && (sas || bearer !== undefined)) {
       return send(401, errorBody(401, 'MissingToken: The authorization header was not found.'), 'none');
     }
+    if (bearer !== undefined && header !== `Bearer ${bearer}`) {
+      return send(401, errorBody(401, 'InvalidToken: the bearer token is not valid for this namespace. TrackingId:servicebus-double'), auth);
+    }
+    const why = auth === 'sas' && sas ? checkSasToken(header, sas, url.href) : undefined;
+    if (why) return send(401, errorBody(401, `InvalidSignature: ${why}. TrackingId:servicebus-double`), 'sas');
     if (req.method !== 'GET') {
       return send(405, errorBody(405, `The Service Bus double only serves GET (got ${req.method}).`), auth);
     }

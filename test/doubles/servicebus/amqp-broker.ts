@@ -16,14 +16,20 @@ export interface RequestRecord {
   readonly address: string;
   readonly operation: string;
   readonly status: number;
+  /** The connection came over TLS. */
+  readonly encrypted: boolean;
+  /** A `$cbs` put-token's `type` (`jwt`, `servicebus.windows.net:sastoken`). */
+  readonly tokenType?: string;
 }
 
 /** What the broker needs. */
 export interface BrokerOptions {
   readonly namespace: Namespace;
   readonly faults: Faults;
-  /** Key that $cbs tokens must be signed with; undefined accepts any token and skips link authorization. */
+  /** Key that $cbs SAS tokens must be signed with; undefined (and no `bearer`) accepts any token and skips link authorization. */
   readonly sas: SasKey | undefined;
+  /** Entra ID mode: the only token $cbs accepts, as type `jwt` (then `sas` is undefined and SAS is refused). */
+  readonly bearer?: string;
   /** `sb://host:port/` used in error descriptions. */
   readonly endpoint: () => string;
   /** Largest transfer a sender may send (announced as max-message-size on attach). */
@@ -50,13 +56,13 @@ export class AmqpBroker {
     this.container.on('error', () => {});
   }
 
-  /** Takes over a socket whose first bytes are an AMQP/SASL protocol header. */
-  accept(socket: AmqpSocket): void {
+  /** Takes over a socket whose first bytes are an AMQP/SASL protocol header (`encrypted`: it came over TLS). */
+  accept(socket: AmqpSocket, encrypted = false): void {
     const conn = this.container.create_connection({
       id: `sbd-${++this.accepted}`, container_id: 'servicebus-double', max_frame_size: MAX_FRAME,
       autoaccept: false, autosettle: false, treat_modified_as_released: false,
     } as unknown as Parameters<typeof this.container.create_connection>[0]);
-    this.states.set(conn, new ConnectionState());
+    this.states.set(conn, new ConnectionState(encrypted));
     this.connections.add(conn);
     (conn as unknown as {accept(s: AmqpSocket): void}).accept(socket);
   }
@@ -103,7 +109,7 @@ export class AmqpBroker {
   }
 
   private authorized(conn: Connection, link: Sender | Receiver, address: string): boolean {
-    if (!this.o.sas || this.state(conn).isAuthorized(address)) return true;
+    if ((!this.o.sas && this.o.bearer === undefined) || this.state(conn).isAuthorized(address)) return true;
     this.refuse(link, 'amqp:unauthorized-access', `Unauthorized access. No $cbs token covers '${address}'.`);
     return false;
   }
@@ -152,7 +158,7 @@ export class AmqpBroker {
     this.mirror(receiver);
     const parsed = parseAddress(target);
     if (target === '$cbs') {
-      return this.serveRequests(conn, receiver, target, CBS_STATUS, (req) => handleCbs(this.state(conn), req, this.o.sas));
+      return this.serveRequests(conn, receiver, target, CBS_STATUS, (req) => handleCbs(this.state(conn), req, {sas: this.o.sas, bearer: this.o.bearer}));
     }
     if (parsed.management) {
       if (!this.authorized(conn, receiver, target)) return;
@@ -180,8 +186,10 @@ export class AmqpBroker {
       const request = ctx.message as AmqpMessage | undefined;
       if (!request) return;
       const reply = handle(request);
-      const operation = String(request.application_properties?.['operation'] ?? '');
-      this.requests.push({address, operation, status: reply.status});
+      const props = request.application_properties ?? {};
+      const operation = String(props['operation'] ?? '');
+      const tokenType = address === '$cbs' ? {tokenType: String(props['type'] ?? '')} : {};
+      this.requests.push({address, operation, status: reply.status, encrypted: this.state(conn).encrypted, ...tokenType});
       this.state(conn).respond(request, reply, names);
     });
   }

@@ -38,6 +38,9 @@ export class ConnectionState {
   /** Set when a fault is dropping this connection: nothing more is delivered or stored. */
   dropping = false;
 
+  /** `encrypted`: the connection came over TLS (amqps). */
+  constructor(readonly encrypted = false) {}
+
   runCleanups(): void {
     for (const c of this.cleanups.splice(0)) c();
     this.replyLinks.clear();
@@ -74,16 +77,31 @@ export const replies = {
   }),
 };
 
-/** Handles one `$cbs` put-token request; `sas` undefined accepts any token. */
-export function handleCbs(state: ConnectionState, request: AmqpMessage, sas: SasKey | undefined): Reply {
+/** How `$cbs` checks tokens: SAS tokens signed with `sas`, or exactly `bearer` as a `jwt`; with neither, anything. */
+export interface CbsAuth {
+  readonly sas: SasKey | undefined;
+  /** Entra ID mode: the one token accepted, and only as type `jwt` (SAS tokens are refused). */
+  readonly bearer: string | undefined;
+}
+
+// Why a put-token is refused, or undefined when it is accepted.
+function refusal(type: string, token: string, audience: string, auth: CbsAuth): string | undefined {
+  if (auth.bearer !== undefined) {
+    if (type !== 'jwt') return `InvalidToken: expected an Entra ID token of type 'jwt', got '${type}'`;
+    return token === auth.bearer ? undefined : 'InvalidToken: the jwt is not valid for this namespace';
+  }
+  if (!auth.sas || type !== 'servicebus.windows.net:sastoken') return undefined;
+  const why = checkSasToken(token, auth.sas, audience);
+  return why && `InvalidSignature: ${why}`;
+}
+
+/** Handles one `$cbs` put-token request. */
+export function handleCbs(state: ConnectionState, request: AmqpMessage, auth: CbsAuth): Reply {
   const props = request.application_properties ?? {};
   if (props['operation'] !== 'put-token') return replies.error(400, 'amqp:not-implemented', 'unsupported cbs operation');
   const audience = String(props['name'] ?? '');
-  const type = String(props['type'] ?? '');
-  if (sas && type === 'servicebus.windows.net:sastoken') {
-    const why = checkSasToken(String(request.body ?? ''), sas, audience);
-    if (why) return replies.error(401, 'amqp:unauthorized-access', `InvalidSignature: ${why}`);
-  }
+  const why = refusal(String(props['type'] ?? ''), String(request.body ?? ''), audience, auth);
+  if (why) return replies.error(401, 'amqp:unauthorized-access', why);
   state.authorized.add(normalizePath(audience));
   return {status: 202, description: 'Accepted'};
 }

@@ -24,6 +24,11 @@ export interface ServiceBusDoubleOptions {
   key?: string;
   /** false: accept any SAS token / none at all (the real emulator's behaviour). Default true. */
   verifySas?: boolean;
+  /**
+   * Entra ID mode, as for a TokenCredential: $cbs put-token must be of type `jwt` and carry exactly this token, admin
+   * requests must send `Authorization: Bearer <this token>`; SAS tokens are refused. Default: SAS (see `verifySas`).
+   */
+  bearerToken?: string;
   /** Defaults for every entity created (e.g. `{lockDurationMs: 2000}`). */
   entityDefaults?: EntityOptions;
   seed?: SeedSpec;
@@ -42,6 +47,8 @@ export interface ServiceBusDouble {
   readonly connectionString: string;
   /** Same without the emulator flag: AMQP over TLS (the CA must be trusted process-wide). */
   readonly tlsConnectionString: string;
+  /** `127.0.0.1:PORT`: the fully qualified namespace for a TokenCredential (AMQP over TLS, HTTPS admin). */
+  readonly fullyQualifiedNamespace: string;
   readonly ca: TestCa;
   readonly namespace: Namespace;
   readonly faults: Faults;
@@ -66,18 +73,19 @@ export async function startServiceBusDouble(opts: ServiceBusDoubleOptions = {}):
   const ca = opts.ca ?? (await sharedTestCa());
   const keyName = opts.keyName ?? 'RootManageSharedAccessKey';
   const key = opts.key ?? 'SAS_KEY_VALUE';
-  const sas = opts.verifySas === false ? undefined : {keyName, key};
+  const bearer = opts.bearerToken;
+  const sas = opts.verifySas === false || bearer !== undefined ? undefined : {keyName, key};
   const namespace = new Namespace(opts.entityDefaults);
   const faults = new Faults();
   const adminRequests: AdminRequestRecord[] = [];
   let endpoint = 'sb://127.0.0.1/';
   const broker = new AmqpBroker({
-    namespace, faults, sas, endpoint: () => endpoint, maxMessageSizeBytes: 256 * 1024, maxPeekCount: opts.maxPeekCount ?? 250,
+    namespace, faults, sas, bearer, endpoint: () => endpoint, maxMessageSizeBytes: 256 * 1024, maxPeekCount: opts.maxPeekCount ?? 250,
   });
   const server = await startSniffingServer({
     port: opts.port ?? 0, certPem: ca.certPem, keyPem: ca.keyPem,
-    onAmqp: (socket) => broker.accept(socket),
-    onHttp: createAdminHandler(namespace, sas, adminRequests),
+    onAmqp: (socket, encrypted) => broker.accept(socket, encrypted),
+    onHttp: createAdminHandler(namespace, {sas, bearer}, adminRequests),
   });
   endpoint = `sb://${server.host}:${server.port}/`;
   const base = `Endpoint=${endpoint};SharedAccessKeyName=${keyName};SharedAccessKey=${key}`;
@@ -86,6 +94,7 @@ export async function startServiceBusDouble(opts: ServiceBusDoubleOptions = {}):
     host: server.host, port: server.port, ca, namespace, faults, adminRequests,
     connectionString: `${base};UseDevelopmentEmulator=true`,
     tlsConnectionString: base,
+    fullyQualifiedNamespace: `${server.host}:${server.port}`,
     requests: broker.requests,
     entity: (path) => namespace.entity(path),
     topic: (name) => namespace.topic(name),
