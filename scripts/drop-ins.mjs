@@ -12,21 +12,13 @@ const INK_INTERNALS = {
   './squash-text-nodes.js': src('fast-squash-text.ts'),
 };
 
-/** Packages Ink imports → the drop-in. */
-const INK_PACKAGES = {
-  // yoga-layout's entry, loading its WebAssembly without starting Node's fetch (undici).
-  'yoga-layout': src('yoga.ts'),
-};
-
-const fromInk = (importer) => /[\\/]ink[\\/]build[\\/]/.test(importer);
-
 /** esbuild plugin: substitutes the modules above when (and only when) Ink's own build imports them. */
 export const inkDropIns = {
   name: 'ink-drop-ins',
   setup(b) {
-    b.onResolve({filter: /^(\.\/(output|squash-text-nodes)\.js|yoga-layout)$/}, (args) => {
-      const path = INK_INTERNALS[args.path] ?? INK_PACKAGES[args.path];
-      return path && fromInk(args.importer) ? {path} : undefined;
+    b.onResolve({filter: /^\.\/(output|squash-text-nodes)\.js$/}, (args) => {
+      const path = INK_INTERNALS[args.path];
+      return path && /[\\/]ink[\\/]build[\\/]/.test(args.importer) ? {path} : undefined;
     });
   },
 };
