@@ -4,10 +4,11 @@ import realStringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {tokenize} from '../../src/ui/terminal/fast-ansi-tokenize.js';
 import stringWidth, {codePointWidth} from '../../src/ui/terminal/fast-string-width.js';
+import {MAY_JOIN} from '../../src/data/text/joining.js';
 
 // The bundle swaps these two into Ink; they must give exactly the original results.
 const piece = fc.oneof(
-  fc.constantFrom('\u001b[31m', '\u001b[1;7m', '\u001b[39m', '\u001b[0m', '\u001b[38;5;196m', '\u001b]8;;x\u0007', '✓', '▇', '─', '漢', '👍', 'é', 'e\u0301', '\u200d', '\t', ' ', 'a', 'Z', '\u00a0'),
+  fc.constantFrom('\u001b[31m', '\u001b[1;7m', '\u001b[39m', '\u001b[0m', '\u001b[38;5;196m', '\u001b]8;;x\u0007', '✓', '▇', '─', '漢', '👍', 'é', 'e\u0301', '\u200d', '\u06dd', '\u0e33', '\uff9e', '\r', '\t', ' ', 'a', 'Z', '\u00a0'),
   fc.string({maxLength: 6}),
   fc.string({unit: 'binary', maxLength: 4}),
 );
@@ -20,17 +21,33 @@ describe('fast text measurement (bundled into Ink)', () => {
     }), {numRuns: 3000});
   });
 
-  it('every BMP code point outside the joining ranges has string-width\'s width', () => {
-    // eslint-disable-next-line no-misleading-character-class -- ranges of combining code points, on purpose
-    const JOINING = /[\u0300-\u036F\u0483-\u0489\u0591-\u05BD\u0610-\u061A\u064B-\u065F\u0E31-\u0E3A\u0E47-\u0E4E\u1100-\u11FF\u200B-\u200F\u20D0-\u20FF\uA960-\uA97F\uD7B0-\uD7FF\uFE00-\uFE0F\uFE20-\uFE2F\uD800-\uDFFF]/u;
+  it('every BMP code point outside MAY_JOIN has string-width\'s width', () => {
     const wrong: string[] = [];
     for (let cp = 0x20; cp <= 0xffff; cp++) {
       if (cp === 0x7f) continue;
       const ch = String.fromCharCode(cp);
-      if (JOINING.test(ch)) continue;
+      if (MAY_JOIN.test(ch)) continue;
       if (codePointWidth(cp) !== realStringWidth(ch)) wrong.push(cp.toString(16));
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('every BMP code point between two letters is split into graphemes as the originals split it', () => {
+    // Prepend marks join the next character, Extend and SpacingMark the previous one: both sides are covered.
+    const wrong: string[] = [];
+    for (let cp = 0x20; cp <= 0xffff; cp++) {
+      if (cp === 0x7f || (cp >= 0xd800 && cp <= 0xdfff)) continue;
+      const s = `a${String.fromCharCode(cp)}a`;
+      if (JSON.stringify(tokenize(s)) !== JSON.stringify(realTokenize(s)) || stringWidth(s) !== realStringWidth(s)) wrong.push(cp.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('the graphemes that once slipped through the fast paths', () => {
+    for (const s of ['\u06dd ', '\u0600 1', 'ก\u0e33', '\u0d4e\u0d15', 'ﾊ\uff9e', 'a\r\nb', '각\u11a8', '\u{1f44d}\u{1f3fd}', '\u{1f1e9}\u{1f1ea}']) {
+      expect(tokenize(s)).toEqual(realTokenize(s));
+      expect(stringWidth(s)).toBe(realStringWidth(s));
+    }
   });
 
   it('string width matches string-width', () => {

@@ -1,4 +1,5 @@
 // Parses Ink's frame text (characters + SGR) into a grid of cells that can be diffed.
+import {MAY_JOIN} from '../../data/text/joining.js';
 import stringWidth from 'string-width';
 
 /** One screen row: a character (or '' for the right half of a wide one) and its SGR style per column. */
@@ -22,13 +23,10 @@ function graphemeWidth(g: string): number {
   return w;
 }
 
-/** Code points that may join their neighbours into one grapheme (marks, ZWJ, variation selectors, jamo, surrogates). */
-// eslint-disable-next-line no-misleading-character-class -- ranges of combining code points, on purpose
-const JOINING = /[\u0300-\u036F\u0483-\u0489\u0591-\u05BD\u0610-\u061A\u064B-\u065F\u0E31-\u0E3A\u0E47-\u0E4E\u1100-\u11FF\u200B-\u200F\u20D0-\u20FF\uA960-\uA97F\uD7B0-\uD7FF\uFE00-\uFE0F\uFE20-\uFE2F\uD800-\uDFFF]/;
 
 /** Splits text into graphemes; text without joining code points is one grapheme per UTF-16 unit. */
 function graphemes(text: string): Iterable<string> {
-  if (PRINTABLE_ASCII.test(text) || !JOINING.test(text)) return text;
+  if (PRINTABLE_ASCII.test(text) || !MAY_JOIN.test(text)) return text;
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 

@@ -1,13 +1,13 @@
 // A drop-in for `@alcalzone/ansi-tokenize` (aliased in the bundle for Ink's output stage): the same tokens,
 // but plain text and SGR codes are split without a grapheme segmenter. Anything else takes the original path.
+import {MAY_JOIN} from '../../data/text/joining.js';
 import * as real from '../../../node_modules/@alcalzone/ansi-tokenize/build/index.js';
 
 export {ansiCodesToString, diffAnsiCodes, reduceAnsiCodes, reduceAnsiCodesIncremental, styledCharsFromTokens, styledCharsToString, undoAnsiCodes} from '../../../node_modules/@alcalzone/ansi-tokenize/build/index.js';
 export type {AnsiCode, Char, ControlCode, Token} from '../../../node_modules/@alcalzone/ansi-tokenize/build/index.js';
 
-/** Code points that may join their neighbours into one grapheme: such text is tokenized by the original. */
-// eslint-disable-next-line no-misleading-character-class -- ranges of combining code points, on purpose
-const JOINING = /[\u0300-\u036F\u0483-\u0489\u0591-\u05BD\u0610-\u061A\u064B-\u065F\u0E31-\u0E3A\u0E47-\u0E4E\u1100-\u11FF\u200B-\u200F\u20D0-\u20FF\uA960-\uA97F\uD7B0-\uD7FF\uFE00-\uFE0F\uFE20-\uFE2F\uD800-\uDFFF\u0080-\u009F]/;
+/** C1 controls have no fast path here either. */
+const C1 = /[\u0080-\u009F]/;
 const SGR = /\u001B\[[0-9;]*m/y;
 const sgrTokens = new Map<string, real.Token[]>();
 const wide = new Map<number, boolean>();
@@ -25,7 +25,7 @@ function fullWidth(code: number): boolean {
 
 /** Tokens of `str` exactly as `@alcalzone/ansi-tokenize` produces them. */
 export function tokenize(str: string, endChar = Number.POSITIVE_INFINITY): real.Token[] {
-  if (JOINING.test(str)) return real.tokenize(str, endChar);
+  if (MAY_JOIN.test(str) || C1.test(str)) return real.tokenize(str, endChar);
   const out: real.Token[] = [];
   let visible = 0;
   for (let i = 0; i < str.length; ) {

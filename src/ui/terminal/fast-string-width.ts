@@ -1,14 +1,12 @@
 // A drop-in for `string-width` (aliased in the bundle, for Ink too): the same widths, with ASCII counted directly,
 // single-code-point text measured per code point (cached), and whole strings cached. Ink measures every
 // character of every frame, so this is most of its cost.
+import {MAY_JOIN} from '../../data/text/joining.js';
 import {eastAsianWidth} from 'get-east-asian-width';
 import stripAnsi from 'strip-ansi';
 import realStringWidth from '../../../node_modules/string-width/index.js';
 
 const ASCII = /^[\u0020-\u007E]*$/;
-/** Code points that may join or modify their neighbours: such text goes through the real, grapheme-aware path. */
-// eslint-disable-next-line no-misleading-character-class -- ranges of combining code points, on purpose
-const JOINING = /[\u0300-\u036F\u0483-\u0489\u0591-\u05BD\u0610-\u061A\u064B-\u065F\u0E31-\u0E3A\u0E47-\u0E4E\u1100-\u11FF\u200B-\u200F\u20D0-\u20FF\uA960-\uA97F\uD7B0-\uD7FF\uFE00-\uFE0F\uFE20-\uFE2F\uD800-\uDFFF]/;
 const perCodePoint = new Map<number, number>();
 const perString = new Map<string, number>();
 const STRING_CACHE = 5_000;
@@ -39,7 +37,7 @@ export default function stringWidth(input: string, options?: {ambiguousIsNarrow?
   const cached = perString.get(text);
   if (cached !== undefined) return cached;
   let width = 0;
-  if (JOINING.test(text)) width = realStringWidth(text);
+  if (MAY_JOIN.test(text)) width = realStringWidth(text);
   else for (let i = 0; i < text.length; i++) width += text.charCodeAt(i) < 0x7f && text.charCodeAt(i) >= 0x20 ? 1 : codePointWidth(text.charCodeAt(i));
   if (perString.size >= STRING_CACHE) perString.clear();
   perString.set(text, width);
