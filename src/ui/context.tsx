@@ -5,6 +5,7 @@ import type {Session} from '../data/session.js';
 import type {Journal} from '../actions/journal.js';
 import type {Identity} from '../actions/identity.js';
 import type {SizeStore, TerminalSize} from './terminal/terminal.js';
+import type {ClockSpot} from './terminal/live-clock.js';
 import {CockpitStore, type CockpitState} from './hooks/cockpit-store.js';
 import {createTheme, type Theme} from './theme.js';
 
@@ -21,6 +22,8 @@ export interface Cockpit {
   quit(): void;
   /** Forces a full repaint (Ctrl-L). */
   repaint(): void;
+  /** In the real terminal the screen paints the header clock itself (terminal/live-clock.ts). */
+  readonly liveClock?: ClockSpot;
 }
 
 const ThemeContext = createContext<Theme>(createTheme({color: true, ascii: false}));

@@ -2,7 +2,9 @@
 import {Text} from 'ink';
 import type {Freeze} from '../data/sources/types.js';
 import {cellWidth, fit, truncate} from '../data/text/width.js';
+import {useEffect} from 'react';
 import {useCockpit, useNow, useTheme} from './context.js';
+import {CLOCK_PLACEHOLDER} from './terminal/live-clock.js';
 import {duration, utcClock} from './format.js';
 
 export interface HeaderProps {
@@ -20,7 +22,7 @@ export function headerLines(freezes: readonly Freeze[], rows: number): number {
 export function Header({width, worstAgeMs, anyStale, freezes}: HeaderProps) {
   const theme = useTheme();
   const now = useNow();
-  const {session} = useCockpit();
+  const {session, liveClock} = useCockpit();
   const ctx = session.context;
   const prod = /^prod/i.test(ctx.environment) || ctx.production;
   const badges: {text: string; tone?: 'crit' | 'warn' | 'info'; inverse?: boolean}[] = [];
@@ -31,11 +33,17 @@ export function Header({width, worstAgeMs, anyStale, freezes}: HeaderProps) {
   const left = ` ATP COCKPIT `;
   const ctxText = ` ${ctx.name} [${ctx.environment}] `;
   const regions = ctx.regions.length ? ` ${ctx.regions.join(' ')} ` : '';
-  const clock = ` ${utcClock(now)} `;
+  // With a live clock the screen paints the time into these cells; the header re-renders only when it changes.
+  const clock = ` ${liveClock ? CLOCK_PLACEHOLDER : utcClock(now)} `;
   const badgeText = badges.map((b) => ` ${b.text} `).join(' ');
   const fixed = cellWidth(left) + cellWidth(ctxText) + cellWidth(clock) + cellWidth(age) + 2 + cellWidth(badgeText);
   const showRegions = fixed + cellWidth(regions) <= width;
   const spare = Math.max(0, width - fixed - (showRegions ? cellWidth(regions) : 0));
+  const clockCol = cellWidth(left) + cellWidth(ctxText) + (showRegions ? cellWidth(regions) : 0) + 1;
+  useEffect(() => {
+    liveClock?.place(clockCol);
+    return () => liveClock?.place(undefined);
+  }, [liveClock, clockCol]);
   return (
     <>
       <Text wrap="truncate">

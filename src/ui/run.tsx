@@ -9,6 +9,7 @@ import {createSession, type Session} from '../data/session.js';
 import {App} from './app.js';
 import {CockpitProvider, type Cockpit} from './context.js';
 import {KeyboardProvider} from './keys/dispatcher.js';
+import {LiveClock} from './terminal/live-clock.js';
 import {openTerminal} from './terminal/terminal.js';
 import {createTheme} from './theme.js';
 import {trace} from '../data/trace.js';
@@ -49,8 +50,11 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   const exited = new Promise<number>((r) => (resolveExit = r));
   let swap: (s: Session) => void = () => undefined;
 
+  const liveClock = new LiveClock(options.clock, (overlay) => terminal.screen.setOverlay(overlay));
+  liveClock.start();
   const base = {
     clock: options.clock,
+    liveClock,
     wall: options.wall,
     journal,
     identity,
@@ -96,6 +100,7 @@ export async function runCockpit(options: RunOptions): Promise<number> {
     throw new Error('test crash (ATP_COCKPIT_TEST_CRASH_MS)');
   }, crashAfter);
   const code = await exited;
+  liveClock.stop();
   ink.unmount();
   await session.close();
   terminal.restore();

@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {parseFrame} from '../../src/ui/terminal/cells.js';
 import {diffFrames, fullRepaint} from '../../src/ui/terminal/diff.js';
-import {Screen} from '../../src/ui/terminal/screen.js';
+import {Screen, withOverlay} from '../../src/ui/terminal/screen.js';
+import {LiveClock} from '../../src/ui/terminal/live-clock.js';
+import {ManualClock} from '../../src/data/clock.js';
 
 const {Terminal} = xterm;
 
@@ -79,5 +81,82 @@ describe('cell-diffing screen', () => {
     expect(delta).toContain('\u001b[?2026h');
     expect(delta).toContain('\u001b[1;19H4');
     expect(Buffer.byteLength(delta)).toBeLessThan(40);
+  });
+
+  it('paints the overlay over the frame, keeping the style under it, and a tick costs only the changed cells', async () => {
+    const writes: string[] = [];
+    const screen = new Screen({write: (d) => writes.push(d)}, 40, 2);
+    screen.enter();
+    screen.frame(' HEAD \u001b[1m         \u001b[22m tail\nbody');
+    screen.setOverlay({row: 0, col: 6, text: '12:00:01Z'});
+    screen.flush();
+    const shown = term(40, 2);
+    await write(shown, writes.join(''));
+    expect(text(shown)[0]).toBe(' HEAD 12:00:01Z tail');
+    expect(cells(shown).filter((c) => c.startsWith('6,0:') || c.startsWith('16,0:')).map((c) => c.split(':').at(-2) !== '0')).toEqual([true, false]);
+    const before = writes.length;
+    screen.setOverlay({row: 0, col: 6, text: '12:00:02Z'});
+    expect(writes.length).toBe(before + 1);
+    expect(writes.at(-1)).toContain('\u001b[1;14H');
+    expect(Buffer.byteLength(writes.at(-1)!)).toBeLessThan(40);
+    await write(shown, writes.at(-1)!);
+    expect(text(shown)[0]).toBe(' HEAD 12:00:02Z tail');
+    // A new frame from Ink keeps the overlay; the same time again writes nothing.
+    screen.frame(' HEAD \u001b[1m         \u001b[22m tail\nbody 2');
+    screen.flush();
+    await write(shown, writes.at(-1)!);
+    expect(text(shown)).toEqual([' HEAD 12:00:02Z tail', 'body 2']);
+    const after = writes.length;
+    screen.setOverlay({row: 0, col: 6, text: '12:00:02Z'});
+    expect(writes.length).toBe(after);
+    shown.dispose();
+  });
+
+  it('an overlay that would cut a wide character or run off the edge leaves the frame as drawn', () => {
+    const frame = parseFrame('ab漢cd\nxy', 8, 2);
+    expect(withOverlay(frame, {row: 0, col: 1, text: 'QQ'})).toBe(frame);
+    expect(withOverlay(frame, {row: 0, col: 3, text: 'Q'})).toBe(frame);
+    expect(withOverlay(frame, {row: 0, col: 5, text: 'QQQQ'})).toBe(frame);
+    expect(withOverlay(frame, {row: 5, col: 0, text: 'Q'})).toBe(frame);
+    expect(withOverlay(frame, {row: 0, col: 4, text: 'QQ'})[0]!.chars.join('')).toBe('ab漢QQ  ');
+    expect(frame[0]!.chars.join('')).toBe('ab漢cd  ');
+  });
+
+  it('the live clock paints the time on whole seconds where the header put it, and nothing once it is gone', () => {
+    const clock = new ManualClock(Date.UTC(2026, 10, 28, 3, 12, 4, 500));
+    const painted: (string | undefined)[] = [];
+    const live = new LiveClock(clock, (o) => painted.push(o && `${o.row},${o.col}:${o.text}`));
+    live.start();
+    live.place(20);
+    expect(painted).toEqual(['0,20:03:12:04Z']);
+    clock.advance(499);
+    expect(painted).toHaveLength(1);
+    clock.advance(1);
+    clock.advance(1000);
+    expect(painted).toEqual(['0,20:03:12:04Z', '0,20:03:12:05Z', '0,20:03:12:06Z']);
+    live.place(undefined);
+    expect(painted.at(-1)).toBeUndefined();
+    live.stop();
+    clock.advance(5000);
+    expect(painted).toHaveLength(4);
+  });
+
+  it('a redraw request and a resize that ends at the same size repaint at once, without waiting for a frame', () => {
+    const writes: string[] = [];
+    const screen = new Screen({write: (d) => writes.push(d)}, 20, 2);
+    screen.enter();
+    screen.frame('one\ntwo');
+    screen.flush();
+    const full = writes.at(-1)!;
+    screen.invalidate();
+    expect(writes.at(-1)).toBe(full);
+    screen.hold();
+    screen.resize(20, 2);
+    expect(writes.at(-1)).toBe(full);
+    expect(writes).toHaveLength(4);
+    // A new size waits for Ink's frame at that size.
+    screen.hold();
+    screen.resize(30, 2);
+    expect(writes).toHaveLength(4);
   });
 });

@@ -25,6 +25,13 @@ export interface ScreenStats {
   lastFullBytes: number;
 }
 
+/** Text the screen paints over the frame itself, between frames (the header clock). One cell per character. */
+export interface Overlay {
+  readonly row: number;
+  readonly col: number;
+  readonly text: string;
+}
+
 export interface ScreenOptions {
   readonly sync?: boolean;
   /** Paint at most once per this many ms (frames in between are coalesced). */
@@ -34,7 +41,11 @@ export interface ScreenOptions {
 /** Cell-diffing painter for full-screen frames. */
 export class Screen {
   readonly stats: ScreenStats = {frames: 0, writes: 0, bytes: 0, lastWriteBytes: 0, lastFullBytes: 0};
+  /** What is on screen. */
   private previous: Row[] | undefined;
+  /** The last frame as Ink drew it, before the overlay. */
+  private base: Row[] | undefined;
+  private overlay: Overlay | undefined;
   private pending: string | undefined;
   private scheduled = false;
   private lastPaint = 0;
@@ -87,7 +98,20 @@ export class Screen {
     const text = this.pending;
     this.pending = undefined;
     if (text === undefined || !this.active) return;
-    const next = this.cells(text);
+    this.base = this.cells(text);
+    this.paint(withOverlay(this.base, this.overlay));
+  }
+
+  /**
+   * Sets the overlay and paints the change at once, without a new frame: a ticking clock costs a few cells,
+   * not a layout. With a frame pending, the overlay goes out with that frame instead.
+   */
+  setOverlay(overlay: Overlay | undefined): void {
+    this.overlay = overlay;
+    if (this.pending === undefined) this.repaintNow();
+  }
+
+  private paint(next: Row[]): void {
     const body = this.previous ? diffFrames(this.previous, next) : fullRepaint(next);
     this.previous = next;
     this.lastPaint = Date.now();
@@ -143,15 +167,37 @@ export class Screen {
 
   /** New (settled) terminal size: painting resumes and the next frame is painted in full. */
   resize(columns: number, rows: number): void {
+    // Same size: the last frame still fits and is painted again (Ink sends no new frame for an unchanged size).
+    if (columns !== this.columns || rows !== this.rows) this.base = undefined;
     this.columns = columns;
     this.rows = rows;
     this.previous = undefined;
     this.held = false;
     if (this.pending !== undefined) this.frame(this.pending);
+    else this.repaintNow();
   }
 
-  /** Forgets what is on screen, so the next frame repaints everything (e.g. after a redraw request). */
+  /** Repaints everything now (a redraw request): frames come only when something changed. */
   invalidate(): void {
     this.previous = undefined;
+    if (this.pending === undefined) this.repaintNow();
   }
+
+  private repaintNow(): void {
+    if (!this.held && this.active && this.base) this.paint(withOverlay(this.base, this.overlay));
+  }
+}
+
+/** The frame with the overlay's characters in place of the cells under it (their style kept); rows shared. */
+export function withOverlay(frame: Row[], overlay: Overlay | undefined): Row[] {
+  const row = overlay ? frame[overlay.row] : undefined;
+  if (!overlay || !row || overlay.col < 0) return frame;
+  // The overlay never cuts a wide character or runs off the edge: then the frame stays as Ink drew it.
+  const end = overlay.col + overlay.text.length;
+  if (end > row.chars.length || row.chars.slice(overlay.col, end + 1).includes('')) return frame;
+  const chars = row.chars.slice();
+  for (let i = 0; i < overlay.text.length; i++) chars[overlay.col + i] = overlay.text[i] ?? ' ';
+  const out = frame.slice();
+  out[overlay.row] = {chars, styles: row.styles};
+  return out;
 }
