@@ -10,13 +10,15 @@ const INK_INTERNALS = {
   './output.js': src('fast-output.ts'),
   // Text squashing: the same text, with the sanitising step remembered per distinct text.
   './squash-text-nodes.js': src('fast-squash-text.ts'),
+  // React's reconciler over Ink's host config, with commits that changed nothing kept from layout and render.
+  'react-reconciler': src('ink-reconciler.ts'),
 };
 
 /** esbuild plugin: substitutes the modules above when (and only when) Ink's own build imports them. */
 export const inkDropIns = {
   name: 'ink-drop-ins',
   setup(b) {
-    b.onResolve({filter: /^\.\/(output|squash-text-nodes)\.js$/}, (args) => {
+    b.onResolve({filter: /^(\.\/(output|squash-text-nodes)\.js|react-reconciler)$/}, (args) => {
       const path = INK_INTERNALS[args.path];
       return path && /[\\/]ink[\\/]build[\\/]/.test(args.importer) ? {path} : undefined;
     });

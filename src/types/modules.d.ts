@@ -1,4 +1,5 @@
-// drawille-canvas-blessed-contrib ships no types: it is a CommonJS canvas constructor.
+// Types for modules that ship none, and for the originals the drop-ins import by path.
+// drawille-canvas-blessed-contrib: a CommonJS canvas constructor.
 declare module 'drawille-canvas-blessed-contrib' {
   const Canvas: unknown;
   export default Canvas;
@@ -18,4 +19,9 @@ declare module '../../../node_modules/@alcalzone/ansi-tokenize/build/index.js' {
 declare module '../../node_modules/ink/build/output.js' {
   const Output: unknown;
   export default Output;
+}
+
+// React's reconciler ships no types; the cockpit only wraps the host config Ink hands it.
+declare module 'react-reconciler' {
+  export default function createReconciler(config: Record<string, unknown> & {resetAfterCommit: (root: unknown) => void}): unknown;
 }
