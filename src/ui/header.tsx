@@ -33,7 +33,7 @@ export function Header({width, worstAgeMs, anyStale, freezes}: HeaderProps) {
   const left = ` ATP COCKPIT `;
   const ctxText = ` ${ctx.name} [${ctx.environment}] `;
   const regions = ctx.regions.length ? ` ${ctx.regions.join(' ')} ` : '';
-  // With a live clock the screen paints the time into these cells; the header re-renders only when it changes.
+  // With a live clock the screen paints the time into these blank cells, so a tick leaves the frame unchanged.
   const clock = ` ${liveClock ? CLOCK_PLACEHOLDER : utcClock(now)} `;
   const badgeText = badges.map((b) => ` ${b.text} `).join(' ');
   const fixed = cellWidth(left) + cellWidth(ctxText) + cellWidth(clock) + cellWidth(age) + 2 + cellWidth(badgeText);
