@@ -5,6 +5,16 @@ import {flakyDemoFactory} from '../helpers/sources.js';
 let app: AppHarness | undefined;
 afterEach(() => app?.unmount());
 
+/** DLQ pane, replay, default filter and count, past the dry run: the confirmation dialog with Cancel focused. */
+async function openReplayConfirmation(harness: AppHarness): Promise<void> {
+  await harness.press('3', 'p');
+  await harness.waitFor('Max count');
+  await harness.press(KEYS.enter);
+  await harness.waitFor('Dry run');
+  await harness.press(KEYS.enter);
+  await harness.waitFor('Blast radius');
+}
+
 describe('preconditions', () => {
   it('a writes freeze forbids a replay, and says why', async () => {
     app = await renderCockpit({flags: {demo: 'dlq-storm'}});
@@ -13,12 +23,7 @@ describe('preconditions', () => {
     for (let i = 0; i < 3; i++) await app.tick(1000);
     await frozen;
     await app.waitFor('FROZEN: writes');
-    await app.press('3', 'p');
-    await app.waitFor('Max count');
-    await app.press(KEYS.enter);
-    await app.waitFor('Dry run');
-    await app.press(KEYS.enter);
-    await app.waitFor('Blast radius');
+    await openReplayConfirmation(app);
     await app.press(KEYS.right, KEYS.enter);
     const frame = await app.waitFor('Refused');
     expect(frame).toContain('writes freeze is active (by alice@jump1: data loss suspected)');
@@ -29,12 +34,7 @@ describe('preconditions', () => {
     const sw: {failWith?: string} = {};
     app = await renderCockpit({flags: {demo: 'dlq-storm'}, session: {createSource: flakyDemoFactory(sw)}});
     await app.waitFor('search-indexer');
-    await app.press('3', 'p');
-    await app.waitFor('Max count');
-    await app.press(KEYS.enter);
-    await app.waitFor('Dry run');
-    await app.press(KEYS.enter);
-    await app.waitFor('Blast radius');
+    await openReplayConfirmation(app);
     sw.failWith = 'connection refused';
     for (let i = 0; i < 5; i++) await app.tick(1000);
     await app.press(KEYS.right, KEYS.enter);

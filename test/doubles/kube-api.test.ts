@@ -8,6 +8,7 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {decodeHelmRelease, seedAtp, startKubeApiDouble, type KubeApiDouble, type KubeObject, type RecordedRequest} from './kube-api/index.js';
 import {kubectlUndoPatch} from './kube-api/kubectl-rollback.js';
 import {haveKubectl, kubectlRunner, waitFor, type KubectlResult} from './kube-api/testing.js';
+import {captureText} from '../../src/data/kubernetes/client.js';
 
 const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/kube/kubectl-rollout-undo.json');
 const NS = 'atp-ingestion-ns';
@@ -32,20 +33,6 @@ async function stopEnv(env: Env | undefined): Promise<void> {
   expect(env.double.controller.errors).toEqual([]);
   await env.double.close();
   rmSync(env.dir, {recursive: true, force: true});
-}
-
-/** client-node response middleware handing the raw response text to `sink` (body stays readable). */
-function rawBodyCapture(sink: (text: string) => void): k8s.ObservableMiddleware {
-  return {
-    pre: (ctx) => new k8s.Observable(Promise.resolve(ctx)),
-    post: (res) =>
-      new k8s.Observable(
-        res.body.text().then((text) => {
-          sink(text);
-          return new k8s.ResponseContext(res.httpStatusCode, res.headers, new k8s.SelfDecodingBody(Promise.resolve(Buffer.from(text))));
-        }),
-      ),
-  };
 }
 
 /** client-node stops an informer on stream errors; restarting it keeps the last resourceVersion. */
@@ -272,7 +259,7 @@ describe.skipIf(!haveKubectl())('recorded kubectl rollout undo patch (test/fixtu
     kc.loadFromFile(env.kubeconfig);
     const apps = kc.makeApiClient(k8s.AppsV1Api);
     let raw = '';
-    const keepRaw = {middleware: [rawBodyCapture((text) => (raw = text))], middlewareMergeStrategy: 'append' as const};
+    const keepRaw = {middleware: [captureText((text) => (raw = text))], middlewareMergeStrategy: 'append' as const};
     const typedDeployment = await apps.readNamespacedDeployment({namespace: NS, name: 'ingestion'}, keepRaw);
     const deployment = JSON.parse(raw) as KubeObject;
     const typedRs = await apps.listNamespacedReplicaSet({namespace: NS, labelSelector: 'app=ingestion'}, keepRaw);

@@ -61,7 +61,7 @@ function pre(fn: (ctx: k8s.RequestContext) => void): k8s.ObservableMiddleware {
 }
 
 /** Hands the response text to `sink` and leaves the body readable for client-node's own decoding. */
-function captureText(sink: (text: string) => void): k8s.ObservableMiddleware {
+export function captureText(sink: (text: string) => void): k8s.ObservableMiddleware {
   return {
     pre: (ctx) => new k8s.Observable(Promise.resolve(ctx)),
     post: (res) =>
