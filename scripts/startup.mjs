@@ -1,0 +1,84 @@
+// Bundle settings that keep start-up work out of the first frame (README, Performance: first frame).
+// Each one defers work until it is needed; none changes what the code computes.
+import {readFile} from 'node:fs/promises';
+import {isBuiltin} from 'node:module';
+import {fileURLToPath} from 'node:url';
+
+/**
+ * Node's built-in modules reach the bundle as CommonJS objects, not ES module facades. A facade for `node:util`
+ * reads every export once, and some reads load more modules (util's diff and colours load tty, net and streams).
+ * As CommonJS, esbuild reads the names the code uses when it uses them. process.getBuiltinModule needs Node 22.3.
+ */
+export const builtinsByRequire = {
+  name: 'builtins-by-require',
+  setup(b) {
+    b.onResolve({filter: /^[a-z_:/]+$/}, (args) => {
+      if (args.kind !== 'import-statement' && args.kind !== 'dynamic-import') return undefined;
+      if (!isBuiltin(args.path)) return undefined;
+      return {path: args.path.startsWith('node:') ? args.path : `node:${args.path}`, namespace: 'node-builtin'};
+    });
+    b.onLoad({filter: /.*/, namespace: 'node-builtin'}, (args) => ({
+      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * string-width builds three Unicode-property regexes (RGI_Emoji alone costs 3–4 ms) and a Segmenter when its module
+ * loads; the cockpit's drop-in asks it only about joined graphemes. Its body is moved into a function run on the
+ * first call. The build fails if the module no longer has the shape this relies on.
+ */
+export const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(b) {
+    b.onLoad({filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/}, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const imports = source.match(/^(?:import [^;]+;\n)+/);
+      const exportsFound = source.match(/^export /gm) ?? [];
+      const main = 'export default function stringWidth(';
+      if (!imports || exportsFound.length !== 1 || !source.includes(`\n${main}`)) {
+        throw new Error(`${args.path}: expected leading imports and one '${main}' (scripts/startup.mjs)`);
+      }
+      const body = source.slice(imports[0].length).replace(main, 'function stringWidth(');
+      return {
+        contents: `${imports[0]}
+function load() {
+${body}
+return stringWidth;
+}
+let loaded;
+export default function stringWidth(input, options) {
+  return (loaded ??= load())(input, options);
+}
+`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
+/**
+ * yoga-layout's Emscripten loader turns its inline WebAssembly from base64 into bytes with atob and a loop over
+ * 72 KB, 4–5 ms of interpreted code before the first layout; Buffer decodes it in 0.1 ms. The build fails if the
+ * loader no longer contains that loop.
+ */
+export const fastYogaDecode = {
+  name: 'fast-yoga-decode',
+  setup(b) {
+    b.onLoad({filter: /[\\/]node_modules[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const loop = 'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c';
+      if (source.split(loop).length !== 2) throw new Error(`${args.path}: expected one base64 decoding loop (scripts/startup.mjs)`);
+      return {contents: source.replace(loop, 'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))'), loader: 'js'};
+    });
+  },
+};
+
+/** esbuild options for the above, shared by the app and benchmark bundles. */
+export const startupOptions = {
+  plugins: [builtinsByRequire, lazyStringWidth, fastYogaDecode],
+  define: {'Intl.Segmenter': 'LazySegmenter'},
+  inject: [fileURLToPath(new URL('../src/ui/terminal/lazy-segmenter.ts', import.meta.url))],
+  banner: {js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);"},
+};
