@@ -2,6 +2,7 @@
 import type {PaneId, ReadingByPane} from '../readings/types.js';
 import {ALERT_RULES, DEFAULT_THRESHOLDS, type AlertRule, type AlertThresholds} from './catalog.js';
 import {escalationFor, type Escalation, type Severity} from './escalation.js';
+import {compareText} from '../text/order.js';
 
 export interface ActiveAlert {
   readonly key: string;
@@ -75,7 +76,7 @@ export function evaluateAlerts(input: EvaluateInput): Evaluation {
       Number(a.state === 'pending') - Number(b.state === 'pending') ||
       a.severity - b.severity ||
       (a.firingSince ?? now) - (b.firingSince ?? now) ||
-      a.key.localeCompare(b.key),
+      compareText(a.key, b.key),
   );
   return {alerts, memory};
 }

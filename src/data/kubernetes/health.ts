@@ -4,6 +4,7 @@ import {sanitizeLine} from '../text/sanitize.js';
 import {annotationsOf, at, labelsOf, nameOf, num, records, str, type KubeJson} from './json.js';
 import {eventTime, podProblem, podReady} from './problems.js';
 import {selectorMatches} from './selector.js';
+import {compareText} from '../text/order.js';
 
 /** Annotation carrying a Deployment's (and its ReplicaSets') revision. */
 export const REVISION = 'deployment.kubernetes.io/revision';
@@ -45,7 +46,7 @@ export function templateVersion(template: unknown, service: string): string {
 /** The deployment's pods: its selector, as `kubectl get pods -l` would pick them. */
 export function deploymentPods(deployment: KubeJson, pods: readonly KubeJson[]): KubeJson[] {
   const selector = at(deployment, 'spec.selector');
-  return pods.filter((p) => selectorMatches(selector, labelsOf(p))).sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+  return pods.filter((p) => selectorMatches(selector, labelsOf(p))).sort((a, b) => compareText(nameOf(a), nameOf(b)));
 }
 
 /** Events about the deployment, its ReplicaSets and its pods, newest first. */

@@ -2,6 +2,7 @@
 import {SourceError} from '../errors.js';
 import {BURN_WINDOWS, type BurnReading, type BurnWindow, type SloBurn} from '../readings/types.js';
 import type {InstantSeries, Labels, RangeSeries} from './vector.js';
+import {compareText} from '../text/order.js';
 
 const idOf = (l: Labels) => l.sloth_id || (l.sloth_service && l.sloth_slo ? `${l.sloth_service}-${l.sloth_slo}` : '');
 const WINDOW_OF = /^slo:sli_error:ratio_rate(\w+)$/;
@@ -31,7 +32,7 @@ export function burnFromProm(instant: readonly InstantSeries[], range: readonly 
     slos.set(id, row);
   }
   const out: SloBurn[] = [];
-  for (const [slo, row] of [...slos].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [slo, row] of [...slos].sort(([a], [b]) => compareText(a, b))) {
     if (row.objective === undefined || !(row.objective < 1)) continue;
     const budget = 1 - row.objective;
     const five = range.find((r) => idOf(r.labels) === slo);

@@ -3,6 +3,7 @@ import {SourceError} from '../errors.js';
 import {worseStatus} from '../merge.js';
 import type {CheckEntry, HealthReading, HealthStatus, ServiceHealth} from '../readings/types.js';
 import {byStat, seriesOf, valueOf, type InstantSeries, type Labels, type RangeSeries} from './vector.js';
+import {compareText} from '../text/order.js';
 
 const rowKey = (l: Labels) => (l.service && l.region ? `${l.service}\u0000${l.region}` : '');
 
@@ -30,7 +31,7 @@ export function healthFromProm(instant: readonly InstantSeries[], range: readonl
     const checks: CheckEntry[] = (now.get('check')?.get(key) ?? [])
       .filter((s) => s.labels.name)
       .map((s) => ({name: s.labels.name!, status: checkStatus(s.value)}))
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .sort((a, b) => compareText(a.name, b.name));
     const status = checks.reduce<HealthStatus | undefined>((worst, c) => worseStatus(worst, c.status), undefined);
     const failing = checks.filter((c) => c.status !== 'Healthy');
     const build = now.get('build')?.get(key)?.[0]?.labels;

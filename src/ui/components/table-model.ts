@@ -1,5 +1,6 @@
 // The table's data model and its pure layout: which columns fit, how wide, which rows are visible.
 import type {Tone} from '../theme.js';
+import {compareText} from '../../data/text/order.js';
 
 export interface Cell {
   readonly text: string;
@@ -93,7 +94,7 @@ export function windowStart(total: number, height: number, selected: number, pre
 
 /** Sorts worst first, then by key, without mutating. */
 export function sortRows(rows: readonly RowModel[]): RowModel[] {
-  return [...rows].sort((a, b) => b.rank - a.rank || a.key.localeCompare(b.key));
+  return [...rows].sort((a, b) => b.rank - a.rank || compareText(a.key, b.key));
 }
 
 /** Rows whose search text contains every word of `filter` (case-insensitive). */
