@@ -9,8 +9,12 @@ import {SloSim} from './slo-sim.js';
 import {DEMO_ENTITIES, DEMO_OUTBOXES, DEMO_PROJECTIONS, DEMO_REGIONS, DEMO_SERVICES, DEMO_SLOS} from './topology.js';
 
 const STEP_MS = 1_000;
-/** Before the last minute of pre-roll the world steps coarsely: the history is the same shape, start-up is fast. */
+/**
+ * Before the last minute of pre-roll the world steps a minute at a time, and in the last minute at the trend
+ * lines' resolution (15 s): the history is the same shape, and start-up takes 53 steps instead of 109.
+ */
 const PREROLL_STEP_MS = 60_000;
+const PREROLL_LAST_MINUTE_STEP_MS = 15_000;
 const PREROLL_MS = 50 * 60_000;
 /** Beyond this gap (a suspended laptop) the world jumps in coarse steps instead of replaying every second. */
 const MAX_FINE_CATCHUP_MS = 2 * 3_600_000;
@@ -77,6 +81,9 @@ export class DemoWorld {
       while (this.t + 60_000 <= target - MAX_FINE_CATCHUP_MS / 2) this.step(this.t + 60_000, 60_000);
     }
     while (this.t + PREROLL_STEP_MS <= Math.min(target, this.start - 60_000)) this.step(this.t + PREROLL_STEP_MS, PREROLL_STEP_MS);
+    while (this.t + PREROLL_LAST_MINUTE_STEP_MS <= Math.min(target, this.start)) {
+      this.step(this.t + PREROLL_LAST_MINUTE_STEP_MS, PREROLL_LAST_MINUTE_STEP_MS);
+    }
     while (this.t + STEP_MS <= target) this.step(this.t + STEP_MS, STEP_MS);
   }
 
