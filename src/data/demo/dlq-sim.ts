@@ -1,5 +1,5 @@
 // One Service Bus entity: its dead-lettered messages, active backlog, and copies replayed into it.
-import {prng, unit, wobble} from './random.js';
+import {hash, prng, unit, wobbleH} from './random.js';
 import {trendSeries} from './series.js';
 import type {DemoEntity} from './topology.js';
 
@@ -42,6 +42,7 @@ export class DlqSim {
   private nextSeq = 1;
   private owed = 0;
   private readonly random;
+  private readonly activeKey: number;
 
   constructor(
     readonly def: DemoEntity,
@@ -49,6 +50,7 @@ export class DlqSim {
     start: number,
   ) {
     this.random = prng(seed ^ unit(seed, def.entity, 0) * 1e9);
+    this.activeKey = hash(`${def.entity}:active`);
     // Oldest first, so sequence numbers follow enqueue time as on Service Bus.
     const count = def.base;
     let t = start - count * 9_000_000;
@@ -69,7 +71,7 @@ export class DlqSim {
       this.owed -= 1;
       this.add(t - Math.floor(this.random() * dtMs), reason);
     }
-    const wob = wobble(this.seed, `${this.def.entity}:active`, t, 30_000);
+    const wob = wobbleH(this.seed, this.activeKey, t, 30_000);
     this.active = Math.max(0, Math.round(activeTarget + 8 + 6 * wob));
     this.series.offer(t, this.messages.length);
   }
