@@ -77,10 +77,17 @@ export class Screen {
     this.out.write(`${CSI}0m${SHOW_CURSOR}${LEAVE_ALT}`);
   }
 
-  /** Accepts a frame from Ink; painting is coalesced. */
+  /**
+   * Accepts a frame from Ink; painting is coalesced. The very first frame is painted at once: Ink hands it over in
+   * the middle of React's commit, and the effects that follow (pollers, key handlers) need not delay it.
+   */
   frame(text: string): void {
     this.stats.frames++;
     this.pending = text;
+    if (this.stats.writes === 0 && !this.scheduled) {
+      this.flush();
+      return;
+    }
     if (this.scheduled) return;
     this.scheduled = true;
     const wait = Math.max(0, (this.options.minIntervalMs ?? 0) - (Date.now() - this.lastPaint));
