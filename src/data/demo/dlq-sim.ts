@@ -141,7 +141,10 @@ export class DlqSim {
   }
 }
 
+const HEX = '0123456789abcdef';
+
 function uuid(random: () => number): string {
-  const hex = Array.from({length: 32}, () => Math.floor(random() * 16).toString(16)).join('');
+  let hex = '';
+  for (let i = 0; i < 32; i++) hex += HEX[Math.floor(random() * 16)];
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
