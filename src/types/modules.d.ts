@@ -1,10 +1,4 @@
 // Types for modules that ship none, and for the originals the drop-ins import by path.
-// drawille-canvas-blessed-contrib: a CommonJS canvas constructor.
-declare module 'drawille-canvas-blessed-contrib' {
-  const Canvas: unknown;
-  export default Canvas;
-}
-
 // The real string-width, imported by path so the bundle's alias does not point it at itself.
 declare module '../../../node_modules/string-width/index.js' {
   export default function stringWidth(input: string, options?: {ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean}): number;

@@ -1,5 +1,5 @@
 // Multi-line trend charts drawn on drawille's braille canvas (blessed-contrib's canvas, rendered to plain strings).
-import Canvas from 'drawille-canvas-blessed-contrib';
+import {createRequire} from 'node:module';
 import type {Series} from '../../data/readings/types.js';
 
 interface DrawilleContext {
@@ -10,6 +10,14 @@ interface DrawilleContext {
   stroke(): void;
   _canvas: {frame(delimiter?: string): string};
 }
+
+type CanvasConstructor = new (width: number, height: number) => DrawilleContext;
+
+// drawille and its gl-matrix take about 5 ms to load, and only detail views draw charts: they load with the
+// first chart instead of delaying the first frame. (A plain require, so the bundle leaves them in node_modules.)
+const loadCommonJs = createRequire(import.meta.url);
+let canvasConstructor: CanvasConstructor | undefined;
+const Canvas = (): CanvasConstructor => (canvasConstructor ??= loadCommonJs('drawille-canvas-blessed-contrib') as CanvasConstructor);
 
 const SGR = /\u001b\[[0-9;]*m/g;
 
@@ -32,7 +40,7 @@ export function chartLines(series: Series | undefined, width: number, rows: numb
   }
   const w = width * 2;
   const h = rows * 4;
-  const ctx = new (Canvas as unknown as new (w: number, h: number) => DrawilleContext)(w, h);
+  const ctx = new (Canvas())(w, h);
   ctx.strokeStyle = 'normal';
   ctx.beginPath();
   const step = values.length > 1 ? (w - 1) / (values.length - 1) : 0;
