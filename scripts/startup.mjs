@@ -5,10 +5,15 @@ import {isBuiltin} from 'node:module';
 import {fileURLToPath} from 'node:url';
 
 /**
- * Node's built-in modules reach the bundle as CommonJS objects, not ES module facades. A facade for `node:util`
- * reads every export once, and some reads load more modules (util's diff and colours load tty, net and streams).
- * As CommonJS, esbuild reads the names the code uses when it uses them. process.getBuiltinModule needs Node 22.3.
+ * Node's built-in modules reach the bundle as CommonJS objects, not ES module facades, and load when the code first
+ * uses them. A facade for `node:util` reads every export once, and some reads load more modules (util's diff and
+ * colours load tty, net and streams); node:crypto alone takes 4–5 ms and the first frame never uses it. An object
+ * module becomes an object of getters (and setters) over its export names, taken from the building Node, which is
+ * the Node the launcher runs. Function modules (events, stream, assert, module) and process and console are used
+ * as they are. process.getBuiltinModule needs Node 22.3.
  */
+const AS_IS = new Set(['node:process', 'node:console']);
+
 export const builtinsByRequire = {
   name: 'builtins-by-require',
   setup(b) {
@@ -17,10 +22,25 @@ export const builtinsByRequire = {
       if (!isBuiltin(args.path)) return undefined;
       return {path: args.path.startsWith('node:') ? args.path : `node:${args.path}`, namespace: 'node-builtin'};
     });
-    b.onLoad({filter: /.*/, namespace: 'node-builtin'}, (args) => ({
-      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
-      loader: 'js',
-    }));
+    b.onLoad({filter: /.*/, namespace: 'node-builtin'}, (args) => {
+      const id = JSON.stringify(args.path);
+      const real = process.getBuiltinModule(args.path);
+      if (typeof real !== 'object' || real === null || AS_IS.has(args.path)) {
+        return {contents: `module.exports = process.getBuiltinModule(${id});`, loader: 'js'};
+      }
+      const names = JSON.stringify(Object.getOwnPropertyNames(real).filter((name) => name !== 'default'));
+      return {
+        contents: `let real;
+const load = () => (real ??= process.getBuiltinModule(${id}));
+const lazy = {};
+for (const name of ${names}) {
+  Object.defineProperty(lazy, name, {get: () => load()[name], set: (value) => { load()[name] = value; }, enumerable: true});
+}
+module.exports = lazy;
+`,
+        loader: 'js',
+      };
+    });
   },
 };
 
