@@ -18,7 +18,8 @@ export const builtinsByRequire = {
   name: 'builtins-by-require',
   setup(b) {
     b.onResolve({filter: /^[a-z_:/]+$/}, (args) => {
-      if (args.kind !== 'import-statement' && args.kind !== 'dynamic-import') return undefined;
+      // Static imports only: esbuild gives a dynamic import() of a CommonJS module nothing but a default export.
+      if (args.kind !== 'import-statement') return undefined;
       if (!isBuiltin(args.path)) return undefined;
       return {path: args.path.startsWith('node:') ? args.path : `node:${args.path}`, namespace: 'node-builtin'};
     });
