@@ -1,14 +1,10 @@
-// Bundles the cockpit into dist/ with esbuild: one ESM entry plus lazily loaded chunks per backend,
-// so the demo starts without loading the Kubernetes or Azure SDKs.
+// Bundles the cockpit into dist/ with esbuild: the program as one CommonJS script (dist/app.cjs) and the entry
+// that runs it with a code cache (dist/main.js, from src/start.ts). Backends load lazily inside the program, so
+// the demo starts without loading the Kubernetes or Azure SDKs.
 import {build} from 'esbuild';
 import {rmSync} from 'node:fs';
-import {bundleOptions} from './bundle-options.mjs';
+import {appBundleOptions} from './bundle-options.mjs';
 
 rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
-await build({
-  ...bundleOptions,
-  entryPoints: ['src/main.ts'],
-  outdir: 'dist',
-  sourcemap: 'linked',
-  legalComments: 'none',
-});
+await build({...appBundleOptions, entryPoints: {app: 'src/app.ts'}, outdir: 'dist', outExtension: {'.js': '.cjs'}, sourcemap: 'linked', legalComments: 'none'});
+await build({entryPoints: {main: 'src/start.ts'}, outdir: 'dist', bundle: true, format: 'esm', platform: 'node', target: 'node22', minify: true, logLevel: 'warning'});

@@ -81,17 +81,61 @@ export default function stringWidth(input, options) {
 
 /**
  * yoga-layout's Emscripten loader turns its inline WebAssembly from base64 into bytes with atob and a loop over
- * 72 KB, 4–5 ms of interpreted code before the first layout; Buffer decodes it in 0.1 ms. The build fails if the
- * loader no longer contains that loop.
+ * 72 KB, 4–5 ms of interpreted code before the first layout; Buffer decodes it in 0.1 ms. Its instantiateWasm hook
+ * is also handed the function that returns those bytes. The build fails if the loader no longer has that shape.
  */
 export const fastYogaDecode = {
   name: 'fast-yoga-decode',
   setup(b) {
     b.onLoad({filter: /[\\/]node_modules[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async (args) => {
-      const source = await readFile(args.path, 'utf8');
+      let source = await readFile(args.path, 'utf8');
       const loop = 'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c';
-      if (source.split(loop).length !== 2) throw new Error(`${args.path}: expected one base64 decoding loop (scripts/startup.mjs)`);
-      return {contents: source.replace(loop, 'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))'), loader: 'js'};
+      source = patchOnce(args.path, source, loop, 'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))');
+      // The instantiateWasm hook also gets the loader's function for the inline bytes (used by the CommonJS bundle).
+      source = patchOnce(args.path, source, 'return h.instantiateWasm(d,\na)', 'return h.instantiateWasm(d,\na,wa)');
+      return {contents: source, loader: 'js'};
+    });
+  },
+};
+
+/** Replaces `find` (a string, once) in a dependency's source, or fails the build if the source changed shape. */
+function patchOnce(path, source, find, replacement) {
+  if (source.split(find).length !== 2) throw new Error(`${path}: expected this once (scripts/startup.mjs): ${find}`);
+  return source.replace(find, replacement);
+}
+
+/**
+ * For the CommonJS bundle (dist/app.cjs), which cannot hold a top-level `await`:
+ * - Ink awaits its devtools and its package.json only when DEV=true (React DevTools); those two are dropped.
+ * - yoga-layout awaits its WebAssembly; here it is compiled and instantiated synchronously (Emscripten's
+ *   `instantiateWasm` hook, given the loader's own inline bytes), which is what the asynchronous path did anyway.
+ */
+export const withoutTopLevelAwait = {
+  name: 'without-top-level-await',
+  setup(b) {
+    b.onLoad({filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]reconciler\.js$/}, async (args) => {
+      let source = await readFile(args.path, 'utf8');
+      source = patchOnce(args.path, source, "await import('./devtools.js');", '/* React DevTools: not in the bundle */');
+      source = patchOnce(args.path, source, 'const loaded = await loadPackageJson();', 'const loaded = {};');
+      return {contents: source, loader: 'js'};
+    });
+    b.onLoad({filter: /[\\/]node_modules[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const contents = patchOnce(
+        args.path,
+        source,
+        'const Yoga = wrapAssembly(await loadYoga());',
+        `const yogaModule = {
+  instantiateWasm(imports, receive, bytes) {
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes()), imports);
+    receive(instance);
+    return instance.exports;
+  },
+};
+loadYoga(yogaModule);
+const Yoga = wrapAssembly(yogaModule);`,
+      );
+      return {contents, loader: 'js'};
     });
   },
 };
@@ -101,5 +145,4 @@ export const startupOptions = {
   plugins: [builtinsByRequire, lazyStringWidth, fastYogaDecode],
   define: {'Intl.Segmenter': 'LazySegmenter'},
   inject: [fileURLToPath(new URL('../src/ui/terminal/lazy-segmenter.ts', import.meta.url))],
-  banner: {js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);"},
 };
