@@ -3,7 +3,7 @@
 // compiles eagerly, and every function the first frame calls is parsed and compiled again at every start. A cache
 // made once the program has run holds them (README, Performance). It is kept per build and per kind of run (the
 // cockpit, or a one-shot command), written once, and rewritten only when V8 rejects it (a new Node, other flags).
-import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
@@ -40,7 +40,11 @@ const script = new vm.Script(`(function (exports, require, module, __filename, _
   importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
 });
 
-if (!cachedData || script.cachedDataRejected) {
+const state = !cachedData ? 'miss' : script.cachedDataRejected ? 'rejected' : 'hit';
+// Start-up tracing (src/data/trace.ts): whether the cache served this start.
+if (process.env.ATP_COCKPIT_TRACE) appendFileSync(process.env.ATP_COCKPIT_TRACE, `${performance.now().toFixed(1)} code cache ${state}\n`);
+
+if (state !== 'hit') {
   let saved = false;
   const save = () => {
     if (saved) return;
