@@ -53,7 +53,7 @@ for (const [columns, rowsN] of [[120, 40], [250, 70]] as const) {
 }
 
 process.stderr.write('bench: first frame…\n');
-pty(['--until', 'Availability', '--', LAUNCHER, '--demo', 'calm']); // warms the compile cache
+pty(['--until', 'Availability', '--', LAUNCHER, '--demo', 'calm']); // writes the code cache (src/start.ts) if this build has none
 const firsts: number[] = [];
 const bares: number[] = [];
 for (let i = 0; i < RUNS; i++) {

@@ -6,7 +6,8 @@ import {setup} from './setup.js';
 
 /**
  * Ink's layout engine (yoga-layout) loads its inline WebAssembly with `fetch` when fetch exists, which pulls in
- * undici (~100 ms at start-up). Without fetch it decodes the inline bytes directly. Restored right after.
+ * undici (~100 ms at start-up). Without fetch it decodes the inline bytes directly. Restored right after. (This
+ * is for runs from the sources; the bundle instantiates yoga synchronously, scripts/startup.mjs.)
  */
 async function importWithoutFetch<T>(load: () => Promise<T>): Promise<T> {
   const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
