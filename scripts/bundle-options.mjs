@@ -1,7 +1,9 @@
 // The esbuild options of the app bundle (scripts/build.mjs) and the benchmark bundle (scripts/build-bench.mjs):
 // production React, the drop-ins for Ink's hot spots, and the start-up deferrals.
 import {dropInAliases, inkDropIns} from './drop-ins.mjs';
-import {startupOptions, withoutTopLevelAwait} from './startup.mjs';
+import {lazyExternalRequire, startupOptions, withoutTopLevelAwait} from './startup.mjs';
+
+const external = ['@kubernetes/client-node', '@azure/*', 'prom-client', 'rhea', 'react-devtools-core'];
 
 const shared = {
   bundle: true,
@@ -14,7 +16,7 @@ const shared = {
   alias: dropInAliases,
   inject: startupOptions.inject,
   // The SDKs stay in node_modules: they are large, load only when their source is configured, and some use dynamic requires.
-  external: ['@kubernetes/client-node', '@azure/*', 'prom-client', 'rhea', 'react-devtools-core'],
+  external,
 };
 // React and Ink in production mode: development React is several times slower.
 const define = {'process.env.NODE_ENV': '"production"', ...startupOptions.define};
@@ -29,7 +31,7 @@ export const appBundleOptions = {
   define: {...define, 'import.meta.url': 'importMetaUrl'},
   // ES modules are strict; the bundle keeps them so.
   banner: {js: "'use strict';const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"},
-  plugins: [inkDropIns, ...startupOptions.plugins, withoutTopLevelAwait],
+  plugins: [inkDropIns, ...startupOptions.plugins, withoutTopLevelAwait, lazyExternalRequire(external)],
 };
 
 /** ES modules with lazily loaded chunks: the benchmark bundle. */

@@ -140,6 +140,20 @@ const Yoga = wrapAssembly(yogaModule);`,
   },
 };
 
+/**
+ * For the CommonJS bundle: `await import('@azure/identity')` of an external package becomes a require made when
+ * the import runs (the package's CommonJS build), so the bundle never imports dynamically (vm.Script would need
+ * Node's experimental USE_MAIN_CONTEXT_DEFAULT_LOADER for that).
+ */
+export const lazyExternalRequire = (externals) => ({
+  name: 'lazy-external-require',
+  setup(b) {
+    const external = (path) => externals.some((e) => (e.endsWith('/*') ? path.startsWith(e.slice(0, -1)) : path === e || path.startsWith(`${e}/`)));
+    b.onResolve({filter: /^[@a-z]/}, (args) => (args.kind === 'dynamic-import' && external(args.path) ? {path: args.path, namespace: 'lazy-external'} : undefined));
+    b.onLoad({filter: /.*/, namespace: 'lazy-external'}, (args) => ({contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js'}));
+  },
+});
+
 /** esbuild options for the above, shared by the app and benchmark bundles. */
 export const startupOptions = {
   plugins: [builtinsByRequire, lazyStringWidth, fastYogaDecode],

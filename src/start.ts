@@ -37,6 +37,8 @@ const source = readFileSync(APP, 'utf8');
 const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
   filename: APP,
   cachedData,
+  // The bundle has no import() (scripts/startup.mjs turns them into requires); should one appear, it still loads
+  // (Node then warns that this loader option is experimental, and the test of the Azure credential path fails).
   importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
 });
 
