@@ -18,8 +18,6 @@ const PREROLL_LAST_MINUTE_STEP_MS = 15_000;
 const PREROLL_MS = 50 * 60_000;
 /** Beyond this gap (a suspended laptop) the world jumps in coarse steps instead of replaying every second. */
 const MAX_FINE_CATCHUP_MS = 2 * 3_600_000;
-/** The services whose requests count toward the availability SLO. */
-const API_SERVICES = ['gateway', 'ingestion', 'query'];
 
 export interface DemoOptions {
   readonly scenario: ScenarioName;
@@ -43,10 +41,6 @@ export class DemoWorld {
   private readonly storms: {entity: string; reason: string; perMinute: number}[] = [];
   private readonly pending: ScenarioEvent[];
   private t: number;
-  /** Lookups the step makes for every projection, outbox and SLO, built once. */
-  private readonly byServiceRegion = new Map<string, ServiceSim>();
-  private readonly byService = new Map<string, ServiceSim[]>();
-  private readonly apiServices: ServiceSim[];
 
   constructor(readonly options: DemoOptions) {
     this.scenario = SCENARIO_DEFS[options.scenario];
@@ -55,11 +49,6 @@ export class DemoWorld {
     this.t = this.start - PREROLL_MS;
     for (const service of DEMO_SERVICES)
       for (const region of DEMO_REGIONS) this.services.push(new ServiceSim(service, region, this.seed, this.t));
-    for (const s of this.services) {
-      this.byServiceRegion.set(`${s.service}@${s.region}`, s);
-      this.byService.set(s.service, [...(this.byService.get(s.service) ?? []), s]);
-    }
-    this.apiServices = this.services.filter((s) => API_SERVICES.includes(s.service));
     for (const projection of DEMO_PROJECTIONS)
       for (const region of DEMO_REGIONS) this.projections.push(new ProjectionSim(projection, region, this.seed));
     for (const service of DEMO_OUTBOXES)
@@ -99,7 +88,7 @@ export class DemoWorld {
   }
 
   service(service: string, region: string): ServiceSim | undefined {
-    return this.byServiceRegion.get(`${service}@${region}`);
+    return this.services.find((s) => s.service === service && s.region === region);
   }
 
   entity(path: string): DlqSim | undefined {
@@ -127,11 +116,10 @@ export class DemoWorld {
   private step(t: number, dtMs: number): void {
     while (this.pending[0] && this.start + this.pending[0].atMs <= t) this.apply(this.pending.shift()!, t);
     for (const s of this.services) s.step(t);
-    const down = new Set<string>();
-    for (const s of this.services) if (s.outage) down.add(s.region);
+    const regionDown = (region: string) => this.services.some((s) => s.region === region && s.outage);
     for (const p of this.projections) {
       const ingest = this.service('ingestion', p.region)?.rps ?? 0;
-      p.step(t, ingest, down.has(p.region));
+      p.step(t, ingest, regionDown(p.region));
     }
     for (const o of this.outboxes) {
       const svc = this.service(o.service, o.region);
@@ -162,11 +150,11 @@ export class DemoWorld {
   }
 
   private recordSlos(t: number): void {
-    const api = this.apiServices;
+    const api = this.services.filter((s) => ['gateway', 'ingestion', 'query'].includes(s.service));
     const requests = api.reduce((sum, s) => sum + s.rps, 0);
     const errors = api.reduce((sum, s) => sum + s.rps * s.errorRatio, 0);
     const slow = (service: string, limitMs: number) => {
-      const rows = this.byService.get(service) ?? [];
+      const rows = this.services.filter((s) => s.service === service);
       const total = rows.reduce((sum, s) => sum + s.rps, 0);
       const bad = rows.reduce((sum, s) => sum + s.rps * (s.p95 === 0 ? 1 : Math.min(0.9, 0.05 * (s.p95 / limitMs) ** 3)), 0);
       return total > 0 ? bad / total : 0;
