@@ -1,5 +1,6 @@
 // One-shot reading of every pane and the alerts: the core of `status`.
 import {evaluateAlerts, type ActiveAlert} from '../data/alerts/evaluate.js';
+import type {AlertRule} from '../data/alerts/rule.js';
 import type {Clock} from '../data/clock.js';
 import type {ResolvedContext} from '../data/config/context.js';
 import {paneHealth} from '../data/feed.js';
@@ -18,6 +19,8 @@ export interface Snapshot {
   readonly readings: Partial<ReadingByPane>;
   readonly panes: Readonly<Record<PaneId, PaneOutcome>>;
   readonly alerts: readonly ActiveAlert[];
+  /** Rules no source could evaluate. */
+  readonly unevaluated: readonly AlertRule[];
 }
 
 /** Reads every pane once (in parallel, each with its poller's timeout) and evaluates the alerts. */
@@ -34,8 +37,8 @@ export async function takeSnapshot(context: ResolvedContext, clock: Clock, optio
       panes[pane] = {ok: snap.value !== undefined && !health.error, error: health.error ?? (snap.value === undefined && snap.sources.length === 0 ? 'no source configured for this pane' : undefined), sources: snap.sources.map((s) => s.id)};
     }
     const stalePanes = new Set(PANE_IDS.filter((p) => !panes[p].ok));
-    const {alerts} = evaluateAlerts({readings, now: clock.now(), stalePanes, thresholds: context.thresholds});
-    return {context, at: clock.now(), readings, panes, alerts};
+    const {alerts, unevaluated} = evaluateAlerts({readings, now: clock.now(), stalePanes, thresholds: context.thresholds});
+    return {context, at: clock.now(), readings, panes, alerts, unevaluated};
   } finally {
     await session.close();
   }

@@ -4,9 +4,9 @@ import {worstSeverity} from '../data/alerts/evaluate.js';
 import {systemClock} from '../data/clock.js';
 import {PANE_IDS, type Series} from '../data/readings/types.js';
 import {burnFigures} from '../data/slo/burn.js';
-import {alertText} from '../ui/alerts-strip.js';
+import {alertText, coverageText} from '../ui/alert-text.js';
 import {percent, utcStamp} from '../ui/format.js';
-import {rowStatus} from '../panes/health/rows.js';
+import {rowStatus} from '../data/health/status.js';
 import type {Cli} from './args.js';
 import {setup} from './setup.js';
 import {takeSnapshot, type Snapshot} from './snapshot.js';
@@ -34,7 +34,8 @@ export function statusJson(s: Snapshot): unknown {
         exitCode: statusCode(s),
         worstSeverity: worstSeverity(s.alerts) ?? null,
         panes: s.panes,
-        alerts: s.alerts.map((a) => ({name: a.name, severity: a.severity, state: a.state, target: a.target, summary: a.summary, runbook: a.runbook, activeSince: new Date(a.activeSince).toISOString(), firingSince: a.firingSince === undefined ? null : new Date(a.firingSince).toISOString(), escalation: a.escalation.now, staleData: a.stale})),
+        alerts: s.alerts.map((a) => ({name: a.name, severity: a.severity, state: a.state, target: a.target, summary: a.summary, runbook: a.runbook, activeSince: new Date(a.activeSince).toISOString(), firingSince: a.firingSince === undefined ? null : new Date(a.firingSince).toISOString(), escalation: a.escalation.now, engaged: a.escalation.engaged, next: a.escalation.next ?? null, clocks: a.clocks, threshold: a.threshold, staleData: a.stale})),
+        notEvaluated: s.unevaluated.map((r) => r.name),
         health: readings.health?.services.map((r) => ({...r, rowStatus: rowStatus(r, ctx.thresholds).status, pods: undefined, events: undefined})),
         lag: readings.lag?.projections,
         dlq: readings.dlq?.entities,
@@ -52,7 +53,9 @@ export function statusJson(s: Snapshot): unknown {
 function statusText(s: Snapshot): string {
   const lines: string[] = [];
   const firing = s.alerts.filter((a) => a.state === 'firing');
-  lines.push(`ATP ${s.context.name} [${s.context.environment}] at ${utcStamp(s.at)} — ${firing.length ? `${firing.length} firing alert(s), worst SEV-${worstSeverity(s.alerts)}` : 'no firing alerts'}`);
+  lines.push(`ATP ${s.context.name} [${s.context.environment}] at ${utcStamp(s.at)} — ${firing.length ? `${firing.length} firing alert(s), worst SEV-${worstSeverity(s.alerts)}` : s.unevaluated.length ? 'no firing alerts among those evaluated' : 'no firing alerts'}`);
+  const coverage = coverageText(s.unevaluated);
+  if (coverage) lines.push(`  ${coverage}`);
   for (const a of firing) lines.push(`  ${alertText(a, s.at)}`);
   const pending = s.alerts.length - firing.length;
   if (pending) lines.push(`  (${pending} pending)`);

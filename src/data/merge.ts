@@ -1,14 +1,15 @@
 // Combines readings of one pane from several sources (e.g. health from Kubernetes + endpoints + Prometheus).
-import type {CheckEntry, HealthStatus, PaneId, ReadingByPane, ServiceHealth} from './readings/types.js';
-
-const RANK: Readonly<Record<HealthStatus, number>> = {Healthy: 0, Unknown: 1, Degraded: 2, Unhealthy: 3};
-
-/** The worse of two statuses (Unknown is worse than Healthy, better than Degraded). */
-export function worseStatus(a: HealthStatus | undefined, b: HealthStatus | undefined): HealthStatus | undefined {
-  if (!a) return b;
-  if (!b) return a;
-  return RANK[b] > RANK[a] ? b : a;
-}
+import {worseStatus} from './health/status.js';
+import type {
+  AlertOnsets,
+  CheckEntry,
+  HealthReading,
+  PaneId,
+  PlatformSignals,
+  ReadingByPane,
+  ServiceHealth,
+  TargetValue,
+} from './readings/types.js';
 
 /** Checks of one row from two sources: one entry per name (Prometheus and the endpoint report the same checks). */
 function mergeChecks(a: readonly CheckEntry[], b: readonly CheckEntry[]): CheckEntry[] {
@@ -47,12 +48,36 @@ function byKey<T>(lists: readonly (readonly T[])[], key: (item: T) => string, me
 
 const first = <T>(a: T): T => a;
 
+/** The earliest onset per alert key over every source. */
+function mergeOnsets(values: readonly {readonly onsets?: AlertOnsets}[]): AlertOnsets | undefined {
+  const out: Record<string, number> = {};
+  let any = false;
+  for (const v of values) {
+    for (const [key, at] of Object.entries(v.onsets ?? {})) {
+      out[key] = Math.min(out[key] ?? at, at);
+      any = true;
+    }
+  }
+  return any ? out : undefined;
+}
+
+/** Each signal list from the first source that reports it; a list no source reports stays undefined (not evaluated). */
+function mergePlatform(values: readonly HealthReading[]): PlatformSignals | undefined {
+  const out: Record<string, readonly TargetValue[]> = {};
+  for (const v of values) for (const [key, list] of Object.entries(v.platform ?? {})) if (list && !out[key]) out[key] = list;
+  return Object.keys(out).length ? (out as PlatformSignals) : undefined;
+}
+
 const MERGERS: {readonly [P in PaneId]: (values: readonly ReadingByPane[P][]) => ReadingByPane[P]} = {
-  health: (v) => ({services: byKey(v.map((r) => r.services), (s) => `${s.service}@${s.region}`, mergeService)}),
-  lag: (v) => ({projections: byKey(v.map((r) => r.projections), (p) => `${p.projection}@${p.region}`, first)}),
-  dlq: (v) => ({entities: byKey(v.map((r) => r.entities), (e) => e.entity, first)}),
-  outbox: (v) => ({outboxes: byKey(v.map((r) => r.outboxes), (o) => `${o.service}@${o.region}`, first)}),
-  burn: (v) => ({slos: byKey(v.map((r) => r.slos), (s) => s.slo, first)}),
+  health: (v) => ({
+    services: byKey(v.map((r) => r.services), (s) => `${s.service}@${s.region}`, mergeService),
+    platform: mergePlatform(v),
+    onsets: mergeOnsets(v),
+  }),
+  lag: (v) => ({projections: byKey(v.map((r) => r.projections), (p) => `${p.projection}@${p.region}`, first), onsets: mergeOnsets(v)}),
+  dlq: (v) => ({entities: byKey(v.map((r) => r.entities), (e) => e.entity, first), onsets: mergeOnsets(v)}),
+  outbox: (v) => ({outboxes: byKey(v.map((r) => r.outboxes), (o) => `${o.service}@${o.region}`, first), onsets: mergeOnsets(v)}),
+  burn: (v) => ({slos: byKey(v.map((r) => r.slos), (s) => s.slo, first), onsets: mergeOnsets(v)}),
 };
 
 /** Merges the readings of one pane, in source order. */

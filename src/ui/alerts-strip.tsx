@@ -1,38 +1,39 @@
-// The alerts strip: every firing alert with severity, target, how long it has fired, runbook section and escalation.
-// A SEV-1 line is a full-width inverse bar: unmissable across the room, with or without colour.
+// The alerts strip: every firing alert with severity, target, how long it has fired, who to page, the response clock
+// and the runbook section. A SEV-1 line is a full-width inverse bar: unmissable across the room, with or without colour.
+// "No firing alerts" is said only when every alert was evaluated; otherwise the strip says which could not be.
 import {Text} from 'ink';
 import type {ActiveAlert} from '../data/alerts/evaluate.js';
+import type {AlertRule} from '../data/alerts/rule.js';
 import {fit} from '../data/text/width.js';
+import {alertText, coverageText} from './alert-text.js';
 import {useNow, useTheme} from './context.js';
-import {duration} from './format.js';
 import {severityTone} from './theme.js';
 
-/** One alert as a line of text (also used by `status`). */
-export function alertText(alert: ActiveAlert, now: number, sev1Marker = '!!'): string {
-  const fired = alert.firingSince === undefined ? 0 : now - alert.firingSince;
-  const next = alert.escalation.next ? ` → ${alert.escalation.next.who} in ${duration(alert.escalation.next.inMs)}` : '';
-  const stale = alert.stale ? ' (stale data)' : '';
-  const mark = alert.severity === 1 ? `${sev1Marker} SEV-1 ${sev1Marker}` : `SEV-${alert.severity}`;
-  return `${mark} ${alert.name} ${alert.target} · ${alert.summary} · ${duration(fired)} · runbook ${alert.runbook} · ${alert.escalation.now}${next}${stale}`;
-}
+export {alertText} from './alert-text.js';
 
 export interface AlertsStripProps {
   readonly alerts: readonly ActiveAlert[];
+  /** Rules no source could evaluate. */
+  readonly unevaluated?: readonly AlertRule[];
   readonly width: number;
   readonly lines: number;
 }
 
-export function AlertsStrip({alerts, width, lines}: AlertsStripProps) {
+export function AlertsStrip({alerts, unevaluated = [], width, lines}: AlertsStripProps) {
   const theme = useTheme();
   const now = useNow();
   const firing = alerts.filter((a) => a.state === 'firing');
   const pending = alerts.length - firing.length;
+  const coverage = coverageText(unevaluated);
+  const pendingText = pending ? ` · ${pending} pending (condition met, waiting for its duration)` : '';
   if (firing.length === 0) {
-    const text = ` ${theme.symbol('ok')} No firing alerts${pending ? ` · ${pending} pending (condition met, waiting for its duration)` : ''}`;
+    const text = coverage
+      ? ` ${theme.symbol('warn')} No firing alerts among those evaluated · ${coverage}${pendingText}`
+      : ` ${theme.symbol('ok')} No firing alerts${pendingText}`;
     return (
       <>
-        <Text color={theme.tone('ok')} wrap="truncate">
-          {fit(text, width)}
+        <Text color={theme.tone(coverage ? 'warn' : 'ok')} wrap="truncate">
+          {fit(text, width, 'left', theme.ellipsis)}
         </Text>
         {Array.from({length: lines - 1}, (_, i) => (
           <Text key={i}> </Text>
@@ -43,6 +44,8 @@ export function AlertsStrip({alerts, width, lines}: AlertsStripProps) {
   const shown = firing.length > lines ? firing.slice(0, lines - 1) : firing;
   const hidden = firing.length - shown.length;
   const sev1 = theme.ascii ? '!!' : '‼';
+  // A spare line after the alerts says what was not evaluated; with no spare line, the alert view (a) lists it.
+  const coverageLine = hidden === 0 && coverage && shown.length < lines;
   return (
     <>
       {shown.map((a) => {
@@ -57,10 +60,18 @@ export function AlertsStrip({alerts, width, lines}: AlertsStripProps) {
       })}
       {hidden > 0 ? (
         <Text wrap="truncate" bold color={theme.tone('warn')}>
-          {fit(` +${hidden} more firing (worst: SEV-${Math.min(...firing.slice(shown.length).map((a) => a.severity))})${pending ? ` · ${pending} pending` : ''} — press a to list all`, width)}
+          {fit(
+            ` +${hidden} more firing (worst: SEV-${Math.min(...firing.slice(shown.length).map((a) => a.severity))})${pending ? ` · ${pending} pending` : ''}${coverage ? ` · ${unevaluated.length} not evaluated` : ''} — press a to list all`,
+            width,
+          )}
         </Text>
       ) : null}
-      {Array.from({length: Math.max(0, lines - shown.length - (hidden > 0 ? 1 : 0))}, (_, i) => (
+      {coverageLine ? (
+        <Text wrap="truncate" color={theme.tone('muted')}>
+          {fit(` ${coverage}`, width, 'left', theme.ellipsis)}
+        </Text>
+      ) : null}
+      {Array.from({length: Math.max(0, lines - shown.length - (hidden > 0 ? 1 : 0) - (coverageLine ? 1 : 0))}, (_, i) => (
         <Text key={`pad${i}`}> </Text>
       ))}
     </>

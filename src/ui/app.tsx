@@ -26,17 +26,22 @@ import {WALL_BANNER_LINES, WallBanner} from './wall-banner.js';
 
 const FLASH_MS = 8_000;
 
-/** Rows per pane, recomputed only when that pane's reading or filter changes (lag also follows its alerts). */
+/** Rows per pane, recomputed only when that pane's reading, filter or alerts change. */
 function usePaneRows(snapshots: Snapshots, filters: Readonly<Record<PaneId, string>>, alerts: readonly ActiveAlert[], now: number): Record<PaneId, RowModel[]> {
   const {session} = useCockpit();
   const theme = useTheme();
   const cache = useRef(new Map<PaneId, {value: unknown; filter: string; extra: string; rows: RowModel[]}>());
-  const lagAlerts = alerts.filter((a) => a.name === 'ProjectionLagHigh').map((a) => `${a.key}:${a.state}:${Math.floor((now - a.activeSince) / 60_000)}`).join('|');
+  // Rows show their alert's severity and age (to the minute), so a pane's rows follow its own alerts.
+  const alertsOf = (pane: PaneId) =>
+    alerts
+      .filter((a) => a.pane === pane)
+      .map((a) => `${a.key}:${a.state}:${a.severity}:${Math.floor((now - a.activeSince) / 60_000)}`)
+      .join('|');
   const ctx = {thresholds: session.context.thresholds, alerts, now, symbol: theme.symbol, ascii: theme.ascii};
   const out = {} as Record<PaneId, RowModel[]>;
   for (const pane of PANE_IDS) {
     const value = snapshots[pane].value;
-    const extra = pane === 'lag' ? lagAlerts : '';
+    const extra = alertsOf(pane);
     const hit = cache.current.get(pane);
     if (hit && hit.value === value && hit.filter === filters[pane] && hit.extra === extra) {
       out[pane] = hit.rows;
@@ -68,7 +73,7 @@ function Screen({state, dispatch}: {state: ReturnType<typeof initialUiState>; di
   const {columns, rows} = useSize();
   const actions = useActions();
   const snapshots = useAllSnapshots(actions.paused);
-  const alerts = useAlerts(snapshots, now);
+  const {alerts, unevaluated} = useAlerts(snapshots, now);
   const freezes = useFreezes();
 
   const rowsByPane = usePaneRows(snapshots, state.filters, alerts, now);
@@ -109,7 +114,7 @@ function Screen({state, dispatch}: {state: ReturnType<typeof initialUiState>; di
     <Box flexDirection="column" width={columns} height={rows} overflow="hidden">
       <Header width={columns} worstAgeMs={ages.length ? Math.max(...ages) : undefined} anyStale={healths.some((h) => h.stale)} freezes={freezes.slice(0, freezeLines)} />
       {wall ? <WallBanner alerts={alerts} width={columns} /> : null}
-      <AlertsStrip alerts={alerts} width={columns} lines={layout.alertLines - (wall ? WALL_BANNER_LINES : 0)} />
+      <AlertsStrip alerts={alerts} unevaluated={unevaluated} width={columns} lines={layout.alertLines - (wall ? WALL_BANNER_LINES : 0)} />
       <MainArea state={state} layout={layout} rowsByPane={rowsByPane} snapshots={snapshots} alerts={alerts} paused={actions.paused} />
       {wall ? null : <Footer state={state} width={columns} hints={footerHints(state.focus, available, session.context.readOnly)} />}
     </Box>

@@ -51,6 +51,7 @@ export function MainArea({state, layout, rowsByPane, snapshots, alerts, paused}:
         return <OutboxDetailView rowKey={view.key} reading={snapshots.outbox.value} {...box} />;
     }
   }
+  const rowContext = {thresholds: session.context.thresholds, alerts, now, symbol: theme.symbol, ascii: theme.ascii};
   const columnsOf = (x: number) => layout.panes.filter((b) => b.x === x);
   const xs = [...new Set(layout.panes.map((b) => b.x))];
   return (
@@ -69,7 +70,7 @@ export function MainArea({state, layout, rowsByPane, snapshots, alerts, paused}:
                 width={box.width}
                 height={box.height}
                 index={['health', 'lag', 'dlq', 'outbox', 'burn'].indexOf(box.pane) + 1}
-                summary={PANES[box.pane].summary(rows)}
+                summary={PANES[box.pane].summary(rows, rowContext)}
                 columns={PANES[box.pane].columns}
                 rows={rows}
                 selected={selected}

@@ -70,17 +70,19 @@ describe('alert catalog', () => {
 });
 
 describe('severity escalation matrix', () => {
-  it('SEV-1: primary, +secondary at 30m, +manager at 60m, +VP at 120m', () => {
-    expect(escalationFor(1, 10 * MIN).now).toBe('Primary on-call');
-    expect(escalationFor(1, 34 * MIN)).toMatchObject({now: '+ Secondary on-call', next: {who: '+ Manager on-call', inMs: 26 * MIN}});
-    expect(escalationFor(1, 90 * MIN).now).toBe('+ Manager on-call');
-    expect(escalationFor(1, 121 * MIN).now).toBe('+ VP Engineering');
+  it('SEV-1: the definition pages primary, secondary and manager and escalates to the VP at once; CTO at 4h if customer-impacting', () => {
+    const at10 = escalationFor(1, 10 * MIN);
+    expect(at10.engaged).toEqual(['Primary on-call', 'Secondary on-call', 'Manager on-call', 'VP Engineering']);
+    expect(at10.next).toMatchObject({who: 'CTO', when: 'if customer-impacting', inMs: 230 * MIN});
+    // The time matrix says otherwise, and the cockpit says so rather than hiding it.
+    expect(at10.note).toMatch(/time matrix: Secondary 30m, Manager 60m, VP 120m/);
   });
-  it('SEV-2: +secondary at 60m, +manager at 120m; SEV-3: +secondary at 120m', () => {
-    expect(escalationFor(2, 45 * MIN).now).toBe('Primary on-call');
-    expect(escalationFor(2, 61 * MIN).now).toBe('+ Secondary on-call');
-    expect(escalationFor(2, 130 * MIN).now).toBe('+ Manager on-call');
-    expect(escalationFor(3, 100 * MIN).now).toMatch(/no page/);
-    expect(escalationFor(3, 121 * MIN).now).toBe('+ Secondary on-call');
+  it('SEV-2: +secondary at 60m, +manager at 120m, CTO at 4h; SEV-3: +secondary at 120m (matrix, earlier than its 4h definition)', () => {
+    expect(escalationFor(2, 45 * MIN)).toMatchObject({engaged: ['Primary on-call'], next: {who: 'Secondary on-call', inMs: 15 * MIN}});
+    expect(escalationFor(2, 61 * MIN).engaged).toEqual(['Primary on-call', 'Secondary on-call']);
+    expect(escalationFor(2, 180 * MIN).engaged).toEqual(['Primary on-call', 'Secondary on-call', 'Manager on-call']);
+    expect(escalationFor(3, 100 * MIN)).toMatchObject({engaged: [], now: 'no page: #atp-ops + ticket'});
+    expect(escalationFor(3, 121 * MIN).engaged).toEqual(['Secondary on-call']);
+    expect(escalationFor(3, 0).note).toMatch(/4h/);
   });
 });

@@ -3,7 +3,7 @@
 import {expect} from 'vitest';
 import {DEFAULT_THRESHOLDS} from '../../src/data/alerts/catalog.js';
 import type {ServiceHealth} from '../../src/data/readings/types.js';
-import {rowStatus} from '../../src/panes/health/rows.js';
+import {rowStatus} from '../../src/data/health/status.js';
 
 type Row = Record<string, unknown>;
 /** The parts of /truth and of `status --json` the comparison reads. */

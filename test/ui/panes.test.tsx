@@ -109,7 +109,7 @@ describe('the cockpit screen', () => {
     const frame = await app.waitFor('SEV-1');
     expect(frame).toMatch(/✖ ‼ SEV-1 ‼ ServiceDown/);
     expect(frame).toContain('✖ Unhealthy');
-    expect(frame).toContain('+ Secondary on-call in');
+    expect(frame).toContain('next Secondary on-call in');
   });
 
   it('--ascii uses no box drawing or braille', async () => {

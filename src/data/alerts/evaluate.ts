@@ -1,8 +1,9 @@
-// Turns readings into active alerts: thresholds, `for` durations, firing time and escalation.
+// Turns readings into active alerts: thresholds, `for` durations, real age, escalation and response clocks; and says
+// which rules could not be evaluated, so an empty list is never mistaken for "all clear".
 import type {PaneId, ReadingByPane} from '../readings/types.js';
-import {ALERT_RULES, DEFAULT_THRESHOLDS, type AlertRule, type AlertThresholds} from './catalog.js';
-import {escalationFor, type Escalation, type Severity} from './escalation.js';
 import {compareText} from '../text/order.js';
+import {ALERT_RULES, DEFAULT_THRESHOLDS, type AlertRule, type AlertThresholds} from './catalog.js';
+import {escalationFor, responseClocks, type Escalation, type ResponseClock, type Severity} from './escalation.js';
 
 export interface ActiveAlert {
   readonly key: string;
@@ -10,15 +11,19 @@ export interface ActiveAlert {
   readonly severity: Severity;
   readonly target: string;
   readonly summary: string;
+  /** The runbook's condition, in its words. */
+  readonly threshold: string;
   readonly runbook: string;
   readonly pane: PaneId;
   readonly state: 'pending' | 'firing';
-  /** When the condition started holding. */
+  /** When the condition started holding: the earliest of the source's own record, its series and the cockpit's memory. */
   readonly activeSince: number;
   /** When the `for` duration was met (firing alerts only). */
   readonly firingSince?: number;
   readonly forMs: number;
   readonly escalation: Escalation;
+  /** Respond and resolve deadlines from the severity definition, counted from `firingSince`. */
+  readonly clocks: readonly ResponseClock[];
   /** The reading behind this alert is stale. */
   readonly stale: boolean;
 }
@@ -29,6 +34,8 @@ export type AlertMemory = ReadonlyMap<string, number>;
 export interface Evaluation {
   readonly alerts: readonly ActiveAlert[];
   readonly memory: AlertMemory;
+  /** Rules no reading could evaluate (no source reports their data), in catalog order. */
+  readonly unevaluated: readonly AlertRule[];
 }
 
 export interface EvaluateInput {
@@ -46,27 +53,34 @@ export function evaluateAlerts(input: EvaluateInput): Evaluation {
   const previous = input.memory ?? new Map<string, number>();
   const memory = new Map<string, number>();
   const alerts: ActiveAlert[] = [];
+  const unevaluated: AlertRule[] = [];
   for (const rule of rules) {
-    for (const c of rule.evaluate(readings, thresholds)) {
+    if (!rule.evaluates(readings)) unevaluated.push(rule);
+    const onsets = readings[rule.pane]?.onsets;
+    for (const c of rule.evaluate(readings, thresholds, now)) {
       const seen = previous.get(c.key) ?? now;
-      const activeSince = Math.min(seen, c.heldSince ?? seen);
+      // A source's own record (Prometheus ALERTS_FOR_STATE, a Deployment condition) reaches past the trend window.
+      const activeSince = Math.min(seen, c.heldSince ?? seen, onsets?.[c.key] ?? seen);
       memory.set(c.key, activeSince);
       const firing = now - activeSince >= rule.forMs;
       const severity = c.severity ?? rule.severity;
       const firingSince = firing ? activeSince + rule.forMs : undefined;
+      const elapsed = firingSince === undefined ? 0 : now - firingSince;
       alerts.push({
         key: c.key,
         name: rule.name,
         severity,
         target: c.target,
         summary: c.summary,
+        threshold: rule.threshold,
         runbook: rule.runbook,
         pane: rule.pane,
         state: firing ? 'firing' : 'pending',
         activeSince,
         firingSince,
         forMs: rule.forMs,
-        escalation: escalationFor(severity, firingSince === undefined ? 0 : now - firingSince),
+        escalation: escalationFor(severity, elapsed),
+        clocks: firing ? responseClocks(severity, elapsed) : [],
         stale: input.stalePanes?.has(rule.pane) ?? false,
       });
     }
@@ -78,7 +92,7 @@ export function evaluateAlerts(input: EvaluateInput): Evaluation {
       (a.firingSince ?? now) - (b.firingSince ?? now) ||
       compareText(a.key, b.key),
   );
-  return {alerts, memory};
+  return {alerts, memory, unevaluated};
 }
 
 /** The worst firing severity, or undefined when nothing fires. */
@@ -86,4 +100,11 @@ export function worstSeverity(alerts: readonly ActiveAlert[]): Severity | undefi
   let worst: Severity | undefined;
   for (const a of alerts) if (a.state === 'firing' && (worst === undefined || a.severity < worst)) worst = a.severity;
   return worst;
+}
+
+/** The firing alerts of one pane, by severity: what a pane's title counts. */
+export function firingBySeverity(alerts: readonly ActiveAlert[], pane: PaneId): ReadonlyMap<Severity, number> {
+  const out = new Map<Severity, number>();
+  for (const a of alerts) if (a.pane === pane && a.state === 'firing') out.set(a.severity, (out.get(a.severity) ?? 0) + 1);
+  return out;
 }

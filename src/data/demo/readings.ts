@@ -10,6 +10,7 @@ import type {
   ServiceHealth,
 } from '../readings/types.js';
 import {BURN_WINDOWS} from '../readings/types.js';
+import {demoPlatform} from './platform.js';
 import type {ServiceSim} from './service-sim.js';
 import {DEMO_CHECKS} from './topology.js';
 import type {DemoWorld} from './world.js';
@@ -77,7 +78,7 @@ export function healthReading(world: DemoWorld): HealthReading {
       p95Series: s.p95Series.toSeries(),
     };
   });
-  return {services};
+  return {services, platform: demoPlatform(world.seed, world.start, t)};
 }
 
 export function lagReading(world: DemoWorld): LagReading {

@@ -70,6 +70,24 @@ function deadlineExceeded(deployment: KubeJson): boolean {
   return records(deployment, 'status.conditions').some((c) => c['type'] === 'Progressing' && c['reason'] === 'ProgressDeadlineExceeded');
 }
 
+/**
+ * When the deployment stopped serving, from Kubernetes' own records: the `Available=False` condition's last transition,
+ * else the latest moment a live pod's `Ready` condition turned false. Lets ServiceDown show its real age even when the
+ * cockpit started after the outage, or the outage is older than the ready-pod history.
+ */
+export function downSince(deployment: KubeJson, pods: readonly KubeJson[]): number | undefined {
+  const available = records(deployment, 'status.conditions').find((c) => c['type'] === 'Available' && c['status'] === 'False');
+  const fromCondition = Date.parse(str(available, 'lastTransitionTime'));
+  if (Number.isFinite(fromCondition)) return fromCondition;
+  const times = pods.flatMap((p) =>
+    records(p, 'status.conditions')
+      .filter((c) => c['type'] === 'Ready' && c['status'] === 'False')
+      .map((c) => Date.parse(str(c, 'lastTransitionTime')))
+      .filter(Number.isFinite),
+  );
+  return times.length ? Math.max(...times) : undefined;
+}
+
 /** The caches of one service's namespace in one region, and the time. */
 export interface ServiceInput {
   readonly service: string;
@@ -127,5 +145,6 @@ export function serviceHealth(input: ServiceInput): ServiceHealth {
     ...(Number.isInteger(revision) && revision > 0 ? {revision} : {}),
     paused,
     ...(input.readySeries ? {readySeries: input.readySeries} : {}),
+    ...(ready === 0 && desired > 0 ? {downSince: downSince(deployment, live)} : {}),
   };
 }

@@ -1,14 +1,10 @@
 // Lag, DLQ and outbox panes from Prometheus (gauges, histogram quantiles and rates, grouped by label).
 import {SourceError} from '../errors.js';
 import type {DlqEntity, DlqReading, LagReading, OutboxReading, Series} from '../readings/types.js';
-import {byStat, seriesOf, valueOf, type InstantSeries, type Labels, type RangeSeries} from './vector.js';
+import {byStat, onsetsOf, rowKeys, seriesOf, valueOf, type InstantSeries, type Labels, type RangeSeries} from './vector.js';
 
 const pair = (a: string) => (l: Labels) => (l[a] && l.region ? `${l[a]}\u0000${l.region}` : '');
-const keysOf = (stats: Map<string, Map<string, unknown>>) => {
-  const keys = new Set<string>();
-  for (const rows of stats.values()) for (const k of rows.keys()) if (k) keys.add(k);
-  return [...keys].sort();
-};
+const keysOf = rowKeys;
 const empty = (what: string, metrics: string) => new SourceError('empty', `Prometheus returned no ${what} series (${metrics}): check the metric contract and the selector`);
 
 /** Growth per minute over the last five minutes of a series (as the demo computes it). */
@@ -42,6 +38,7 @@ export function lagFromProm(instant: readonly InstantSeries[], range: readonly R
         series: p95Series.length ? p95Series : seriesOf(trend, 'lag', key),
       };
     }),
+    onsets: onsetsOf(instant, (l) => (l.projection && l.region ? `${l.projection}@${l.region}` : '')),
   };
 }
 
@@ -73,6 +70,7 @@ export function dlqFromProm(instant: readonly InstantSeries[], range: readonly R
         series,
       };
     }),
+    onsets: onsetsOf(instant, (l) => l.entity ?? ''),
   };
 }
 

@@ -1,8 +1,8 @@
 // Health pane from Prometheus: request rate, error ratio, P95/P99, pods, health-check gauges and build info.
 import {SourceError} from '../errors.js';
-import {worseStatus} from '../merge.js';
-import type {CheckEntry, HealthReading, HealthStatus, ServiceHealth} from '../readings/types.js';
-import {byStat, seriesOf, valueOf, type InstantSeries, type Labels, type RangeSeries} from './vector.js';
+import {worseStatus} from '../health/status.js';
+import type {CheckEntry, HealthReading, HealthStatus, PlatformSignals, ServiceHealth} from '../readings/types.js';
+import {byStat, onsetsOf, rowKeys, seriesOf, targetValues, valueOf, type InstantSeries, type Labels, type RangeSeries} from './vector.js';
 import {compareText} from '../text/order.js';
 
 const rowKey = (l: Labels) => (l.service && l.region ? `${l.service}\u0000${l.region}` : '');
@@ -17,12 +17,11 @@ export function checkStatus(v: number): HealthStatus {
 export function healthFromProm(instant: readonly InstantSeries[], range: readonly RangeSeries[]): HealthReading {
   const now = byStat(instant, rowKey);
   const trend = byStat(range, rowKey);
-  const keys = new Set<string>();
-  for (const rows of now.values()) for (const k of rows.keys()) if (k) keys.add(k);
-  if (keys.size === 0) {
+  const keys = rowKeys(now);
+  if (keys.length === 0) {
     throw new SourceError('empty', 'Prometheus returned no ATP health series (http_requests_received_total, kube_deployment_*, aspnetcore_healthcheck_status): check the metric contract and the selector');
   }
-  const services = [...keys].sort().map((key): ServiceHealth => {
+  const services = keys.map((key): ServiceHealth => {
     const [service = '', region = ''] = key.split('\u0000');
     const rps = valueOf(now, 'rps', key);
     const errors = valueOf(now, 'errors', key) ?? (rps !== undefined ? 0 : undefined);
@@ -59,5 +58,19 @@ export function healthFromProm(instant: readonly InstantSeries[], range: readonl
       revision: Number.isFinite(revision) && build?.revision ? revision : undefined,
     };
   });
-  return {services};
+  return {services, platform: platformFromProm(instant), onsets: onsetsOf(instant, (l) => (l.service && l.region ? `${l.service}@${l.region}` : ''))};
+}
+
+const at = (name: string | undefined, region: string | undefined) => (region ? `${name ?? ''}@${region}` : (name ?? ''));
+
+/** The catalog's platform signals; a signal Prometheus has no series for stays undefined (its alert is not evaluated). */
+function platformFromProm(instant: readonly InstantSeries[]): PlatformSignals | undefined {
+  const signals: PlatformSignals = {
+    diskFree: targetValues(instant, 'disk_free', (l) => at(`${l.instance ?? ''}:${l.mountpoint ?? ''}`, l.region)),
+    certExpiry: targetValues(instant, 'cert_expiry', (l) => at((l.instance ?? '').replace(/^https?:\/\//, ''), l.region))?.map((v) => ({...v, value: v.value * 1000})),
+    keyRotated: targetValues(instant, 'key_rotated', (l) => at(l.key, l.region))?.map((v) => ({...v, value: v.value * 1000})),
+    tamperEvents: targetValues(instant, "tamper", (l) => at(l.service, l.region))?.map((v) => ({...v, value: Math.ceil(v.value - 1e-9)})),
+    complianceEvents: targetValues(instant, 'compliance', (l) => l.region ?? '')?.map((v) => ({...v, value: Math.round(v.value)})),
+  };
+  return Object.values(signals).some((v) => v !== undefined) ? signals : undefined;
 }

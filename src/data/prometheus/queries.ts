@@ -21,6 +21,26 @@ export const batch = (parts: Readonly<Record<string, string>>) => Object.entries
 const kube = (metric: string, s: string) => `max by (service, region) (label_replace(${metric}${matchers('namespace=~"atp-.+-ns"', s)}, "service", "$1", "deployment", "(.+)"))`;
 const quantile = (q: number, metric: string, by: string, s: string, w: string) => `histogram_quantile(${q}, sum by (${by}, le) (rate(${metric}_bucket${matchers(s)}[${w}])))`;
 
+/** Volumes of real data: node-exporter also reports pseudo filesystems, which are never full in a way that matters. */
+const REAL_FS = 'fstype!~"tmpfs|overlay|squashfs"';
+
+/** The catalog's platform signals (disks, certificates, keys, tamper and compliance counters), in the health batch. */
+function platform(s: string): Record<string, string> {
+  return {
+    disk_free: `min by (instance, mountpoint, region) (node_filesystem_avail_bytes${matchers(REAL_FS, s)} / node_filesystem_size_bytes${matchers(REAL_FS, s)})`,
+    cert_expiry: `min by (instance, region) (probe_ssl_earliest_cert_expiry${matchers(s)})`,
+    key_rotated: `max by (key, region) (atp_kms_key_last_rotation_timestamp_seconds${matchers(s)})`,
+    tamper: `sum by (service, region) (increase(atp_integrity_tamper_alerts_total${matchers(s)}[15m]))`,
+    compliance: `sum by (region) (increase(atp_compliance_violations_total${matchers(s)}[15m]))`,
+  };
+}
+
+/**
+ * When the shipped rules' alerts became active: Prometheus keeps `ALERTS_FOR_STATE` (value: the activeAt Unix time) for
+ * every pending or firing alert, so an alert's age reaches past the trend window and past the cockpit's own start.
+ */
+const onsets = (names: readonly string[], by: string) => `max by (alertname, ${by}) (ALERTS_FOR_STATE{alertname=~"${names.join('|')}"})`;
+
 function health(o: Opts): PaneQueries {
   const s = o.selector;
   const w = o.rateWindow;
@@ -38,6 +58,8 @@ function health(o: Opts): PaneQueries {
       desired: kube('kube_deployment_spec_replicas', s),
       check: `max by (service, region, name) (aspnetcore_healthcheck_status${matchers(s)})`,
       build: `max by (service, region, version, revision) (atp_build_info${matchers(s)})`,
+      ...platform(s),
+      onset: onsets(['ServiceDown', 'HighErrorRate', 'HighLatency', 'DatabaseConnectionFailure', 'MessageBusDown'], 'service, region'),
     }),
     range: batch({error_ratio: `${errors} / ${requests}`, p95, ready}),
   };
@@ -54,6 +76,7 @@ function lag(o: Opts): PaneQueries {
       p95,
       p99: quantile(0.99, 'atp_projection_event_lag_seconds', 'projection, region', s, w),
       eps: `sum by (projection, region) (rate(atp_projection_events_total${matchers(s)}[${w}]))`,
+      onset: onsets(['ProjectionLagHigh'], 'projection, region'),
     }),
     range: batch({p95, lag: current}),
   };
@@ -67,6 +90,7 @@ function dlq(o: Opts): PaneQueries {
       active: `max by (entity, kind, topic, consumer) (atp_servicebus_active_messages${matchers(s)})`,
       dead: `sum by (entity, reason) (atp_servicebus_deadletter_messages${matchers(s)})`,
       oldest: `max by (entity) (atp_servicebus_deadletter_oldest_age_seconds${matchers(s)})`,
+      onset: onsets(['DLQBacklog'], 'entity'),
     }),
     range: batch({dead}),
   };

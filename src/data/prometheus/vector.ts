@@ -80,3 +80,34 @@ export function valueOf(stats: Map<string, Map<string, InstantSeries[]>>, stat: 
 export function seriesOf(stats: Map<string, Map<string, RangeSeries[]>>, stat: string, row: string): Sample[] {
   return [...(stats.get(stat)?.get(row)?.[0]?.samples ?? [])];
 }
+
+/** Statistics that describe something other than a pane row: they never make a row of their own. */
+export const NON_ROW_STATS: ReadonlySet<string> = new Set(['onset', 'disk_free', 'cert_expiry', 'key_rotated', 'tamper', 'compliance']);
+
+/** Row keys of every row statistic, sorted. */
+export function rowKeys(stats: Map<string, Map<string, unknown>>): string[] {
+  const keys = new Set<string>();
+  for (const [stat, rows] of stats) if (!NON_ROW_STATS.has(stat)) for (const k of rows.keys()) if (k) keys.add(k);
+  return [...keys].sort();
+}
+
+/** The `onset` statistic (`ALERTS_FOR_STATE`: the activeAt Unix time) as alert onsets keyed `AlertName:target`. */
+export function onsetsOf(instant: readonly InstantSeries[], target: (l: Labels) => string): Record<string, number> | undefined {
+  const out: Record<string, number> = {};
+  let any = false;
+  for (const s of instant) {
+    if (s.labels[STAT_LABEL] !== 'onset' || !s.labels.alertname || !Number.isFinite(s.value)) continue;
+    const t = target(s.labels);
+    if (!t) continue;
+    const key = `${s.labels.alertname}:${t}`;
+    out[key] = Math.min(out[key] ?? Number.POSITIVE_INFINITY, s.value * 1000);
+    any = true;
+  }
+  return any ? out : undefined;
+}
+
+/** The finite values of one statistic, each with the target its labels name, or undefined when Prometheus had none. */
+export function targetValues(instant: readonly InstantSeries[], stat: string, target: (l: Labels) => string): {target: string; value: number}[] | undefined {
+  const out = instant.filter((s) => s.labels[STAT_LABEL] === stat && Number.isFinite(s.value)).map((s) => ({target: target(s.labels), value: s.value}));
+  return out.length ? out.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0)) : undefined;
+}

@@ -62,6 +62,8 @@ export interface ServiceHealth {
   readonly podsDesired?: number;
   /** Ready pods over recent time. */
   readonly readySeries?: Series;
+  /** When the source's own records (a Deployment condition, pod conditions) say the service stopped serving. */
+  readonly downSince?: number;
   readonly restarts?: number;
   readonly problems?: readonly PodProblem[];
   readonly pods?: readonly PodInfo[];
@@ -80,8 +82,41 @@ export interface ServiceHealth {
   readonly paused?: boolean;
 }
 
+/** A value observed on one target (a volume, an endpoint, a key, a region). */
+export interface TargetValue {
+  readonly target: string;
+  readonly value: number;
+}
+
+/**
+ * Catalog signals that are not a service row: disks (DiskSpaceLow), certificates (CertificateExpiring), signing keys
+ * (KeyRotationOverdue), and the tamper and compliance counters. A list that is undefined means no source reported
+ * that signal, so its alert is not evaluated; an empty list means a source looked and found no target.
+ */
+export interface PlatformSignals {
+  /** Free space per volume, as a ratio of its size. */
+  readonly diskFree?: readonly TargetValue[];
+  /** Certificate expiry per endpoint, epoch milliseconds. */
+  readonly certExpiry?: readonly TargetValue[];
+  /** Last rotation per signing key, epoch milliseconds. */
+  readonly keyRotated?: readonly TargetValue[];
+  /** Tamper alerts raised in the recent window, per service and region. */
+  readonly tamperEvents?: readonly TargetValue[];
+  /** Retention or residency violations raised in the recent window, per region. */
+  readonly complianceEvents?: readonly TargetValue[];
+}
+
+/**
+ * When a source's own records say an alert condition began, keyed by alert key (`ServiceDown:ingestion@us-east`):
+ * Prometheus's `ALERTS_FOR_STATE`, a Deployment condition's `lastTransitionTime`, the demo's event log. Lets an
+ * alert's age reach back past the trend window and past the cockpit's start.
+ */
+export type AlertOnsets = Readonly<Record<string, number>>;
+
 export interface HealthReading {
   readonly services: readonly ServiceHealth[];
+  readonly platform?: PlatformSignals;
+  readonly onsets?: AlertOnsets;
   /** Set when the backend answered only in part (e.g. a Log Analytics PartialError): a short note the pane shows. */
   readonly partial?: string;
 }
@@ -99,6 +134,7 @@ export interface ProjectionLag {
 
 export interface LagReading {
   readonly projections: readonly ProjectionLag[];
+  readonly onsets?: AlertOnsets;
   /** Set when the backend answered only in part (e.g. a Log Analytics PartialError): a short note the pane shows. */
   readonly partial?: string;
 }
@@ -121,6 +157,7 @@ export interface DlqEntity {
 
 export interface DlqReading {
   readonly entities: readonly DlqEntity[];
+  readonly onsets?: AlertOnsets;
   /** Set when the backend answered only in part (e.g. a Log Analytics PartialError): a short note the pane shows. */
   readonly partial?: string;
 }
@@ -136,6 +173,7 @@ export interface Outbox {
 
 export interface OutboxReading {
   readonly outboxes: readonly Outbox[];
+  readonly onsets?: AlertOnsets;
   /** Set when the backend answered only in part (e.g. a Log Analytics PartialError): a short note the pane shows. */
   readonly partial?: string;
 }
@@ -161,6 +199,7 @@ export interface SloBurn {
 
 export interface BurnReading {
   readonly slos: readonly SloBurn[];
+  readonly onsets?: AlertOnsets;
   /** Set when the backend answered only in part (e.g. a Log Analytics PartialError): a short note the pane shows. */
   readonly partial?: string;
 }

@@ -26,7 +26,8 @@ export interface Family {
 }
 
 const CHECK_VALUE: Readonly<Record<HealthStatus, number>> = {Healthy: 1, Degraded: 0.5, Unhealthy: 0, Unknown: 0};
-const DAY_S = 86_400;
+/** Size of each simulated node data volume (128 GiB). */
+const DISK_BYTES = 128 * 1024 ** 3;
 
 function histogram(name: string, bounds: readonly number[], h: HistogramState, labels: Labels): Sample[] {
   const out: Sample[] = bounds.map((le, i) => ({name: `${name}_bucket`, labels: {...labels, le: String(le)}, value: h.buckets[i] ?? 0}));
@@ -105,15 +106,40 @@ export function gaugeFamilies(world: DemoWorld): Family[] {
     g('atp_servicebus_deadletter_oldest_age_seconds', 'Age of the oldest dead-lettered message per entity.', dlqOldest),
     g('atp_outbox_pending_messages', 'Outbox messages not yet relayed.', world.outboxes.map((o) => ({name: 'atp_outbox_pending_messages', labels: {service: o.service, region: o.region}, value: Math.round(o.pending)}))),
     g('atp_outbox_oldest_pending_age_seconds', 'Age of the oldest outbox message not yet relayed.', world.outboxes.map((o) => ({name: 'atp_outbox_oldest_pending_age_seconds', labels: {service: o.service, region: o.region}, value: o.oldestAge}))),
-    g('atp_kms_key_last_rotation_timestamp_seconds', 'When each signing key was last rotated (Unix seconds).', REGIONS.map((region) => ({name: 'atp_kms_key_last_rotation_timestamp_seconds', labels: {key: 'integrity-signing', region}, value: Math.floor(world.start / 1000) - 21 * DAY_S}))),
+    ...platformGauges(world),
+  ];
+}
+
+/** Node disks, certificates and signing keys, as node-exporter, blackbox-exporter and ATP's KMS metrics report them. */
+function platformGauges(world: DemoWorld): Family[] {
+  const p = healthReading(world).platform ?? {};
+  const at = (target: string) => {
+    const [name = '', region = ''] = target.split('@');
+    return {name, region};
+  };
+  const disk = (p.diskFree ?? []).map((d) => {
+    const {name, region} = at(d.target);
+    const [instance = '', mountpoint = ''] = name.split(':');
+    return {labels: {instance, mountpoint, fstype: 'ext4', region}, free: d.value};
+  });
+  const g = (name: string, help: string, samples: Sample[]): Family => ({name, type: 'gauge', help, samples});
+  return [
+    g('node_filesystem_size_bytes', 'Filesystem size in bytes (node-exporter).', disk.map((d) => ({name: 'node_filesystem_size_bytes', labels: d.labels, value: DISK_BYTES}))),
+    g('node_filesystem_avail_bytes', 'Filesystem space available to non-root users in bytes (node-exporter).', disk.map((d) => ({name: 'node_filesystem_avail_bytes', labels: d.labels, value: Math.round(DISK_BYTES * d.free)}))),
+    g('probe_ssl_earliest_cert_expiry', 'Earliest SSL cert expiry in Unix seconds (blackbox-exporter).', (p.certExpiry ?? []).map((c) => ({name: 'probe_ssl_earliest_cert_expiry', labels: {instance: `https://${at(c.target).name}`, region: at(c.target).region}, value: Math.floor(c.value / 1000)}))),
+    g('atp_kms_key_last_rotation_timestamp_seconds', 'When each signing key was last rotated (Unix seconds).', (p.keyRotated ?? []).map((k) => ({name: 'atp_kms_key_last_rotation_timestamp_seconds', labels: {key: at(k.target).name, region: at(k.target).region}, value: Math.floor(k.value / 1000)}))),
   ];
 }
 
 /** Every family, for a live scrape. */
 export function allFamilies(world: DemoWorld, counters: SimCounters): Family[] {
+  const p = healthReading(world).platform ?? {};
   const catalog: Family[] = [
-    {name: 'atp_integrity_tamper_alerts_total', type: 'counter', help: 'Hash-chain or signature verification failures (runbook 17.1).', samples: REGIONS.map((region) => ({name: 'atp_integrity_tamper_alerts_total', labels: {service: 'integrity', region}, value: 0}))},
-    {name: 'atp_compliance_violations_total', type: 'counter', help: 'Retention or residency violations detected (runbook 19.1).', samples: REGIONS.map((region) => ({name: 'atp_compliance_violations_total', labels: {region}, value: 0}))},
+    {name: 'atp_integrity_tamper_alerts_total', type: 'counter', help: 'Hash-chain or signature verification failures (runbook 17.1).', samples: (p.tamperEvents ?? []).map((v) => {
+      const [service = '', region = ''] = v.target.split('@');
+      return {name: 'atp_integrity_tamper_alerts_total', labels: {service, region}, value: v.value};
+    })},
+    {name: 'atp_compliance_violations_total', type: 'counter', help: 'Retention or residency violations detected (runbook 19.1).', samples: (p.complianceEvents ?? []).map((v) => ({name: 'atp_compliance_violations_total', labels: {region: v.target}, value: v.value}))},
   ];
   return [...counterFamilies(counters), ...gaugeFamilies(world), ...catalog];
 }

@@ -1,4 +1,7 @@
 // DLQ depth: reading → rows, with the reason breakdown and growth.
+import type {ActiveAlert} from '../../data/alerts/evaluate.js';
+import {shortEntity} from '../../data/readings/names.js';
+import {alertCell, alertOn, alertTone} from '../alert-cell.js';
 import type {DlqEntity, DlqReading} from '../../data/readings/types.js';
 import {LazyRow, type Column, type RowFormat, type RowModel} from '../../ui/components/table-model.js';
 import {sparkline} from '../../ui/components/sparkline.js';
@@ -8,6 +11,7 @@ import type {Tone} from '../../ui/theme.js';
 export const DLQ_COLUMNS: readonly Column[] = [
   {id: 'entity', header: 'ENTITY', width: 24, priority: 1, flex: true},
   {id: 'dead', header: 'DLQ', width: 6, align: 'right', priority: 1},
+  {id: 'alert', header: 'ALERT', width: 9, priority: 2},
   {id: 'active', header: 'ACTIVE', width: 6, align: 'right', priority: 2},
   {id: 'growth', header: 'GROWTH', width: 7, align: 'right', priority: 2},
   {id: 'oldest', header: 'OLDEST', width: 6, align: 'right', priority: 3},
@@ -32,18 +36,16 @@ export function reasonBreakdown(reasons: Readonly<Record<string, number>> | unde
     .join(' · ');
 }
 
-/** A short display name: `audit.appended.v1/Subscriptions/projection` → `audit.appended.v1/projection`. */
-export function shortEntity(entity: string): string {
-  return entity.replace('/Subscriptions/', '/');
-}
+export {shortEntity};
 
-const dlqFormat: RowFormat<{e: DlqEntity; tone: Tone}, {ascii: boolean}> = {
+const dlqFormat: RowFormat<{e: DlqEntity; tone: Tone; alert?: ActiveAlert}, {ascii: boolean; now: number}> = {
   search: ({e}) => `${e.entity} ${e.consumer ?? ''} ${Object.keys(e.reasons ?? {}).join(' ')}`,
-  cells: ({e, tone}, {ascii}) => {
+  cells: ({e, tone, alert}, {ascii, now}) => {
     const growth = e.growthPerMin ?? 0;
     return {
       entity: {text: shortEntity(e.entity), bold: tone !== 'ok'},
       dead: {text: count(e.deadLetter), tone: tone === 'ok' ? undefined : tone, bold: tone === 'crit'},
+      alert: alertCell(alert, now),
       active: {text: count(e.active)},
       growth: {text: Math.abs(growth) < 0.05 ? '0/m' : `${growth > 0 ? '+' : ''}${count(Math.round(growth * 10) / 10)}/m`, tone: growth > 1 ? 'warn' : undefined},
       oldest: {text: e.oldestAgeSeconds === undefined ? '—' : duration(e.oldestAgeSeconds * 1000)},
@@ -54,10 +56,16 @@ const dlqFormat: RowFormat<{e: DlqEntity; tone: Tone}, {ascii: boolean}> = {
   },
 };
 
-export function dlqRows(reading: DlqReading | undefined, threshold: number, ascii = false): RowModel[] {
-  const ctx = {ascii};
+/**
+ * One row per entity. The tone follows the entity's DLQBacklog alert (SEV-3 reads as a warning, as in the strip);
+ * without a firing alert, a backlog over the threshold, fast growth or a quarter of the threshold is a warning.
+ */
+export function dlqRows(reading: DlqReading | undefined, threshold: number, ascii = false, alerts: readonly ActiveAlert[] = [], now = 0): RowModel[] {
+  const ctx = {ascii, now};
   return (reading?.entities ?? []).map((e) => {
-    const tone: Tone = e.deadLetter > threshold ? 'crit' : (e.growthPerMin ?? 0) > 1 ? 'warn' : e.deadLetter > threshold / 4 ? 'warn' : 'ok';
-    return new LazyRow(e.entity, e.deadLetter + (e.growthPerMin ?? 0) * 10, tone, {e, tone}, ctx, dlqFormat);
+    const alert = alertOn(alerts, 'dlq', shortEntity(e.entity));
+    const warn = e.deadLetter > threshold || (e.growthPerMin ?? 0) > 1 || e.deadLetter > threshold / 4;
+    const tone: Tone = alertTone(alert) ?? (warn ? 'warn' : 'ok');
+    return new LazyRow(e.entity, e.deadLetter + (e.growthPerMin ?? 0) * 10, tone, {e, tone, alert}, ctx, dlqFormat);
   });
 }

@@ -8,7 +8,7 @@ import {describeError} from '../../data/errors.js';
 import {fit} from '../../data/text/width.js';
 import {useCockpit, useNow, useTheme} from '../../ui/context.js';
 import {duration, millis, percent, utcClock} from '../../ui/format.js';
-import {rowStatus} from './rows.js';
+import {rowStatus} from '../../data/health/status.js';
 
 export function HealthDetailView({rowKey, reading, width, height}: {rowKey: string; reading?: HealthReading; width: number; height: number}) {
   const theme = useTheme();

@@ -1,6 +1,8 @@
 // Service health: reading → rows. Pure; the row status folds probes, pods, errors and latency together.
 import type {AlertThresholds} from '../../data/alerts/catalog.js';
-import {worseStatus} from '../../data/merge.js';
+import type {ActiveAlert} from '../../data/alerts/evaluate.js';
+import {alertCell, alertOn, paneSummary} from '../alert-cell.js';
+import {latencyLimitMs, rowStatus, STATUS_RANK} from '../../data/health/status.js';
 import type {HealthReading, HealthStatus, ServiceHealth} from '../../data/readings/types.js';
 import {LazyRow, type Column, type RowFormat, type RowModel} from '../../ui/components/table-model.js';
 import {sparkline} from '../../ui/components/sparkline.js';
@@ -10,6 +12,7 @@ import type {Tone} from '../../ui/theme.js';
 export const HEALTH_COLUMNS: readonly Column[] = [
   {id: 'target', header: 'SERVICE@REGION', width: 20, priority: 1},
   {id: 'status', header: 'STATUS', width: 11, priority: 1},
+  {id: 'alert', header: 'ALERT', width: 9, priority: 1},
   {id: 'pods', header: 'PODS', width: 5, align: 'right', priority: 2},
   {id: 'errors', header: 'ERR%', width: 6, align: 'right', priority: 1},
   {id: 'p95', header: 'P95', width: 6, align: 'right', priority: 2},
@@ -21,31 +24,6 @@ export const HEALTH_COLUMNS: readonly Column[] = [
 ];
 
 const STATUS_TONE: Readonly<Record<HealthStatus, Tone>> = {Healthy: 'ok', Degraded: 'warn', Unhealthy: 'crit', Unknown: 'unknown'};
-const STATUS_RANK: Readonly<Record<HealthStatus, number>> = {Healthy: 0, Unknown: 2, Degraded: 1, Unhealthy: 3};
-
-/** The status a person should see, and why. */
-export function rowStatus(s: ServiceHealth, t: AlertThresholds): {status: HealthStatus; reason?: string} {
-  let status = s.status;
-  let reason = s.statusReason;
-  // Each finding may make the status worse; the reason follows the worst finding.
-  const limit = t.p95MsByService[s.service] ?? t.p95Ms;
-  for (let i = 0; i < 4; i++) {
-    let next: HealthStatus | undefined;
-    let why = '';
-    if (i === 0 && s.podsDesired !== undefined && s.podsReady !== undefined && s.podsDesired > 0 && s.podsReady === 0) [next, why] = ['Unhealthy', '0 pods ready'];
-    else if (i === 1 && s.podsDesired !== undefined && s.podsReady !== undefined && s.podsReady > 0 && s.podsReady < s.podsDesired) [next, why] = ['Degraded', `${s.podsReady}/${s.podsDesired} pods ready`];
-    else if (i === 2 && s.errorRatio !== undefined && s.errorRatio > t.errorRatio) [next, why] = ['Degraded', `errors ${percent(s.errorRatio)}`];
-    else if (i === 3 && s.p95Ms !== undefined && s.p95Ms > limit) [next, why] = ['Degraded', `P95 ${millis(s.p95Ms)}`];
-    if (!next) continue;
-    const worse = worseStatus(status, next);
-    if (worse !== status) {
-      status = worse;
-      reason = why;
-    } else if (!reason && worse === next) reason = why;
-  }
-  return {status: status ?? 'Unknown', reason: reason ?? (status ? undefined : 'no data')};
-}
-
 function failing(s: ServiceHealth, reason: string | undefined): string {
   const checks = (s.checks ?? []).filter((c) => c.status !== 'Healthy').map((c) => `${c.name}: ${c.description ?? c.status}`);
   const problems = (s.problems ?? []).map((p) => `${p.state}${p.reason ? `: ${p.reason}` : ''}`);
@@ -58,26 +36,29 @@ interface HealthRowData {
   readonly s: ServiceHealth;
   readonly status: HealthStatus;
   readonly reason?: string;
+  readonly alert?: ActiveAlert;
 }
 
 interface HealthCtx {
   readonly t: AlertThresholds;
   readonly symbol: (tone: Tone) => string;
   readonly ascii: boolean;
+  readonly now: number;
 }
 
 const healthFormat: RowFormat<HealthRowData, HealthCtx> = {
   search: ({s, status, reason}) => `${s.service} ${s.region} ${status} ${failing(s, status === 'Healthy' ? undefined : reason)} ${s.version ?? ''}`,
-  cells: ({s, status, reason}, {t, symbol, ascii}) => {
+  cells: ({s, status, reason, alert}, {t, symbol, ascii, now}) => {
     const tone = STATUS_TONE[status];
-    const limit = t.p95MsByService[s.service] ?? t.p95Ms;
+    const limit = latencyLimitMs(s.service, t);
     const errTone: Tone | undefined = s.errorRatio === undefined ? 'muted' : s.errorRatio > t.errorRatio ? 'crit' : s.errorRatio > t.errorRatio / 5 ? 'warn' : undefined;
-    const latTone: Tone | undefined = s.p95Ms === undefined ? 'muted' : s.p95Ms > limit ? 'crit' : s.p95Ms > limit * 0.7 ? 'warn' : undefined;
+    const latTone: Tone | undefined = s.p95Ms === undefined ? 'muted' : limit === undefined ? undefined : s.p95Ms > limit ? 'crit' : s.p95Ms > limit * 0.7 ? 'warn' : undefined;
     const podsTone: Tone | undefined = s.podsReady === undefined ? 'muted' : s.podsReady === 0 && (s.podsDesired ?? 0) > 0 ? 'crit' : s.podsReady < (s.podsDesired ?? 0) ? 'warn' : undefined;
     const version = s.version ? `${s.version}${s.revision !== undefined ? ` r${s.revision}` : ''}` : s.revision !== undefined ? `r${s.revision}` : '—';
     return {
       target: {text: `${s.service}@${s.region}`, bold: status !== 'Healthy'},
       status: {text: `${symbol(tone)} ${status}`, tone, bold: status === 'Unhealthy'},
+      alert: alertCell(alert, now),
       pods: {text: s.podsReady === undefined ? '—' : `${s.podsReady}/${s.podsDesired ?? '?'}`, tone: podsTone},
       errors: {text: percent(s.errorRatio), tone: errTone},
       p95: {text: millis(s.p95Ms), tone: latTone},
@@ -90,19 +71,32 @@ const healthFormat: RowFormat<HealthRowData, HealthCtx> = {
   },
 };
 
-/** One row per service × region. */
-export function healthRows(reading: HealthReading | undefined, t: AlertThresholds, symbol: (tone: Tone) => string, ascii = false): RowModel[] {
-  const ctx: HealthCtx = {t, symbol, ascii};
+/** What the health rows need from the pane context. */
+export interface HealthRowContext {
+  readonly thresholds: AlertThresholds;
+  readonly symbol: (tone: Tone) => string;
+  readonly ascii: boolean;
+  readonly alerts?: readonly ActiveAlert[];
+  readonly now?: number;
+}
+
+/** One row per service × region; a row with a firing alert says which severity, and ranks by it. */
+export function healthRows(reading: HealthReading | undefined, c: HealthRowContext): RowModel[] {
+  const t = c.thresholds;
+  const ctx: HealthCtx = {t, symbol: c.symbol, ascii: c.ascii, now: c.now ?? 0};
   return (reading?.services ?? []).map((s) => {
+    const key = `${s.service}@${s.region}`;
     const {status, reason} = rowStatus(s, t);
-    const rank = STATUS_RANK[status] * 10 + (s.errorRatio !== undefined && s.errorRatio > t.errorRatio ? 1 : 0);
-    return new LazyRow(`${s.service}@${s.region}`, rank, STATUS_TONE[status], {s, status, reason}, ctx, healthFormat);
+    const alert = alertOn(c.alerts ?? [], 'health', key);
+    const firing = alert?.state === 'firing' ? 5 - alert.severity : 0;
+    const rank = firing * 100 + STATUS_RANK[status] * 10 + (s.errorRatio !== undefined && s.errorRatio > t.errorRatio ? 1 : 0);
+    return new LazyRow(key, rank, STATUS_TONE[status], {s, status, reason, alert}, ctx, healthFormat);
   });
 }
 
-/** Count of rows that are not Healthy. */
-export function healthSummary(rows: readonly RowModel[]): string {
-  const bad = rows.filter((r) => r.tone === 'crit').length;
-  const warn = rows.filter((r) => r.tone === 'warn' || r.tone === 'unknown').length;
-  return `${rows.length} rows${bad ? ` · ${bad} unhealthy` : ''}${warn ? ` · ${warn} degraded/unknown` : ''}`;
+/** The health title: rows, rows not healthy, and the firing alerts by severity (as the strip shows them). */
+export function healthSummary(rows: readonly RowModel[], alerts: readonly ActiveAlert[] = []): string {
+  const notHealthy = rows.filter((r) => r.tone !== 'ok').length;
+  const base = paneSummary(rows.length, 'rows', alerts, 'health');
+  return notHealthy ? base.replace(' rows', ` rows · ${notHealthy} not healthy`) : base;
 }

@@ -3,7 +3,8 @@ import type {ActiveAlert} from '../../data/alerts/evaluate.js';
 import type {LagReading} from '../../data/readings/types.js';
 import type {Column, RowModel} from '../../ui/components/table-model.js';
 import {sparkline} from '../../ui/components/sparkline.js';
-import {count, duration, seconds} from '../../ui/format.js';
+import {count, seconds} from '../../ui/format.js';
+import {alertCell} from '../alert-cell.js';
 import type {Tone} from '../../ui/theme.js';
 
 export const LAG_COLUMNS: readonly Column[] = [
@@ -28,7 +29,6 @@ export function lagRows(reading: LagReading | undefined, alerts: readonly Active
     const alert = alerts.find((a) => a.name === 'ProjectionLagHigh' && a.target === key);
     const worst = p.p95Seconds ?? p.lagSeconds;
     const rowTone: Tone = worst > LAG_SLO.alert ? 'crit' : worst > LAG_SLO.p95 ? 'warn' : 'ok';
-    const alertText = !alert ? '—' : alert.state === 'firing' ? `FIRING ${duration(now - (alert.firingSince ?? now))}` : `pending ${duration(now - alert.activeSince)}/10m`;
     return {
       key,
       rank: worst,
@@ -40,7 +40,7 @@ export function lagRows(reading: LagReading | undefined, alerts: readonly Active
         p95: {text: seconds(p.p95Seconds), tone: tone(p.p95Seconds, LAG_SLO.p95)},
         p99: {text: seconds(p.p99Seconds), tone: tone(p.p99Seconds, LAG_SLO.p99)},
         eps: {text: count(p.eventsPerSecond), tone: p.eventsPerSecond === 0 ? 'crit' : undefined},
-        alert: {text: alertText, tone: alert ? (alert.state === 'firing' ? 'crit' : 'warn') : 'muted', bold: alert?.state === 'firing'},
+        alert: alertCell(alert, now),
         trend: {text: sparkline(p.series, 40, ascii), tone: rowTone === 'ok' ? 'muted' : rowTone},
       },
     };

@@ -1,13 +1,13 @@
 // Evaluates the alert catalog against the current readings, remembering when each condition was first seen.
 import {useMemo, useRef} from 'react';
-import {evaluateAlerts, type ActiveAlert, type AlertMemory} from '../../data/alerts/evaluate.js';
+import {evaluateAlerts, type AlertMemory, type Evaluation} from '../../data/alerts/evaluate.js';
 import type {PaneSnapshot} from '../../data/feed.js';
 import {paneHealth} from '../../data/feed.js';
 import {PANE_IDS, type PaneId, type ReadingByPane} from '../../data/readings/types.js';
 import {useCockpit} from '../context.js';
 
-/** Active alerts, worst first. */
-export function useAlerts(snapshots: {[P in PaneId]: PaneSnapshot<P>}, now: number): readonly ActiveAlert[] {
+/** Active alerts, worst first, and the rules no source could evaluate. */
+export function useAlerts(snapshots: {[P in PaneId]: PaneSnapshot<P>}, now: number): Pick<Evaluation, 'alerts' | 'unevaluated'> {
   const {session} = useCockpit();
   const memory = useRef<AlertMemory>(new Map());
   return useMemo(() => {
@@ -21,6 +21,6 @@ export function useAlerts(snapshots: {[P in PaneId]: PaneSnapshot<P>}, now: numb
     const stalePanes = new Set(PANE_IDS.filter((p) => paneHealth(snapshots[p], now, session.context.staleAfterMs[p]).stale));
     const result = evaluateAlerts({readings, now, memory: memory.current, stalePanes, thresholds: session.context.thresholds});
     memory.current = result.memory;
-    return result.alerts;
+    return {alerts: result.alerts, unevaluated: result.unevaluated};
   }, [snapshots, now, session]);
 }

@@ -20,7 +20,8 @@ describe('pane queries', () => {
 
   it('batches sub-queries with `or`, tagging each with the statistic it computes', () => {
     expect(batch({a: 'up', b: 'time()'})).toBe('label_replace(up, "atp_stat", "a", "", "")\nor\nlabel_replace(time(), "atp_stat", "b", "", "")');
-    expect(q.health.instant.match(/label_replace\([^]*?"atp_stat", "(\w+)"/g)?.length).toBe(8);
+    // 8 row statistics, 5 platform signals (catalog alerts 8-12) and the shipped rules' alert onsets.
+    expect(q.health.instant.match(/label_replace\([^]*?"atp_stat", "(\w+)"/g)?.length).toBe(14);
     expect(q.health.range).toContain('"error_ratio"');
   });
 });
