@@ -115,7 +115,7 @@ function Screen({state, dispatch}: {state: ReturnType<typeof initialUiState>; di
       <Header width={columns} worstAgeMs={ages.length ? Math.max(...ages) : undefined} anyStale={healths.some((h) => h.stale)} freezes={freezes.slice(0, freezeLines)} />
       {wall ? <WallBanner alerts={alerts} width={columns} /> : null}
       <AlertsStrip alerts={alerts} unevaluated={unevaluated} width={columns} lines={layout.alertLines - (wall ? WALL_BANNER_LINES : 0)} />
-      <MainArea state={state} layout={layout} rowsByPane={rowsByPane} snapshots={snapshots} alerts={alerts} paused={actions.paused} />
+      <MainArea state={state} layout={layout} rowsByPane={rowsByPane} snapshots={snapshots} alerts={alerts} unevaluated={unevaluated} paused={actions.paused} />
       {wall ? null : <Footer state={state} width={columns} hints={footerHints(state.focus, available, session.context.readOnly)} />}
     </Box>
   );

@@ -1,6 +1,7 @@
 // The area under the alerts: the five panes, or the open view (detail, help, alerts, journal).
 import {Box} from 'ink';
 import type {ActiveAlert} from '../data/alerts/evaluate.js';
+import type {AlertRule} from '../data/alerts/rule.js';
 import type {PaneSnapshot} from '../data/feed.js';
 import type {PaneId} from '../data/readings/types.js';
 import {BurnDetailView} from '../panes/burn/burn-detail.js';
@@ -23,10 +24,12 @@ export interface MainAreaProps {
   readonly rowsByPane: Readonly<Record<PaneId, readonly RowModel[]>>;
   readonly snapshots: {readonly [P in PaneId]: PaneSnapshot<P>};
   readonly alerts: readonly ActiveAlert[];
+  /** Rules no source could evaluate (listed in the alert view). */
+  readonly unevaluated?: readonly AlertRule[];
   readonly paused: ReadonlySet<PaneId>;
 }
 
-export function MainArea({state, layout, rowsByPane, snapshots, alerts, paused}: MainAreaProps) {
+export function MainArea({state, layout, rowsByPane, snapshots, alerts, unevaluated, paused}: MainAreaProps) {
   const {session} = useCockpit();
   const now = useNow();
   const theme = useTheme();
@@ -34,7 +37,7 @@ export function MainArea({state, layout, rowsByPane, snapshots, alerts, paused}:
   const height = layout.areaHeight;
   const view = state.view;
   if (view.kind === 'help') return <HelpView width={width} height={height} />;
-  if (view.kind === 'alerts') return <AlertsView alerts={alerts} width={width} height={height} />;
+  if (view.kind === 'alerts') return <AlertsView alerts={alerts} unevaluated={unevaluated} width={width} height={height} />;
   if (view.kind === 'journal') return <JournalView width={width} height={height} version={state.flash?.at ?? 0} />;
   if (view.kind === 'detail') {
     const box = {width, height};
