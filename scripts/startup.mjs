@@ -1,4 +1,4 @@
-// Bundle settings that keep start-up work out of the first frame (README, Performance: first frame).
+// Bundle settings that keep start-up work out of the first frame (docs/performance.md, "What makes the figures").
 // Each one defers work until it is needed; none changes what the code computes.
 import {readFile} from 'node:fs/promises';
 import {isBuiltin} from 'node:module';

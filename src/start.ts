@@ -1,7 +1,7 @@
 // The bundle's entry (dist/main.js): runs the program (dist/app.cjs) with a V8 code cache made after it has run.
 // Node's own compile cache is made when a module is compiled, before it runs, so it holds only the functions V8
 // compiles eagerly, and every function the first frame calls is parsed and compiled again at every start. A cache
-// made once the program has run holds them (README, Performance). It is kept per build and per kind of run (the
+// made once the program has run holds them (docs/performance.md, "What makes the figures"). It is kept per build and per kind of run (the
 // cockpit, or a one-shot command), written once, and rewritten only when V8 rejects it (a new Node, other flags).
 import {appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';

@@ -16,7 +16,7 @@ export interface Doc {
   readonly alerts: {name: string; target: string; state: string}[];
 }
 
-/** The stated tolerances (README, "Tolerances, and why"). */
+/** The stated tolerances (docs/testing.md, "Tolerances, and why"). */
 export const TOLERANCE = {
   lagSeconds: 0.5,
   lagP95Relative: 0.35,

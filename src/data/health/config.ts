@@ -47,7 +47,7 @@ export function healthOptions(config: ResolvedSource, context: ResolvedContext):
     for (const service of list(config.services) ?? DEMO_SERVICES)
       for (const region of regions) endpoints.push({service, region, base: base(template.replaceAll('{service}', encodeURIComponent(service)).replaceAll('{region}', encodeURIComponent(region)))});
   }
-  if (endpoints.length === 0) throw bad('endpoints', 'set "endpoints" or "urlTemplate" (see README, "Health endpoints")');
+  if (endpoints.length === 0) throw bad('endpoints', 'set "endpoints" or "urlTemplate" (see docs/prometheus.md, "Health endpoint settings")');
   const ca = readCaFile(config);
   const timeout = typeof config.timeout === 'number' && config.timeout > 0 ? config.timeout : 2;
   const concurrency = typeof config.concurrency === 'number' && config.concurrency >= 1 ? Math.floor(config.concurrency) : 16;

@@ -4,7 +4,7 @@ import {SourceError} from '../errors.js';
 import {FREEZE_KINDS, type FreezeKind} from '../sources/types.js';
 import {isRecord} from './json.js';
 
-/** ATP's services (DESIGN.md, health pane). */
+/** ATP's services (docs/kubernetes.md, "Configuration"). */
 export const ATP_SERVICES = ['gateway', 'ingestion', 'query', 'projection', 'export', 'integrity', 'policy', 'search'] as const;
 
 /** Kinds a freeze can act on: Flux objects and CronJobs by `spec.suspend`, a ConfigMap key by value. */

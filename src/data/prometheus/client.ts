@@ -21,7 +21,7 @@ function snippet(res: HttpResponse): string {
   return sanitizeLine(line).slice(0, 160);
 }
 
-/** Talks to one Prometheus server; counts its HTTP requests (the README's requests-per-refresh figure). */
+/** Talks to one Prometheus server; counts its HTTP requests (docs/prometheus.md, "HTTP requests per refresh"). */
 export class PromClient {
   private readonly http: HttpClient;
   requests = 0;

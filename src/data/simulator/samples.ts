@@ -1,4 +1,4 @@
-// The simulator's metric families (the README's metric contract), sampled from the world and the counters.
+// The simulator's metric families (docs/prometheus.md, "Metric contract"), sampled from the world and the counters.
 import {healthReading} from '../demo/readings.js';
 import type {DemoWorld} from '../demo/world.js';
 import {DEMO_PROJECTIONS, DEMO_SERVICES} from '../demo/topology.js';

@@ -3,7 +3,7 @@
 import {ATP_SLOS, SLOTH_SERVICE, SLO_LABELS, slothId, type AtpSlo} from './slos.js';
 
 const WINDOWS = ['5m', '30m', '1h', '2h', '6h', '1d', '3d'] as const;
-/** The multi-window, multi-burn-rate pairs (Google SRE workbook; DESIGN.md): page, then ticket. */
+/** The multi-window, multi-burn-rate pairs (Google SRE workbook; docs/architecture.md, "Alerts"): page, then ticket. */
 const PAGE = [['5m', '1h', 14.4], ['30m', '6h', 6]] as const;
 const TICKET = [['2h', '1d', 3], ['6h', '3d', 1]] as const;
 

@@ -1,7 +1,7 @@
 // Error-budget arithmetic (runbook Topic 10): burn = error ratio / (1 - SLO), budget, exhaustion, policy.
 import type {BurnWindow, SloBurn} from '../readings/types.js';
 
-/** A multi-window burn-rate alert pair and its threshold (Google SRE workbook, as in DESIGN.md). */
+/** A multi-window burn-rate alert pair and its threshold (Google SRE workbook; docs/architecture.md, "Alerts"). */
 export interface BurnPair {
   readonly short: BurnWindow;
   readonly long: BurnWindow;

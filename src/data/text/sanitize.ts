@@ -1,6 +1,6 @@
 // Strips terminal control sequences from outside text before it can reach the screen.
 // Covers CSI, OSC, DCS/SOS/PM/APC, other ESC sequences, C0/C1 controls, bidi overrides,
-// zero-width and width-ambiguous code points (DESIGN.md, "Hostile input").
+// zero-width and width-ambiguous code points (docs/architecture.md, "Hostile input").
 
 const ESC = 0x1b;
 const BEL = 0x07;
