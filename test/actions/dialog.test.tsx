@@ -20,7 +20,7 @@ describe('confirmation dialog', () => {
     app = await renderCockpit({flags: {demo: 'bad-deploy'}, session: {createSource: recordingDemoFactory(calls)}});
     const frame = await openRollbackConfirm(app);
     expect(frame).toContain('[ Cancel ]');
-    expect(frame).toContain('kubectl rollout undo deployment/ingestion -n atp-ingestion-ns --to-revision=2');
+    expect(frame).toContain('kubectl rollout undo deployment/ingestion -n atp-ingest-ns --to-revision=2');
     await app.press(KEYS.enter);
     await app.waitFor('cancelled');
     expect(calls).toEqual([]);

@@ -26,7 +26,7 @@ describe.runIf(enabled)('rollback in a real terminal', () => {
     await term.keys('Enter');
     screen = await term.waitFor('Blast radius');
     expect(screen).toContain('[ Cancel ]');
-    expect(screen).toContain('kubectl rollout undo deployment/ingestion -n atp-ingestion-ns --to-revision=2');
+    expect(screen).toContain('kubectl rollout undo deployment/ingestion -n atp-ingest-ns --to-revision=2');
     await term.keys('Right', 'Enter');
     screen = await term.waitFor('rolled back to 1.2.4', 30_000);
     expect(screen).toContain('successfully rolled out');

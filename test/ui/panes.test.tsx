@@ -109,7 +109,8 @@ describe('the cockpit screen', () => {
     const frame = await app.waitFor('SEV-1');
     expect(frame).toMatch(/✖ ‼ SEV-1 ‼ ServiceDown/);
     expect(frame).toContain('✖ Unhealthy');
-    expect(frame).toContain('next Secondary on-call in');
+    // The SEV-1 definition pages everyone at once (docs/alerts-and-escalation.md).
+    expect(frame).toContain('page Primary on-call, Secondary on-call, Manager on-call, VP Engineering');
   });
 
   it('--ascii uses no box drawing or braille', async () => {

@@ -10,6 +10,7 @@ import type {
   ServiceHealth,
 } from '../readings/types.js';
 import {BURN_WINDOWS} from '../readings/types.js';
+import {runbookNamespace} from '../readings/names.js';
 import {demoPlatform} from './platform.js';
 import type {ServiceSim} from './service-sim.js';
 import {DEMO_CHECKS} from './topology.js';
@@ -56,7 +57,7 @@ export function healthReading(world: DemoWorld): HealthReading {
       problems: s.podInfos(t).flatMap((p) => (p.problem ? [p.problem] : [])),
       version: s.active.version,
       revision: s.active.revision,
-      namespace: `atp-${s.service}-ns`,
+      namespace: runbookNamespace(s.service),
       deployment: s.service,
     };
     if (ready === 0) {

@@ -19,6 +19,7 @@ import type {
 } from '../sources/types.js';
 import {DemoDlqPort, type DemoReplayFaults} from './dlq-port.js';
 import type {DemoMessage} from './dlq-sim.js';
+import {runbookNamespace} from '../readings/names.js';
 import {burnReading, dlqReading, healthReading, lagReading, outboxReading} from './readings.js';
 import type {ScenarioName} from './scenarios.js';
 import {DemoWorld} from './world.js';
@@ -127,8 +128,8 @@ export function createDemoSource(options: DemoSourceOptions): Source & {readonly
           .sort((a, b) => b.revision - a.revision)
           .map((r) => ({revision: r.revision, version: r.version, createdAt: r.createdAt, active: r === s.active, status: r === s.active ? 'active' : 'superseded'}));
       },
-      where: (ref) => `deployment/${ref.service} -n atp-${ref.service}-ns (${ref.region})`,
-      command: (ref, to) => `kubectl rollout undo deployment/${ref.service} -n atp-${ref.service}-ns --to-revision=${to} --context ${ref.region}`,
+      where: (ref) => `deployment/${ref.service} -n ${runbookNamespace(ref.service)} (${ref.region})`,
+      command: (ref, to) => `kubectl rollout undo deployment/${ref.service} -n ${runbookNamespace(ref.service)} --to-revision=${to} --context ${ref.region}`,
       async rollback(ref, toRevision, run) {
         world.advance();
         const s = sim(ref);

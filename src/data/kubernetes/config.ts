@@ -1,4 +1,5 @@
 // The `kubernetes` source's settings (contexts.NAME.sources.ID): parsed, defaulted and checked, with errors by key.
+import {runbookNamespace} from '../readings/names.js';
 import type {ResolvedSource} from '../config/context.js';
 import {SourceError} from '../errors.js';
 import {FREEZE_KINDS, type FreezeKind} from '../sources/types.js';
@@ -149,7 +150,9 @@ export function parseKubeConfig(source: ResolvedSource): KubeSourceConfig {
   const namespaces = stringRecord(id, 'namespaces', source['namespaces']);
   const deployments = stringRecord(id, 'deployments', source['deployments']);
   const fill = (t: string, service: string) => t.replaceAll('{service}', service);
-  const namespaceOf = (s: string) => namespaces[s] ?? fill(nsTemplate, s);
+  // With the default template, services keep the runbook's own spelling (ingestion lives in atp-ingest-ns).
+  const defaultTemplate = source['namespace'] === undefined;
+  const namespaceOf = (s: string) => namespaces[s] ?? (defaultTemplate ? runbookNamespace(s) : fill(nsTemplate, s));
   const deploymentOf = (s: string) => deployments[s] ?? fill(depTemplate, s);
   for (const s of services) {
     if (!DNS_LABEL.test(namespaceOf(s))) fail(id, 'namespace', `gives "${namespaceOf(s)}" for ${s}, which is not a namespace name`);

@@ -5,6 +5,7 @@ import {DEMO_PROJECTIONS, DEMO_SERVICES} from '../demo/topology.js';
 import type {HealthStatus} from '../readings/types.js';
 import type {SimCounters} from './counters.js';
 import {DURATION_BUCKETS, LAG_BUCKETS, type HistogramState} from './latency.js';
+import {runbookNamespace} from '../readings/names.js';
 import {REGIONS} from './synthetic.js';
 
 /** Label name → value of one series. */
@@ -79,7 +80,7 @@ export function gaugeFamilies(world: DemoWorld): Family[] {
     const {service, region} = row;
     // A service with no ready pod serves no metrics of its own (its scrape target is down).
     for (const c of row.checks ?? []) checks.push({name: 'aspnetcore_healthcheck_status', labels: {service, region, name: c.name}, value: CHECK_VALUE[c.status]});
-    const kube = {namespace: `atp-${service}-ns`, deployment: service, region};
+    const kube = {namespace: runbookNamespace(service), deployment: service, region};
     ready.push({name: 'kube_deployment_status_replicas_ready', labels: kube, value: row.podsReady ?? 0});
     spec.push({name: 'kube_deployment_spec_replicas', labels: kube, value: row.podsDesired ?? 0});
     build.push({name: 'atp_build_info', labels: {service, region, version: row.version ?? '', revision: String(row.revision ?? '')}, value: 1});

@@ -89,7 +89,7 @@ export interface RollbackOutcome {
 export interface Rollbackable {
   /** Revisions, newest first; exactly one is `active`. */
   history(ref: ServiceRef, signal: AbortSignal): Promise<readonly Revision[]>;
-  /** Where the rollback acts, e.g. `deployment/ingestion -n atp-ingestion-ns (us-east)`. */
+  /** Where the rollback acts, e.g. `deployment/ingestion -n atp-ingest-ns (us-east)`. */
   where(ref: ServiceRef): string;
   /** The CLI line a human would run for the same rollback. */
   command(ref: ServiceRef, toRevision: number): string;
