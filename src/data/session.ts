@@ -1,4 +1,5 @@
 // A session: the open context's sources, one feed per pane, and the freeze list, started and stopped together.
+import {loadProcedures, type Procedures} from './procedures/load.js';
 import type {Clock} from './clock.js';
 import type {ResolvedContext} from './config/context.js';
 import {PaneFeed, type FeedEntry} from './feed.js';
@@ -12,6 +13,8 @@ export type Feeds = {readonly [P in PaneId]: PaneFeed<P>};
 
 export interface Session {
   readonly context: ResolvedContext;
+  /** The runbook procedures the alert view shows, per catalog section. */
+  readonly procedures: Procedures;
   readonly sources: ReadonlyMap<string, Source>;
   readonly feeds: Feeds;
   /** Active freezes from every source that can freeze. */
@@ -78,6 +81,7 @@ export async function createSession(context: ResolvedContext, options: SessionOp
   const pollers = () => [...PANE_IDS.flatMap((p) => feeds[p].entries.map((e) => e.poller)), freezes];
   return {
     context,
+    procedures: loadProcedures(context.runbook),
     sources,
     feeds,
     freezes,

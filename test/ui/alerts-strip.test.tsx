@@ -64,3 +64,15 @@ describe('one severity vocabulary', () => {
     expect(row).toContain(p95![1]);
   });
 });
+
+describe('the alert view', () => {
+  it('shows since when, the condition, escalation now and next, the clocks and the runbook section\'s procedure', async () => {
+    app = await renderCockpit({flags: {demo: 'bad-deploy'}, columns: 160, rows: 60});
+    await app.waitFor('HighErrorRate');
+    await app.press('a');
+    const frame = await app.waitFor('procedure 6.2');
+    expect(frame).toMatch(/since \d{4}-\d\d-\d\d \d\d:\d\dZ · condition: >5% errors, 5min/);
+    expect(frame).toMatch(/page Primary on-call · next Secondary on-call in \d+m · respond (within 15m: \d+m left|overdue by \d+m) · resolve within 8h/);
+    expect(frame).toContain('A bad release: roll back (r)');
+  });
+});

@@ -27,6 +27,8 @@ export interface ResolvedContext {
   readonly thresholds: AlertThresholds;
   readonly largeReplay: number;
   readonly isDemo: boolean;
+  /** Where the alert view finds procedures: a file, a link template, or the demo's own procedures. */
+  readonly runbook: {readonly path?: string; readonly urlTemplate?: string; readonly demo: boolean};
 }
 
 export interface ContextFlags {
@@ -106,6 +108,7 @@ export function resolveContext(config: CockpitConfig, flags: ContextFlags, file:
     staleAfterMs,
     thresholds: {...DEFAULT_THRESHOLDS, ...ctx.thresholds},
     largeReplay: ctx.largeReplay ?? 100,
+    runbook: {...ctx.runbook, demo: name === 'demo' && !ctx.runbook},
     isDemo: Object.values(sources).some((s) => s.kind === 'demo') && (typeof demoScenario !== 'string' || isScenario(demoScenario)),
   };
 }

@@ -60,6 +60,15 @@ const context = {
         dlqMessages: {type: 'integer', minimum: 0, description: 'DLQBacklog threshold in messages', examples: [100]},
       },
     },
+    runbook: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'where the alert view finds each catalog section\'s procedure',
+      properties: {
+        path: {type: 'string', minLength: 1, description: 'a Markdown file with one "## <section> <title>" per catalog section', examples: ['~/atp/procedures.md']},
+        urlTemplate: {type: 'string', pattern: '^https?://', description: 'a link per section; {section} is replaced', examples: ['https://wiki.example.com/atp/runbook#{section}']},
+      },
+    },
     largeReplay: {type: 'integer', minimum: 1, description: 'replays of more messages than this require a reason', examples: [100]},
   },
 };

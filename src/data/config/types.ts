@@ -25,6 +25,8 @@ export interface ContextConfig {
     readonly dlqMessages?: number;
   };
   readonly largeReplay?: number;
+  /** The team's procedures (a Markdown file) and/or a link per section. */
+  readonly runbook?: {readonly path?: string; readonly urlTemplate?: string};
 }
 
 export interface CockpitConfig {
