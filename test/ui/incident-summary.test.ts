@@ -1,0 +1,26 @@
+// The incident line: the worst group, how bad, the runbook step and who to page; repeated alerts grouped by region.
+import {describe, expect, it} from 'vitest';
+import {evaluateAlerts} from '../../src/data/alerts/evaluate.js';
+import {loadProcedures} from '../../src/data/procedures/load.js';
+import type {ServiceHealth} from '../../src/data/readings/types.js';
+import {groupAlerts, incidentSummary} from '../../src/ui/incident-summary.js';
+
+const NOW = Date.UTC(2026, 11, 6, 3, 0, 0);
+const down = (service: string, region: string): ServiceHealth => ({service, region, podsReady: 0, podsDesired: 3});
+
+describe('incident summary', () => {
+  it('groups a region outage: "us-east: 8× ServiceDown", with the first runbook step and who to page', () => {
+    const services = ['gateway', 'ingestion', 'query', 'projection', 'export', 'integrity', 'policy', 'search'].map((s) => down(s, 'us-east'));
+    const {alerts} = evaluateAlerts({readings: {health: {services: [...services, {service: 'query', region: 'eu-west', podsReady: 3, podsDesired: 3}]}}, now: NOW});
+    expect(groupAlerts(alerts)).toHaveLength(1);
+    expect(incidentSummary(alerts, loadProcedures({demo: true}))).toBe(
+      'SEV-1 us-east: 8× ServiceDown — runbook 6.1: See which pods are not ready and why: `kubectl get pods -n <namespace>`, then describe one. — page Primary on-call, Secondary on-call, Manager on-call, VP Engineering',
+    );
+  });
+
+  it('says nothing when nothing fires, and names one alert by its target', () => {
+    expect(incidentSummary([])).toBeUndefined();
+    const {alerts} = evaluateAlerts({readings: {health: {services: [down('query', 'eu-west')]}}, now: NOW});
+    expect(incidentSummary(alerts)).toMatch(/^SEV-1 ServiceDown query@eu-west — runbook 6\.1 \(Service Restart\) — page Primary on-call/);
+  });
+});
