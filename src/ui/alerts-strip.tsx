@@ -7,6 +7,7 @@ import type {AlertRule} from '../data/alerts/rule.js';
 import {fit} from '../data/text/width.js';
 import {alertText, coverageText} from './alert-text.js';
 import {useNow, useTheme} from './context.js';
+import {groupAlerts, groupText} from './incident-summary.js';
 import {severityTone} from './theme.js';
 
 export {alertText} from './alert-text.js';
@@ -41,16 +42,20 @@ export function AlertsStrip({alerts, unevaluated = [], width, lines}: AlertsStri
       </>
     );
   }
-  const shown = firing.length > lines ? firing.slice(0, lines - 1) : firing;
-  const hidden = firing.length - shown.length;
+  // Repeated alerts share a line ("us-east: 8× ServiceDown"), so a region outage leaves room for what else fires.
+  const groups = groupAlerts(firing);
+  const shown = groups.length > lines ? groups.slice(0, lines - 1) : groups;
+  const hidden = groups.slice(shown.length).reduce((n, g) => n + g.alerts.length, 0);
   const sev1 = theme.ascii ? '!!' : '‼';
   // A spare line after the alerts says what was not evaluated; with no spare line, the alert view (a) lists it.
   const coverageLine = hidden === 0 && coverage && shown.length < lines;
   return (
     <>
-      {shown.map((a) => {
+      {shown.map((g) => {
+        const a = g.worst;
         const tone = severityTone(a.severity);
-        const text = ` ${theme.symbol(tone)} ${alertText(a, now, sev1)}`;
+        const line = alertText(a, now, sev1);
+        const text = ` ${theme.symbol(tone)} ${g.alerts.length > 1 ? line.replace(`${a.name} ${a.target} · ${a.summary}`, groupText(g)) : line}`;
         const isSev1 = a.severity === 1;
         return (
           <Text key={a.key} wrap="truncate" bold={a.severity <= 2} inverse={isSev1} color={theme.tone(tone)}>
@@ -61,7 +66,7 @@ export function AlertsStrip({alerts, unevaluated = [], width, lines}: AlertsStri
       {hidden > 0 ? (
         <Text wrap="truncate" bold color={theme.tone('warn')}>
           {fit(
-            ` +${hidden} more firing (worst: SEV-${Math.min(...firing.slice(shown.length).map((a) => a.severity))})${pending ? ` · ${pending} pending` : ''}${coverage ? ` · ${unevaluated.length} not evaluated` : ''} — press a to list all`,
+            ` +${hidden} more firing (worst: SEV-${Math.min(...groups.slice(shown.length).map((g) => g.worst.severity))})${pending ? ` · ${pending} pending` : ''}${coverage ? ` · ${unevaluated.length} not evaluated` : ''} — press a to list all`,
             width,
           )}
         </Text>

@@ -107,7 +107,7 @@ describe('the cockpit screen', () => {
   it('with colour off, severity still reads from symbols and words; SEV-1 is an inverse bar', async () => {
     app = await renderCockpit({flags: {demo: 'region-outage'}, color: false, columns: 200, rows: 50});
     const frame = await app.waitFor('SEV-1');
-    expect(frame).toMatch(/✖ ‼ SEV-1 ‼ ServiceDown/);
+    expect(frame).toMatch(/✖ ‼ SEV-1 ‼ us-east: 8× ServiceDown/);
     expect(frame).toContain('✖ Unhealthy');
     // The SEV-1 definition pages everyone at once (docs/alerts-and-escalation.md).
     expect(frame).toContain('page Primary on-call, Secondary on-call, Manager on-call, VP Engineering');

@@ -65,3 +65,19 @@ export function fitEnd(text: string, width: number): string {
   }
   return ' '.repeat(width - used) + out;
 }
+
+/** Splits `text` into lines of at most `width` cells, at spaces where it can; each continuation starts with `indent`. */
+export function wrapCells(text: string, width: number, indent = ''): string[] {
+  if (width <= indent.length + 1 || cellWidth(text) <= width) return [text];
+  const lines: string[] = [];
+  let rest = text;
+  while (cellWidth(rest) > width) {
+    const head = truncate(rest, width + 1, '').slice(0, -1);
+    const cut = head.lastIndexOf(' ');
+    const at = cut > indent.length + width / 3 ? cut : head.length;
+    lines.push(rest.slice(0, at).trimEnd());
+    rest = indent + rest.slice(at).trimStart();
+  }
+  lines.push(rest);
+  return lines;
+}

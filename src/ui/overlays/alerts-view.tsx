@@ -5,9 +5,10 @@ import type {ActiveAlert} from '../../data/alerts/evaluate.js';
 import type {AlertRule} from '../../data/alerts/rule.js';
 import type {Procedures} from '../../data/procedures/load.js';
 import {procedureLink, sectionOf} from '../../data/procedures/parse.js';
-import {fit} from '../../data/text/width.js';
+import {fit, wrapCells} from '../../data/text/width.js';
 import {alertText, clockText, coverageText, nextText} from '../alert-text.js';
 import {useCockpit, useNow, useTheme} from '../context.js';
+import {groupAlerts, groupText, type AlertGroup} from '../incident-summary.js';
 import {duration, utcStamp} from '../format.js';
 import {severityTone, type Tone} from '../theme.js';
 
@@ -18,20 +19,22 @@ interface Line {
   readonly bold?: boolean;
 }
 
-/** The lines of one alert: its strip line, then its details and its runbook procedure, indented. */
-export function alertLines(a: ActiveAlert, now: number, procedures?: Procedures): Line[] {
+/** The lines of one group of alerts: its strip line, then its details once, and its procedure once per section. */
+export function groupLines(g: AlertGroup, now: number, procedures: Procedures | undefined, shown: Set<string>): Line[] {
+  const a = g.worst;
   const tone = a.state === 'firing' ? severityTone(a.severity) : 'muted';
-  const head =
-    a.state === 'firing'
-      ? alertText(a, now)
-      : `pending SEV-${a.severity} ${a.name} ${a.target} · ${a.summary} · condition held ${duration(now - a.activeSince)} of ${duration(a.forMs)} · runbook ${a.runbook}`;
+  const head = g.alerts.length > 1 ? `${alertText(a, now).replace(`${a.name} ${a.target}`, groupText(g))}` : alertText(a, now);
+  const targets = g.alerts.length > 1 ? `targets: ${g.alerts.map((x) => `${x.target} (${x.summary})`).join(', ')}` : '';
+  const section = sectionOf(a.runbook);
   const details = [
+    targets,
     `since ${utcStamp(a.activeSince)} · condition: ${a.threshold}`,
-    a.state === 'firing' ? [a.escalation.now, nextText(a), ...a.clocks.map(clockText)].filter(Boolean).join(' · ') : '',
+    [a.escalation.now, nextText(a), ...a.clocks.map(clockText)].filter(Boolean).join(' · '),
     a.escalation.note ? `runbook conflict: ${a.escalation.note}` : '',
-    ...procedureLines(a, procedures),
+    ...(shown.has(section) ? [`procedure ${section}: as above`] : procedureLines(a, procedures)),
   ].filter(Boolean);
-  return [{key: a.key, tone, text: head, bold: a.severity <= 2 && a.state === 'firing'}, ...details.map((text, i) => ({key: `${a.key}:${i}`, tone: 'muted' as const, text: `    ${text}`}))];
+  shown.add(section);
+  return [{key: `${g.name}@${g.where}`, tone, text: head, bold: a.severity <= 2}, ...details.map((text, i) => ({key: `${g.name}@${g.where}:${i}`, tone: 'muted' as const, text: `    ${text}`}))];
 }
 
 /** The steps of the section the alert cites, or where to find them. */
@@ -40,8 +43,13 @@ function procedureLines(a: ActiveAlert, procedures: Procedures | undefined): str
   const section = sectionOf(a.runbook);
   const link = procedureLink(procedures.urlTemplate, section);
   const steps = procedures.sections.get(section)?.lines ?? [];
-  const head = steps.length ? `procedure ${section} (${procedures.origin}):` : procedures.error ?? `no procedure for ${section} in ${procedures.origin}`;
+  const head = steps.length ? `procedure ${section} (${procedures.origin}):` : (procedures.error ?? `no procedure for ${section} in ${procedures.origin}`);
   return [head, ...steps.map((l) => `  ${l}`), ...(link ? [`link: ${link}`] : [])];
+}
+
+/** A pending alert: one line, how long its condition has held of the duration it needs. */
+function pendingLine(a: ActiveAlert, now: number): Line {
+  return {key: a.key, tone: 'muted', text: `pending SEV-${a.severity} ${a.name} ${a.target} · ${a.summary} · condition held ${duration(now - a.activeSince)} of ${duration(a.forMs)} · runbook ${a.runbook}`};
 }
 
 export function AlertsView({alerts, unevaluated = [], width, height}: {alerts: readonly ActiveAlert[]; unevaluated?: readonly AlertRule[]; width: number; height: number}) {
@@ -49,7 +57,12 @@ export function AlertsView({alerts, unevaluated = [], width, height}: {alerts: r
   const now = useNow();
   const {session} = useCockpit();
   const coverage = coverageText(unevaluated);
-  const lines = [...alerts.flatMap((a) => alertLines(a, now, session.procedures)), ...(coverage ? [{key: 'coverage', tone: 'warn' as const, text: coverage}] : [])];
+  const shown = new Set<string>();
+  const lines = [
+    ...groupAlerts(alerts).flatMap((g) => groupLines(g, now, session.procedures, shown)),
+    ...alerts.filter((a) => a.state === 'pending').map((a) => pendingLine(a, now)),
+    ...(coverage ? [{key: 'coverage', tone: 'warn' as const, text: coverage}] : []),
+  ].flatMap((l) => wrapCells(l.text, width - 4, l.text.startsWith('    ') ? '      ' : '    ').map((text, i) => ({...l, key: `${l.key}#${i}`, text})));
   const firing = alerts.filter((a) => a.state === 'firing').length;
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -57,7 +70,7 @@ export function AlertsView({alerts, unevaluated = [], width, height}: {alerts: r
       {alerts.length === 0 ? <Text color={theme.tone('ok')}>{fit(` ${theme.symbol('ok')} nothing firing or pending`, width)}</Text> : null}
       {lines.slice(0, height - 1).map((l) => (
         <Text key={l.key} color={theme.tone(l.tone)} bold={l.bold} wrap="truncate">
-          {fit(` ${l.text.startsWith('    ') ? ' ' : theme.symbol(l.tone)} ${l.text}`, width, 'left', theme.ellipsis)}
+          {fit(` ${l.text.startsWith(' ') || l.key.endsWith('#0') === false ? ' ' : theme.symbol(l.tone)} ${l.text}`, width, 'left', theme.ellipsis)}
         </Text>
       ))}
     </Box>
