@@ -103,6 +103,7 @@ export function useAppKeys(input: AppKeysInput): void {
       return true;
     },
     state.input !== undefined,
+    {typing: true},
   );
 
   useKeyLayer(LAYER.global, (event: KeyEvent) => {

@@ -10,6 +10,7 @@ import {capabilityFor} from '../../data/session.js';
 import type {Freeze} from '../../data/sources/types.js';
 import {useCockpit} from '../context.js';
 import {ConfirmDialog} from '../dialogs/confirm-dialog.js';
+import {KeyWait, useKeyHold} from '../keys/dispatcher.js';
 import {FreezePicker} from '../dialogs/freeze-picker.js';
 import {NoticeDialog} from '../dialogs/notice-dialog.js';
 import {ProgressDialog} from '../dialogs/progress-dialog.js';
@@ -32,15 +33,18 @@ const consumed = new WeakSet<Flow>();
 
 export function DialogHost({flow, setFlow, env, freezes, toConfirm, onConfirmed, onError}: DialogHostProps) {
   const {session} = useCockpit();
+  const hold = useKeyHold();
   if (!flow) return null;
   const once =
-    <A extends unknown[]>(fn: (...args: A) => void) =>
+    <A extends unknown[]>(fn: (...args: A) => void, opensNext = true) =>
     (...args: A) => {
       if (consumed.has(flow)) return;
       consumed.add(flow);
+      // The next step may open after an await (the journal): keys typed meanwhile are for it (issue 13).
+      if (opensNext) hold();
       fn(...args);
     };
-  const close = once(() => setFlow(undefined));
+  const close = once(() => setFlow(undefined), false);
   const attempt = (title: string, build: () => ActionPlan) => {
     try {
       toConfirm(build());
@@ -52,7 +56,12 @@ export function DialogHost({flow, setFlow, env, freezes, toConfirm, onConfirmed,
     case 'notice':
       return <NoticeDialog title={flow.title} text={flow.text} tone={flow.tone} onClose={close} />;
     case 'loading':
-      return <NoticeDialog title={flow.title} text="Please wait… (Esc cancels)" tone="info" onClose={close} />;
+      return (
+        <>
+          <KeyWait />
+          <NoticeDialog title={flow.title} text="Please wait… (Esc cancels)" tone="info" onClose={close} />
+        </>
+      );
     case 'rollback-pick':
       return <RollbackPicker target={flow.ref} history={flow.history} initial={flow.initial} onCancel={close} onPick={once((to) => attempt('Rollback', () => rollbackPlan(env, flow.ref, flow.history, to)))} />;
     case 'replay-setup':

@@ -1,5 +1,7 @@
 // The single keyboard dispatcher: an open dialog beats the input line and the view, which beat global keys.
 // A handler returns true when it consumed the key (gemini-cli KeypressContext).
+// Keys that arrive together (one read: a slow SSH link, `tmux send-keys r Enter`, fast typing) are offered one per
+// turn of the event loop, so each key meets the screen the key before it made, as if typed apart (issue 13).
 // Keys typed while a new layer is being opened are held and replayed to it, so fast typing is never misrouted.
 import {useInput} from 'ink';
 import {createContext, useContext, useEffect, useRef, type ReactNode} from 'react';
@@ -12,40 +14,80 @@ export const LAYER = {dialog: 0, input: 1, view: 2, global: 3} as const;
 
 const HOLD_MS = 250;
 
+/** How a layer takes keys. `typing`: its handler edits the latest text (refs), so letters may reach it back to back. */
+export interface LayerOptions {
+  readonly typing?: boolean;
+}
+
 interface Registry {
-  register(priority: number, handler: {current: KeyHandler}): () => void;
+  register(priority: number, handler: {current: KeyHandler}, options?: LayerOptions): () => void;
   /** Holds the following keys until a layer registers (or a short timeout), then replays them. */
   hold(): void;
+  /** Holds keys until the returned function is called (a step that only waits); Esc still passes, and drops them. */
+  wait(): () => void;
 }
 
 const KeyboardContext = createContext<Registry | undefined>(undefined);
 
-type Layer = {priority: number; handler: {current: KeyHandler}; order: number};
+type Layer = {priority: number; handler: {current: KeyHandler}; order: number; typing: boolean};
+
+/** A printable character (not Enter, Tab, Esc, an arrow or a control key). */
+const isLetter = (event: KeyEvent | undefined): boolean => event !== undefined && event.text !== '' && event.name === event.text;
+
+/** Keys that must reach the waiting step itself: they cancel it, and the keys typed for what it waited for. */
+const PASSES_WAIT = new Set(['escape', 'ctrl-c']);
 
 /** Owns the one useInput of the app and offers keys to the layers in order. */
 export function KeyboardProvider({children, isActive = true}: {children: ReactNode; isActive?: boolean}) {
   const layers = useRef<Layer[]>([]);
   const counter = useRef(0);
   const held = useRef<KeyEvent[] | undefined>(undefined);
+  const waiting = useRef(0);
   const timer = useRef<NodeJS.Timeout | undefined>(undefined);
-  const deliver = (event: KeyEvent) => {
-    for (const layer of [...layers.current]) if (layer.handler.current(event)) return;
+  // Keys read together and not yet offered; `turn` is set while the next one is scheduled.
+  const queue = useRef<KeyEvent[]>([]);
+  const turn = useRef<NodeJS.Immediate | undefined>(undefined);
+  /** Offers `event` to the layers in order; returns the layer that consumed it. */
+  const deliver = (event: KeyEvent): Layer | undefined => {
+    for (const layer of [...layers.current]) if (layer.handler.current(event)) return layer;
+    return undefined;
+  };
+  /** Offers one key: held while a layer opens or a step waits, otherwise to the layers. */
+  const offer = (event: KeyEvent): Layer | undefined => {
+    if (waiting.current > 0 && PASSES_WAIT.has(event.name)) {
+      held.current = undefined;
+      return deliver(event);
+    }
+    if (held.current || waiting.current > 0) (held.current ??= []).push(event);
+    else return deliver(event);
+    return undefined;
+  };
+  const next = () => {
+    turn.current = undefined;
+    let event = queue.current.shift();
+    if (!event) return;
+    let taker = offer(event);
+    // Letters for a text line need no render in between (and a render per letter is slow on a big screen).
+    while (taker?.typing && isLetter(event) && isLetter(queue.current[0])) {
+      event = queue.current.shift() as KeyEvent;
+      taker = offer(event);
+    }
+    // Ink hands over each key of a read in its own synchronous call: the turn stays taken until the next one.
+    turn.current = setImmediate(next);
   };
   const release = () => {
+    if (waiting.current > 0) return;
     if (timer.current) clearTimeout(timer.current);
     timer.current = undefined;
-    const queue = held.current ?? [];
+    const replay = held.current ?? [];
     held.current = undefined;
-    for (const event of queue) {
-      // A replayed key may itself open a layer (hold again): keep the rest for that one.
-      const again = held.current as KeyEvent[] | undefined;
-      if (again) again.push(event);
-      else deliver(event);
-    }
+    // Replayed keys go back to the front of the queue, one per turn like any keys that arrived together.
+    queue.current.unshift(...replay);
+    if (!turn.current && queue.current.length > 0) next();
   };
   const registry = useRef<Registry>({
-    register(priority, handler) {
-      const entry = {priority, handler, order: counter.current++};
+    register(priority, handler, options) {
+      const entry = {priority, handler, order: counter.current++, typing: options?.typing ?? false};
       layers.current.push(entry);
       layers.current.sort((a, b) => a.priority - b.priority || b.order - a.order);
       if (held.current) queueMicrotask(release);
@@ -58,14 +100,29 @@ export function KeyboardProvider({children, isActive = true}: {children: ReactNo
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(release, HOLD_MS);
     },
+    wait() {
+      waiting.current++;
+      let ended = false;
+      return () => {
+        if (ended) return;
+        ended = true;
+        waiting.current--;
+        // Whatever replaces the waiting step registers in the same commit: replay the held keys to it.
+        if (held.current) queueMicrotask(release);
+      };
+    },
   });
-  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      if (turn.current) clearImmediate(turn.current);
+    },
+    [],
+  );
   useInput(
     (input, key) => {
-      for (const event of keyEvents(input, key)) {
-        if (held.current) held.current.push(event);
-        else deliver(event);
-      }
+      queue.current.push(...keyEvents(input, key));
+      if (!turn.current) next();
     },
     {isActive},
   );
@@ -73,18 +130,29 @@ export function KeyboardProvider({children, isActive = true}: {children: ReactNo
 }
 
 /** Registers `handler` at `priority` while `active`; the latest handler of a priority is asked first. */
-export function useKeyLayer(priority: number, handler: KeyHandler, active = true): void {
+export function useKeyLayer(priority: number, handler: KeyHandler, active = true, options?: LayerOptions): void {
   const registry = useContext(KeyboardContext);
   const ref = useRef(handler);
   ref.current = handler;
+  const typing = options?.typing ?? false;
   useEffect(() => {
     if (!registry || !active) return undefined;
-    return registry.register(priority, ref);
-  }, [registry, priority, active]);
+    return registry.register(priority, ref, {typing});
+  }, [registry, priority, active, typing]);
 }
 
 /** `hold()` for handlers that open a new layer (a dialog, the input line, a view). */
 export function useKeyHold(): () => void {
   const registry = useContext(KeyboardContext);
   return () => registry?.hold();
+}
+
+/**
+ * While mounted, keys are held for what comes after this step (a "loading…" notice): `r` and Enter read together
+ * reach the revision picker, not the notice shown while the history loads. Esc still reaches the step.
+ */
+export function KeyWait(): null {
+  const registry = useContext(KeyboardContext);
+  useEffect(() => registry?.wait(), [registry]);
+  return null;
 }
