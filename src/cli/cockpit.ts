@@ -2,6 +2,7 @@
 import {systemClock} from '../data/clock.js';
 import {resolveContext} from '../data/config/context.js';
 import type {Cli} from './args.js';
+import type {CliIo} from './io.js';
 import {setup} from './setup.js';
 
 /**
@@ -20,10 +21,10 @@ async function importWithoutFetch<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function cockpitCommand(cli: Cli): Promise<number> {
+export async function cockpitCommand(cli: Cli, io: CliIo): Promise<number> {
   const {loaded, context, journalPath} = setup(cli);
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
-    process.stderr.write('atp-cockpit: the cockpit needs a terminal (stdin and stdout must be a TTY).\nFor scripts and `ssh host atp-cockpit status`, use: atp-cockpit status [--json]\n');
+    io.err('atp-cockpit: the cockpit needs a terminal (stdin and stdout must be a TTY).\nFor scripts and `ssh host atp-cockpit status`, use: atp-cockpit status [--json]\n');
     return 64;
   }
   const {runCockpit} = await importWithoutFetch(() => import('../ui/run.js'));

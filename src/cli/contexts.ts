@@ -3,10 +3,11 @@ import {demoContext, resolveContext} from '../data/config/context.js';
 import {loadConfig} from '../data/config/store.js';
 import {PANE_IDS} from '../data/readings/types.js';
 import type {Cli} from './args.js';
+import type {CliIo} from './io.js';
 
 const SETTING_KEYS = ['url', 'urlTemplate', 'endpoints', 'namespace', 'kubeContexts', 'workspaceId', 'endpoint', 'scenario'];
 
-export function contextsCommand(cli: Cli): number {
+export function contextsCommand(cli: Cli, io: CliIo): number {
   const loaded = loadConfig(cli.config);
   const contexts = {...(loaded.config.contexts ?? {}), ...(loaded.config.contexts?.demo ? {} : {demo: demoContext(cli.demo ?? 'calm', cli.seed ?? 1)})};
   const out: string[] = [`configuration: ${loaded.file}${loaded.kind === 'store' ? ' (conf store)' : ''}`];
@@ -24,6 +25,6 @@ export function contextsCommand(cli: Cli): number {
       out.push(`  ${pane.padEnd(7)} ← ${sources.join(' + ') || '(none)'}   refresh ${ctx.refreshMs[pane] / 1000}s, stale after ${ctx.staleAfterMs[pane] / 1000}s`);
     }
   }
-  process.stdout.write(`${out.join('\n')}\n`);
+  io.out(`${out.join('\n')}\n`);
   return 0;
 }

@@ -8,6 +8,7 @@ import {alertText, coverageText} from '../ui/alert-text.js';
 import {percent, utcStamp} from '../ui/format.js';
 import {rowStatus} from '../data/health/status.js';
 import type {Cli} from './args.js';
+import type {CliIo} from './io.js';
 import {setup} from './setup.js';
 import {takeSnapshot, type Snapshot} from './snapshot.js';
 
@@ -76,9 +77,9 @@ function statusText(s: Snapshot): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function statusCommand(cli: Cli): Promise<number> {
+export async function statusCommand(cli: Cli, io: CliIo): Promise<number> {
   const {context} = setup(cli);
   const snapshot = await takeSnapshot(context, systemClock());
-  process.stdout.write(cli.json ? `${JSON.stringify(statusJson(snapshot), null, 2)}\n` : statusText(snapshot));
+  io.out(cli.json ? `${JSON.stringify(statusJson(snapshot), null, 2)}\n` : statusText(snapshot));
   return statusCode(snapshot);
 }

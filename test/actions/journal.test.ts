@@ -38,7 +38,7 @@ describe('journal', () => {
     expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(entries[1]!.prev).toBe(entries[0]!.hash);
     expect(entries[0]!.who).toEqual({user: 'alice', host: 'jump1', sshClient: '10.0.0.5 53422 22'});
-    expect(verifyJournal(path)).toEqual({ok: true, entries: 5});
+    expect(verifyJournal(path)).toMatchObject({ok: true, entries: 5});
   });
 
   it('finds an edited entry', async () => {
@@ -87,7 +87,7 @@ describe('journal', () => {
     ls[1] = ls[1]!.replace('alice', 'mallory');
     save(path, ls);
     const bad = await run('./bin/atp-cockpit', ['journal', 'verify', '--journal', path]).catch((e: {code: number; stdout: string}) => e);
-    expect(bad).toMatchObject({code: 1, stdout: expect.stringContaining('TAMPERED at line 2')});
+    expect(bad).toMatchObject({code: 1, stdout: expect.stringContaining('FAILED at line 2')});
     const show = await run('./bin/atp-cockpit', ['journal', 'show', '--journal', path]);
     expect(show.stdout).toContain('PLANNED');
   });
@@ -102,6 +102,6 @@ describe('journal', () => {
     const file = join(tmpdir(), `append-${process.pid}.mts`);
     writeFileSync(file, script.replace('./src/actions/journal.ts', join(process.cwd(), 'src/actions/journal.ts')));
     await Promise.all(['a', 'b', 'c'].map((who) => run(process.execPath, ['--import', 'tsx', file, path, who])));
-    expect(verifyJournal(path)).toEqual({ok: true, entries: 120});
+    expect(verifyJournal(path)).toMatchObject({ok: true, entries: 120});
   }, 60_000);
 });

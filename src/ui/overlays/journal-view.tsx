@@ -14,10 +14,15 @@ export function JournalView({width, height, version}: {width: number; height: nu
   const {journal} = useCockpit();
   // `version` changes when an action finished: read the file again.
   const {entries, verdict} = useMemo(() => (void version, {entries: journal.tail(Math.max(1, height - 2)).reverse(), verdict: verifyJournal(journal.path)}), [journal, height, version]);
+  const status = verdict.ok
+    ? `${theme.symbol('ok')} chain verified (${verdict.entries} entries)`
+    : verdict.missing
+      ? 'no journal yet'
+      : `${theme.symbol('crit')} CHAIN BROKEN${verdict.badLine ? ` at line ${verdict.badLine}` : ''}: ${verdict.problem}`;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold wrap="truncate">
-        {fit(` Journal ${journal.path} · ${verdict.ok ? `${theme.symbol('ok')} chain verified (${verdict.entries} entries)` : `${theme.symbol('crit')} CHAIN BROKEN at line ${verdict.badLine}: ${verdict.problem}`} · Esc to close`, width, 'left', theme.ellipsis)}
+        {fit(` Journal ${journal.path} · ${status} · Esc to close`, width, 'left', theme.ellipsis)}
       </Text>
       {entries.length === 0 ? <Text dimColor>{fit(' no actions recorded yet', width)}</Text> : null}
       {entries.map((e) => (
