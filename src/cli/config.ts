@@ -19,7 +19,8 @@ export function checkConfigKey(key: string): void {
   let node: SchemaNode | undefined = CONFIG_SCHEMA as SchemaNode;
   for (const [i, part] of parts.entries()) {
     if (!node) return;
-    const objects: SchemaNode[] = node.oneOf ? node.oneOf.filter((n) => n.properties || n.additionalProperties) : [node];
+    const holdsKeys = (n: SchemaNode) => n.properties !== undefined || (n.additionalProperties !== undefined && n.additionalProperties !== false);
+    const objects: SchemaNode[] = (node.oneOf ?? [node]).filter(holdsKeys);
     const here = parts.slice(0, i).join('.') || '(top level)';
     if (objects.length === 0) throw new UsageError(`config key "${key}": ${here} is a value, it has no key "${part}"`);
     const named = objects.find((n) => n.properties?.[part]);
@@ -27,7 +28,7 @@ export function checkConfigKey(key: string): void {
       node = named.properties?.[part];
       continue;
     }
-    const open = objects.find((n) => n.additionalProperties !== undefined && n.additionalProperties !== false);
+    const open = objects.find((n) => n.additionalProperties !== undefined && n.additionalProperties !== false && !n.properties?.[part]);
     if (open) {
       // A name chosen by the user (a context, a source id), or free settings of a source.
       node = open.additionalProperties === true ? undefined : (open.additionalProperties as SchemaNode);
