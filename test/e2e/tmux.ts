@@ -53,6 +53,11 @@ export class Tmux {
     for (const k of keys) await this.tmux('send-keys', '-t', this.session, k);
   }
 
+  /** Sends keys in one tmux command, so they reach the program in one read (as over a slow SSH link). */
+  async keysTogether(...keys: string[]): Promise<void> {
+    await this.tmux('send-keys', '-t', this.session, ...keys);
+  }
+
   /** Sends text literally (no key-name lookup). */
   async type(text: string): Promise<void> {
     await this.tmux('send-keys', '-t', this.session, '-l', text);

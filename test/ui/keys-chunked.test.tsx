@@ -17,6 +17,14 @@ describe('keys in one chunk', () => {
     expect(keyEvents('ingestion@us-east', plainKey).map((e) => e.text).join('')).toBe('ingestion@us-east');
   });
 
+  it('Esc and a letter read together (the bytes of Alt+letter) are Esc, then the letter', () => {
+    expect(keyEvents('q', {meta: true} as Key)).toEqual([
+      {name: 'escape', text: ''},
+      {name: 'q', text: 'q'},
+    ]);
+    expect(keyEvents('', {meta: true, upArrow: true} as Key).map((e) => e.name)).toEqual(['up']);
+  });
+
   it('r then Enter in one write opens the rollback and moves on to its confirmation', async () => {
     app = await renderCockpit({flags: {demo: 'bad-deploy'}});
     await app.press(`r${KEYS.enter}`);
