@@ -28,6 +28,9 @@ export interface DialogHostProps {
   onError(title: string, error: unknown): void;
 }
 
+/** How long keys typed after a dialog's answer wait for the next step (the journal write before it, a peek). */
+const NEXT_STEP_MS = 5_000;
+
 /** Flows whose dialog already produced its outcome: a second key before the next render must not act twice. */
 const consumed = new WeakSet<Flow>();
 
@@ -40,8 +43,9 @@ export function DialogHost({flow, setFlow, env, freezes, toConfirm, onConfirmed,
     (...args: A) => {
       if (consumed.has(flow)) return;
       consumed.add(flow);
-      // The next step may open after an await (the journal): keys typed meanwhile are for it (issue 13).
-      if (opensNext) hold();
+      // The next step may open after an await (the journal): keys typed meanwhile are for it, and wait until this
+      // dialog gives way (issue 13). A slow disk must not hand them to this dialog, which has already answered.
+      if (opensNext) hold(NEXT_STEP_MS);
       fn(...args);
     };
   const close = once(() => setFlow(undefined), false);

@@ -21,8 +21,8 @@ export interface LayerOptions {
 
 interface Registry {
   register(priority: number, handler: {current: KeyHandler}, options?: LayerOptions): () => void;
-  /** Holds the following keys until a layer registers (or a short timeout), then replays them. */
-  hold(): void;
+  /** Holds the following keys until a layer registers or leaves (or `ms` pass), then replays them. */
+  hold(ms?: number): void;
   /** Holds keys until the returned function is called (a step that only waits); Esc still passes, and drops them. */
   wait(): () => void;
 }
@@ -93,12 +93,14 @@ export function KeyboardProvider({children, isActive = true}: {children: ReactNo
       if (held.current) queueMicrotask(release);
       return () => {
         layers.current = layers.current.filter((l) => l !== entry);
+        // A layer leaving changes where keys go too (a dialog closed, or replaced by the next in the same commit).
+        if (held.current) queueMicrotask(release);
       };
     },
-    hold() {
+    hold(ms = HOLD_MS) {
       held.current ??= [];
       if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(release, HOLD_MS);
+      timer.current = setTimeout(release, ms);
     },
     wait() {
       waiting.current++;
@@ -141,10 +143,10 @@ export function useKeyLayer(priority: number, handler: KeyHandler, active = true
   }, [registry, priority, active, typing]);
 }
 
-/** `hold()` for handlers that open a new layer (a dialog, the input line, a view). */
-export function useKeyHold(): () => void {
+/** `hold()` for handlers that open a new layer (a dialog, the input line, a view); `ms` bounds the wait. */
+export function useKeyHold(): (ms?: number) => void {
   const registry = useContext(KeyboardContext);
-  return () => registry?.hold();
+  return (ms) => registry?.hold(ms);
 }
 
 /**
