@@ -24,7 +24,8 @@ function parseEntry(line: string): JournalEntry | string {
   if (line.trim() === '') return 'an empty line (inserted, or the rest of a deleted entry)';
   try {
     const entry = JSON.parse(line) as JournalEntry | null;
-    if (!entry || typeof entry !== 'object' || !Number.isInteger(entry.seq) || typeof entry.hash !== 'string' || typeof entry.prev !== 'string') return 'not a journal entry';
+    const shaped = entry && typeof entry === 'object' && Number.isInteger(entry.seq) && typeof entry.hash === 'string' && typeof entry.prev === 'string';
+    if (!shaped) return 'not a journal entry';
     return entry;
   } catch {
     return 'not valid JSON (edited, or a torn write)';
@@ -36,7 +37,10 @@ export function verifyJournal(path: string): VerifyResult {
   const headPath = `${path}.head`;
   const head = readHead(headPath);
   if (!existsSync(path)) {
-    if (head === 'unreadable' || head) return {ok: false, entries: 0, problem: `the journal file is missing, but its head ${headPath} ${head === 'unreadable' ? 'exists' : `records entry ${head.seq}`}: the journal was deleted or moved`};
+    if (head !== undefined) {
+      const recorded = head === 'unreadable' ? 'exists' : `records entry ${head.seq}`;
+      return {ok: false, entries: 0, problem: `the journal file is missing, but its head ${headPath} ${recorded}: the journal was deleted or moved`};
+    }
     const where = existsSync(dirname(path)) ? '' : ` (the directory ${dirname(path)} does not exist)`;
     return {ok: false, entries: 0, missing: true, problem: `no journal at ${path}${where}: nothing was recorded there, or it was deleted with its head`};
   }
@@ -47,6 +51,7 @@ export function verifyJournal(path: string): VerifyResult {
   let prev = GENESIS;
   let seq = 0;
   let last: JournalEntry | undefined;
+  const fail = (problem: string, badLine?: number): VerifyResult => ({ok: false, entries: seq, badLine, problem});
   for (const [i, line] of lines.entries()) {
     const at = i + 1;
     const entry = parseEntry(line);
@@ -68,22 +73,22 @@ export function verifyJournal(path: string): VerifyResult {
     seq = entry.seq;
     last = entry;
   }
-  if (text.length > 0 && !text.endsWith('\n')) return {ok: false, entries: seq, badLine: lines.length, problem: 'the last line is cut short (no newline): a torn write, or the file was cut'};
+  if (text.length > 0 && !text.endsWith('\n')) return fail('the last line is cut short (no newline): a torn write, or the file was cut', lines.length);
   const end = lines.length === 0 ? 'the journal is empty' : `after line ${lines.length}`;
-  if (head === 'unreadable') return {ok: false, entries: seq, problem: `the head file ${headPath} is unreadable, so the end of the journal cannot be checked`};
+  if (head === 'unreadable') return fail(`the head file ${headPath} is unreadable, so the end of the journal cannot be checked`);
   if (!head) {
-    if (seq === 0) return {ok: false, entries: 0, problem: `the journal is empty and has no head file: nothing was recorded, or every entry was deleted with the head`};
-    return {ok: false, entries: seq, problem: `the head file ${headPath} is missing, so the end of the journal cannot be checked (entries ${end} may have been deleted)`};
+    if (seq === 0) return fail('the journal is empty and has no head file: nothing was recorded, or every entry was deleted with the head');
+    return fail(`the head file ${headPath} is missing, so the end of the journal cannot be checked (entries ${end} may have been deleted)`);
   }
   if (head.seq === seq && head.hash === prev) return {ok: true, entries: seq, head};
   if (head.seq > seq) {
     const cut = head.seq === seq + 1 ? `entry ${head.seq} was` : `entries ${seq + 1}–${head.seq} were`;
-    return {ok: false, entries: seq, badLine: lines.length + 1, problem: `${cut} deleted ${lines.length === 0 ? 'from the journal' : end} (the head records entry ${head.seq})`};
+    return fail(`${cut} deleted ${lines.length === 0 ? 'from the journal' : end} (the head records entry ${head.seq})`, lines.length + 1);
   }
   if (last && head.seq === seq - 1 && last.prev === head.hash) {
-    return {ok: false, entries: seq, badLine: lines.length, problem: `entry ${seq} is not recorded in the head (which ends at entry ${head.seq}): an append cut short, or an entry added by hand`};
+    return fail(`entry ${seq} is not recorded in the head (which ends at entry ${head.seq}): an append cut short, or an entry added by hand`, lines.length);
   }
-  return {ok: false, entries: seq, badLine: lines.length, problem: `the head records entry ${head.seq} (${short(head.hash)}…) but the journal ends at entry ${seq} (${short(prev)}…): its end was replaced`};
+  return fail(`the head records entry ${head.seq} (${short(head.hash)}…) but the journal ends at entry ${seq} (${short(prev)}…): its end was replaced`, lines.length);
 }
 
 /** verifyJournal under the journal lock, so an append in progress is never mistaken for tampering. */

@@ -48,7 +48,8 @@ export function readHead(headPath: string): JournalHead | 'unreadable' | undefin
   if (!existsSync(headPath)) return undefined;
   try {
     const head = JSON.parse(readFileSync(headPath, 'utf8')) as Partial<JournalHead> | null;
-    return head && Number.isInteger(head.seq) && typeof head.hash === 'string' && /^[0-9a-f]{64}$/.test(head.hash) ? {seq: head.seq as number, hash: head.hash} : 'unreadable';
+    const valid = head && Number.isInteger(head.seq) && typeof head.hash === 'string' && /^[0-9a-f]{64}$/.test(head.hash);
+    return valid ? {seq: head.seq as number, hash: head.hash as string} : 'unreadable';
   } catch {
     return 'unreadable';
   }
@@ -103,7 +104,8 @@ function predecessor(path: string, headPath: string): {seq: number; prev: string
   if (last && last.seq === head.seq && last.hash === head.hash && !torn) return fromLast;
   // An append cut short after its line and before its head: the line chains onto the head, so it stands.
   if (last && last.seq === head.seq + 1 && last.prev === head.hash && !torn) return fromLast;
-  return {seq: head.seq + 1, prev: head.hash, torn, anomaly: `the journal ended at ${last ? `entry ${last.seq}` : lines ? 'an unreadable line' : 'no entry'} but its head recorded entry ${head.seq}`};
+  const ended = last ? `entry ${last.seq}` : lines ? 'an unreadable line' : 'no entry';
+  return {seq: head.seq + 1, prev: head.hash, torn, anomaly: `the journal ended at ${ended} but its head recorded entry ${head.seq}`};
 }
 
 /** Appends `line` durably; after a line cut short (a torn write), a newline first, so the entry stays a line of its own. */

@@ -131,7 +131,9 @@ function tokenize(argv: readonly string[]): {flags: Map<string, string | true>; 
       continue;
     }
     // A value may start with "-" only when it is a number, so `--refresh -1` is answered as a number.
-    if (next === undefined || (next.startsWith('-') && !/^-\d/.test(next))) throw new UsageError(`${flag(rawName)} needs a value: ${flag(rawName)} ${spec.metavar ?? 'VALUE'}`);
+    if (next === undefined || (next.startsWith('-') && !/^-\d/.test(next))) {
+      throw new UsageError(`${flag(rawName)} needs a value: ${flag(rawName)} ${spec.metavar ?? 'VALUE'}`);
+    }
     set(rawName, next);
     i++;
   }
@@ -167,7 +169,9 @@ function checkWords(command: Command, words: readonly string[]): void {
   const verbs = VERBS[command];
   if (command === 'help') {
     const [topic, ...extra] = words;
-    if (topic !== undefined && !(COMMANDS as readonly string[]).includes(topic)) throw new UsageError(`help: unknown command "${topic}"${didYouMean(topic, COMMANDS)}`);
+    if (topic !== undefined && !(COMMANDS as readonly string[]).includes(topic)) {
+      throw new UsageError(`help: unknown command "${topic}"${didYouMean(topic, COMMANDS)}`);
+    }
     if (extra.length > 0) throw new UsageError(`help takes at most one command (unexpected "${extra[0]}")`);
     return;
   }
@@ -177,8 +181,11 @@ function checkWords(command: Command, words: readonly string[]): void {
     if (verb === undefined) throw new UsageError(`${command} needs one of: ${Object.keys(verbs).join(', ')} (atp-cockpit ${usage})`);
     const count = verbs[verb];
     if (count === undefined) throw new UsageError(`unknown ${command} command "${verb}"${didYouMean(verb, Object.keys(verbs))}`);
-    if (command === 'config' && verb === 'set' && args.length < 2) throw new UsageError('config set needs KEY VALUE, e.g. config set contexts.prod.readOnly true');
-    if (command === 'config' && verb === 'set') return;
+    if (command === 'config' && verb === 'set') {
+      // VALUE may hold spaces (words after KEY are joined).
+      if (args.length < 2) throw new UsageError('config set needs KEY VALUE, e.g. config set contexts.prod.readOnly true');
+      return;
+    }
     if (args.length > count) {
       const hint = command === 'journal' ? '; give the file with --journal FILE' : '';
       throw new UsageError(`unexpected argument "${args[0]}" after ${command} ${verb}${hint}`);

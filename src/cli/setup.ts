@@ -26,7 +26,8 @@ export function checkContextName(name: string, loaded: LoadedConfig): void {
   const names = Object.keys(loaded.config.contexts ?? {});
   if (names.includes(name)) return;
   if (names.length === 0) {
-    const where = loaded.kind === 'store' && !existsSync(loaded.file) ? `no configuration exists (${loaded.file})` : `the configuration ${loaded.file} defines no context`;
+    const none = loaded.kind === 'store' && !existsSync(loaded.file);
+    const where = none ? `no configuration exists (${loaded.file})` : `the configuration ${loaded.file} defines no context`;
     throw new UsageError(
       `unknown context "${name}": ${where}. Make one with: atp-cockpit config set contexts.${name} ` +
         `'{"environment":"prod","panes":{"health":"prometheus"},"sources":{"prometheus":{"url":"http://127.0.0.1:9090"}}}' ` +
