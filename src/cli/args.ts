@@ -218,6 +218,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     throw new UsageError(`${flag(f)} does not apply to ${name(command)} (it is a flag of: ${takers.join(', ')})`);
   }
   checkWords(command, rest);
+  if (command === 'journal' && rest[0] === 'verify' && flags.has('json')) throw new UsageError('--json applies to journal show, not journal verify');
   if (flags.has('context') && flags.has('demo')) throw new UsageError('--context and --demo exclude each other: the demo is a context of its own');
   const text = (f: string): string | undefined => {
     const v = flags.get(f);

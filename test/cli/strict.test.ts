@@ -66,6 +66,7 @@ describe('strict command line', () => {
     await refused(['status', '--context', 'a', '--context', 'b'], '--context is given twice');
     await refused(['status', '--context'], '--context needs a value: --context NAME');
     await refused(['status', '--context', 'prod', '--demo'], '--context and --demo exclude each other');
+    await refused(['journal', 'verify', '--json'], '--json applies to journal show');
   });
 
   it('a stray word is refused, not ignored', async () => {
