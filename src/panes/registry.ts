@@ -42,6 +42,6 @@ export const PANES: {readonly [P in PaneId]: PaneSpec<P>} = {
     rows: (r, c) => dlqRows(r, c.thresholds.dlqMessages, c.ascii, c.alerts, c.now),
     summary: (rows, c) => paneSummary(rows.length, 'entities', c.alerts, 'dlq'),
   },
-  outbox: {columns: OUTBOX_COLUMNS, rows: (r, c) => outboxRows(r, c.ascii), summary: (rows) => outboxSummary(rows)},
+  outbox: {columns: OUTBOX_COLUMNS, rows: (r, c) => outboxRows(r, c.ascii, c.now), summary: (rows) => outboxSummary(rows)},
   burn: {columns: BURN_COLUMNS, rows: (r, c) => burnRows(r, c.symbol), summary: (rows, c) => paneSummary(rows.length, 'SLOs', c.alerts, 'burn')},
 };

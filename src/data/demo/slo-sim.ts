@@ -19,8 +19,11 @@ export class SloSim {
   /** Hourly buckets older than the minute buckets, oldest first. */
   private readonly hours: number[] = [];
   private minuteStart: number;
-  private sum = 0;
-  private count = 0;
+  /** The open minute: the integral of the error ratio over its elapsed milliseconds. */
+  private openSum = 0;
+  private openMs = 0;
+  /** The last recorded time: the end of every window. */
+  private lastT: number;
   readonly burnSeries = trendSeries();
   private readonly histKey: number;
   private readonly blipKey: number;
@@ -33,35 +36,51 @@ export class SloSim {
     this.histKey = hash(`${def.id}:hist`);
     this.blipKey = hash(`${def.id}:blip`);
     this.minuteStart = Math.floor(historyEnd / MIN) * MIN;
+    this.lastT = historyEnd;
     const firstMinute = this.minuteStart - MINUTE_BUCKETS * MIN;
     for (let h = HOUR_BUCKETS; h > 0; h--) this.hours.push(this.historic(firstMinute - h * HOUR + HOUR / 2));
     for (let m = 0; m < MINUTE_BUCKETS; m++) this.minutes.push(this.historic(firstMinute + m * MIN));
+    // The synthetic past runs up to `historyEnd`, inside the open minute: that part repeats the last closed minute.
+    this.openMs = historyEnd - this.minuteStart;
+    this.openSum = (this.minutes[this.minutes.length - 1] ?? def.calm) * this.openMs;
   }
 
-  /** Adds an instantaneous error ratio observed at `t`. */
+  /**
+   * Adds the error ratio that held from the previous record until `t` (one simulation step). The step's time is
+   * split across the minutes it covers, so a coarse step off the minute grid still fills each minute exactly.
+   */
   record(t: number, ratio: number): void {
-    while (t >= this.minuteStart + MIN) this.closeMinute();
-    this.sum += ratio;
-    this.count++;
+    let from = this.lastT;
+    while (from < t) {
+      const to = Math.min(t, this.minuteStart + MIN);
+      this.openSum += ratio * (to - from);
+      this.openMs += to - from;
+      if (to === this.minuteStart + MIN) this.closeMinute();
+      from = to;
+    }
+    this.lastT = Math.max(this.lastT, t);
     this.burnSeries.offer(t, this.window('5m') / (1 - this.def.objective));
   }
 
-  /** Mean error ratio over a window ending now (the open minute counts as one bucket). */
+  /**
+   * Mean error ratio over the window ending at the last record: an exact time-weighted sliding window. The open
+   * minute weighs its elapsed time, and the oldest bucket only the part of it inside the window (docs/trends-and-burn.md).
+   */
   window(window: BurnWindow): number {
-    const wanted = WINDOW_MINUTES[window];
+    const wanted = WINDOW_MINUTES[window] * MIN;
     let total = 0;
-    let n = 0;
-    if (this.count > 0) {
-      total += this.sum / this.count;
-      n++;
-    }
-    for (let i = this.minutes.length - 1; i >= 0 && n < wanted; i--, n++) total += this.minutes[i] ?? 0;
-    for (let i = this.hours.length - 1; i >= 0 && n < wanted; i--) {
-      const take = Math.min(60, wanted - n);
-      total += (this.hours[i] ?? 0) * take;
-      n += take;
-    }
-    return n > 0 ? total / n : 0;
+    let covered = 0;
+    const take = (value: number, ms: number): boolean => {
+      const part = Math.min(ms, wanted - covered);
+      total += value * part;
+      covered += part;
+      return covered < wanted;
+    };
+    let more = true;
+    if (this.openMs > 0) more = take(this.openSum / this.openMs, this.openMs);
+    for (let i = this.minutes.length - 1; more && i >= 0; i--) more = take(this.minutes[i] ?? 0, MIN);
+    for (let i = this.hours.length - 1; more && i >= 0; i--) more = take(this.hours[i] ?? 0, HOUR);
+    return covered > 0 ? total / covered : 0;
   }
 
   /** Copies of the closed buckets: hourly ones, then minute ones ending at `minuteStart` (for exporting history). */
@@ -70,11 +89,11 @@ export class SloSim {
   }
 
   private closeMinute(): void {
-    const value = this.count > 0 ? this.sum / this.count : (this.minutes[this.minutes.length - 1] ?? this.def.calm);
+    const value = this.openMs > 0 ? this.openSum / this.openMs : (this.minutes[this.minutes.length - 1] ?? this.def.calm);
     this.minutes.push(value);
     this.minuteStart += MIN;
-    this.sum = 0;
-    this.count = 0;
+    this.openSum = 0;
+    this.openMs = 0;
     if (this.minutes.length > MINUTE_BUCKETS) {
       const hour = this.minutes.splice(0, 60);
       this.hours.push(hour.reduce((a, b) => a + b, 0) / hour.length);

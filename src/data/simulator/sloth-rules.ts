@@ -1,11 +1,9 @@
 // Writes ATP's SLO rules in Sloth's prometheus/v1 output convention (recordings, metadata, multi-window burn alerts),
 // plus the Sloth spec they come from, so teams with Sloth can regenerate the same series with `sloth generate`.
+import {BURN_PAIRS, type BurnPair} from '../slo/burn.js';
 import {ATP_SLOS, SLOTH_SERVICE, SLO_LABELS, slothId, type AtpSlo} from './slos.js';
 
 const WINDOWS = ['5m', '30m', '1h', '2h', '6h', '1d', '3d'] as const;
-/** The multi-window, multi-burn-rate pairs (Google SRE workbook; docs/architecture.md, "Alerts"): page, then ticket. */
-const PAGE = [['5m', '1h', 14.4], ['30m', '6h', 6]] as const;
-const TICKET = [['2h', '1d', 3], ['6h', '3d', 1]] as const;
 
 const budget = (slo: AtpSlo) => Number(((100 - slo.objective) / 100).toPrecision(12));
 const ratio = (slo: AtpSlo) => Number((slo.objective / 100).toPrecision(12));
@@ -48,9 +46,10 @@ function metaRules(slo: AtpSlo): string[] {
 }
 
 function alert(slo: AtpSlo, severity: 'page' | 'ticket'): string[] {
-  const pairs = severity === 'page' ? PAGE : TICKET;
+  // The multi-window, multi-burn-rate pairs (Google SRE workbook), as the cockpit evaluates them: page, then ticket.
+  const pairs = BURN_PAIRS.filter((p) => p.urgency === severity);
   const sel = selector(slo);
-  const part = ([short, long, factor]: readonly [string, string, number]) =>
+  const part = ({short, long, threshold: factor}: BurnPair) =>
     `(\n    (slo:sli_error:ratio_rate${short}${sel} > (${factor} * ${budget(slo)}))\n    and ignoring (sloth_window)\n    (slo:sli_error:ratio_rate${long}${sel} > (${factor} * ${budget(slo)}))\n)`;
   const pair = pairs.map((p) => part(p)).join('\nor ignoring (sloth_window)\n');
   const sev = severity === 'page' ? 'SEV-2' : 'SEV-3';

@@ -10,12 +10,20 @@ export interface BurnPair {
   readonly urgency: 'page' | 'ticket';
 }
 
+/**
+ * The one definition of the pairs: the burn pane's headers, the burn alert's threshold text (alerts/flow-rules.ts)
+ * and the shipped Sloth rules (deploy/prometheus) are derived from it. A pair fires when both of its windows burn
+ * faster than its threshold (docs/trends-and-burn.md).
+ */
 export const BURN_PAIRS: readonly BurnPair[] = [
   {short: '5m', long: '1h', threshold: 14.4, urgency: 'page'},
   {short: '30m', long: '6h', threshold: 6, urgency: 'page'},
   {short: '2h', long: '1d', threshold: 3, urgency: 'ticket'},
   {short: '6h', long: '3d', threshold: 1, urgency: 'ticket'},
 ];
+
+/** `5m/1h`: how a pair is named on screen. */
+export const pairLabel = (pair: BurnPair): string => `${pair.short}/${pair.long}`;
 
 /** Error-budget policy stages (runbook "Error Budget Policy"); thresholds are budget consumed. */
 export interface PolicyStage {

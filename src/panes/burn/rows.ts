@@ -1,6 +1,6 @@
 // Error-budget burn: reading → rows (burn per window pair, budget, time to exhaustion, policy stage).
 import type {BurnReading} from '../../data/readings/types.js';
-import {burnFigures, type PolicyStage} from '../../data/slo/burn.js';
+import {BURN_PAIRS, burnFigures, pairLabel, type PolicyStage} from '../../data/slo/burn.js';
 import type {Column, RowModel} from '../../ui/components/table-model.js';
 import {burn, duration, percent} from '../../ui/format.js';
 import type {Tone} from '../../ui/theme.js';
@@ -8,10 +8,8 @@ import type {Tone} from '../../ui/theme.js';
 export const BURN_COLUMNS: readonly Column[] = [
   {id: 'slo', header: 'SLO', width: 22, priority: 1},
   {id: 'budget', header: 'BUDGET', width: 6, align: 'right', priority: 1},
-  {id: 'p1', header: '5m/1h >14.4', width: 13, align: 'right', priority: 1},
-  {id: 'p2', header: '30m/6h >6', width: 13, align: 'right', priority: 2},
-  {id: 'p3', header: '2h/1d >3', width: 13, align: 'right', priority: 3},
-  {id: 'p4', header: '6h/3d >1', width: 13, align: 'right', priority: 3},
+  // One column per pair, `5m/1h >14.4`: the fast (page) pairs stay longest as the pane narrows.
+  ...BURN_PAIRS.map((p, i): Column => ({id: `p${i + 1}`, header: `${pairLabel(p)} >${p.threshold}`, width: 13, align: 'right', priority: Math.min(3, i + 1)})),
   {id: 'exhaust', header: 'EXHAUSTS', width: 8, align: 'right', priority: 2},
   {id: 'policy', header: 'POLICY STAGE', width: 16, priority: 4, flex: true},
 ];

@@ -4,7 +4,7 @@ import {shortEntity} from '../../data/readings/names.js';
 import {alertCell, alertOn, alertTone} from '../alert-cell.js';
 import type {DlqEntity, DlqReading} from '../../data/readings/types.js';
 import {LazyRow, type Column, type RowFormat, type RowModel} from '../../ui/components/table-model.js';
-import {sparkline} from '../../ui/components/sparkline.js';
+import {sparkline, trendHeader, trendScale, type TrendFrame} from '../../ui/components/sparkline.js';
 import {count, duration} from '../../ui/format.js';
 import type {Tone} from '../../ui/theme.js';
 
@@ -17,7 +17,8 @@ export const DLQ_COLUMNS: readonly Column[] = [
   {id: 'oldest', header: 'OLDEST', width: 6, align: 'right', priority: 3},
   {id: 'consumer', header: 'CONSUMER', width: 16, priority: 5},
   {id: 'reasons', header: 'REASONS', width: 28, priority: 4},
-  {id: 'trend', header: 'DLQ 60m', width: 12, priority: 6, keepEnd: true},
+  // Fixed width: the trend's 60 minutes always fill exactly these cells (5 minutes each).
+  {id: 'trend', header: trendHeader('DLQ'), width: 12, priority: 6, keepEnd: true},
 ];
 
 const SHORT: Readonly<Record<string, string>> = {
@@ -38,9 +39,9 @@ export function reasonBreakdown(reasons: Readonly<Record<string, number>> | unde
 
 export {shortEntity};
 
-const dlqFormat: RowFormat<{e: DlqEntity; tone: Tone; alert?: ActiveAlert}, {ascii: boolean; now: number}> = {
+const dlqFormat: RowFormat<{e: DlqEntity; tone: Tone; alert?: ActiveAlert}, {ascii: boolean; now: number; trend: TrendFrame}> = {
   search: ({e}) => `${e.entity} ${e.consumer ?? ''} ${Object.keys(e.reasons ?? {}).join(' ')}`,
-  cells: ({e, tone, alert}, {ascii, now}) => {
+  cells: ({e, tone, alert}, {ascii, now, trend}) => {
     const growth = e.growthPerMin ?? 0;
     return {
       entity: {text: shortEntity(e.entity), bold: tone !== 'ok'},
@@ -51,7 +52,7 @@ const dlqFormat: RowFormat<{e: DlqEntity; tone: Tone; alert?: ActiveAlert}, {asc
       oldest: {text: e.oldestAgeSeconds === undefined ? '—' : duration(e.oldestAgeSeconds * 1000)},
       consumer: {text: e.consumer ?? '—', tone: 'muted'},
       reasons: {text: reasonBreakdown(e.reasons)},
-      trend: {text: sparkline(e.series, 24, ascii), tone: tone === 'ok' ? 'muted' : tone},
+      trend: {text: sparkline(e.series, 12, trend, ascii), tone: tone === 'ok' ? 'muted' : tone},
     };
   },
 };
@@ -61,8 +62,10 @@ const dlqFormat: RowFormat<{e: DlqEntity; tone: Tone; alert?: ActiveAlert}, {asc
  * without a firing alert, a backlog over the threshold, fast growth or a quarter of the threshold is a warning.
  */
 export function dlqRows(reading: DlqReading | undefined, threshold: number, ascii = false, alerts: readonly ActiveAlert[] = [], now = 0): RowModel[] {
-  const ctx = {ascii, now};
-  return (reading?.entities ?? []).map((e) => {
+  const entities = reading?.entities ?? [];
+  // The trends end at `now` and share one scale, drawn against the DLQ alert threshold.
+  const ctx = {ascii, now, trend: {end: now, max: trendScale(entities.map((e) => e.series), threshold, now)}};
+  return entities.map((e) => {
     const alert = alertOn(alerts, 'dlq', shortEntity(e.entity));
     const warn = e.deadLetter > threshold || (e.growthPerMin ?? 0) > 1 || e.deadLetter > threshold / 4;
     const tone: Tone = alertTone(alert) ?? (warn ? 'warn' : 'ok');

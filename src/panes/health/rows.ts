@@ -5,7 +5,7 @@ import {alertCell, alertOn, paneSummary} from '../alert-cell.js';
 import {latencyLimitMs, rowStatus, STATUS_RANK} from '../../data/health/status.js';
 import type {HealthReading, HealthStatus, ServiceHealth} from '../../data/readings/types.js';
 import {LazyRow, type Column, type RowFormat, type RowModel} from '../../ui/components/table-model.js';
-import {sparkline} from '../../ui/components/sparkline.js';
+import {sparkline, trendHeader, trendScale, type TrendFrame} from '../../ui/components/sparkline.js';
 import {count, millis, percent} from '../../ui/format.js';
 import type {Tone} from '../../ui/theme.js';
 
@@ -20,7 +20,8 @@ export const HEALTH_COLUMNS: readonly Column[] = [
   {id: 'failing', header: 'FAILING CHECKS / PROBLEMS', width: 14, priority: 3, flex: true},
   {id: 'rps', header: 'REQ/S', width: 6, align: 'right', priority: 5},
   {id: 'restarts', header: 'RESTARTS', width: 8, align: 'right', priority: 5},
-  {id: 'trend', header: 'ERRORS 60m', width: 16, priority: 6, keepEnd: true},
+  // Fixed width, never flexed: the trend's 60 minutes always fill exactly these cells (5 minutes each).
+  {id: 'trend', header: trendHeader('ERRORS'), width: 12, priority: 6, keepEnd: true},
 ];
 
 const STATUS_TONE: Readonly<Record<HealthStatus, Tone>> = {Healthy: 'ok', Degraded: 'warn', Unhealthy: 'crit', Unknown: 'unknown'};
@@ -44,11 +45,13 @@ interface HealthCtx {
   readonly symbol: (tone: Tone) => string;
   readonly ascii: boolean;
   readonly now: number;
+  /** The error trend's time frame and scale, shared by every row. */
+  readonly trend: TrendFrame;
 }
 
 const healthFormat: RowFormat<HealthRowData, HealthCtx> = {
   search: ({s, status, reason}) => `${s.service} ${s.region} ${status} ${failing(s, status === 'Healthy' ? undefined : reason)} ${s.version ?? ''}`,
-  cells: ({s, status, reason, alert}, {t, symbol, ascii, now}) => {
+  cells: ({s, status, reason, alert}, {t, symbol, ascii, now, trend}) => {
     const tone = STATUS_TONE[status];
     const limit = latencyLimitMs(s.service, t);
     const errTone: Tone | undefined = s.errorRatio === undefined ? 'muted' : s.errorRatio > t.errorRatio ? 'crit' : s.errorRatio > t.errorRatio / 5 ? 'warn' : undefined;
@@ -66,7 +69,7 @@ const healthFormat: RowFormat<HealthRowData, HealthCtx> = {
       failing: {text: failing(s, status === 'Healthy' ? undefined : reason), tone: status === 'Healthy' ? 'muted' : tone},
       rps: {text: count(s.requestRate)},
       restarts: {text: s.restarts === undefined ? '—' : String(s.restarts), tone: (s.restarts ?? 0) > 3 ? 'warn' : undefined},
-      trend: {text: sparkline(s.errorSeries, 16, ascii), tone: errTone},
+      trend: {text: sparkline(s.errorSeries, 12, trend, ascii), tone: errTone},
     };
   },
 };
@@ -80,11 +83,17 @@ export interface HealthRowContext {
   readonly now?: number;
 }
 
-/** One row per service × region; a row with a firing alert says which severity, and ranks by it. */
+/**
+ * One row per service × region; a row with a firing alert says which severity, and ranks by it. The error trends end
+ * at `now` and share one scale, drawn against the error-rate threshold.
+ */
 export function healthRows(reading: HealthReading | undefined, c: HealthRowContext): RowModel[] {
   const t = c.thresholds;
-  const ctx: HealthCtx = {t, symbol: c.symbol, ascii: c.ascii, now: c.now ?? 0};
-  return (reading?.services ?? []).map((s) => {
+  const now = c.now ?? 0;
+  const services = reading?.services ?? [];
+  const trend: TrendFrame = {end: now, max: trendScale(services.map((s) => s.errorSeries), t.errorRatio, now)};
+  const ctx: HealthCtx = {t, symbol: c.symbol, ascii: c.ascii, now, trend};
+  return services.map((s) => {
     const key = `${s.service}@${s.region}`;
     const {status, reason} = rowStatus(s, t);
     const alert = alertOn(c.alerts ?? [], 'health', key);

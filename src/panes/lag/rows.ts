@@ -2,7 +2,7 @@
 import type {ActiveAlert} from '../../data/alerts/evaluate.js';
 import type {LagReading} from '../../data/readings/types.js';
 import type {Column, RowModel} from '../../ui/components/table-model.js';
-import {sparkline} from '../../ui/components/sparkline.js';
+import {sparkline, trendHeader, trendScale} from '../../ui/components/sparkline.js';
 import {count, seconds} from '../../ui/format.js';
 import {alertCell} from '../alert-cell.js';
 import type {Tone} from '../../ui/theme.js';
@@ -13,8 +13,9 @@ export const LAG_COLUMNS: readonly Column[] = [
   {id: 'p95', header: 'P95<5s', width: 7, align: 'right', priority: 1},
   {id: 'p99', header: 'P99<10s', width: 7, align: 'right', priority: 2},
   {id: 'eps', header: 'EV/S', width: 6, align: 'right', priority: 2},
-  {id: 'alert', header: 'ALERT >30s/10m', width: 16, priority: 3},
-  {id: 'trend', header: 'P95 LAG 60m', width: 12, priority: 4, flex: true, keepEnd: true},
+  {id: 'alert', header: 'ALERT >30s/10m', width: 16, priority: 3, flex: true},
+  // Fixed width, never flexed: the trend's 60 minutes always fill exactly these cells (3 minutes each).
+  {id: 'trend', header: trendHeader('P95 LAG'), width: 20, priority: 4, keepEnd: true},
 ];
 
 export const LAG_SLO = {p95: 5, p99: 10, alert: 30};
@@ -24,7 +25,10 @@ const tone = (v: number | undefined, slo: number): Tone | undefined =>
 
 /** One row per projection × region; `alerts` gives the ProjectionLagHigh state. */
 export function lagRows(reading: LagReading | undefined, alerts: readonly ActiveAlert[], now: number, ascii = false): RowModel[] {
-  return (reading?.projections ?? []).map((p) => {
+  const projections = reading?.projections ?? [];
+  // One scale for the column, reaching at least the P95 SLO: sub-second wobble stays low, a stall fills the cell.
+  const trend = {end: now, max: trendScale(projections.map((p) => p.series), LAG_SLO.p95, now)};
+  return projections.map((p) => {
     const key = `${p.projection}@${p.region}`;
     const alert = alerts.find((a) => a.name === 'ProjectionLagHigh' && a.target === key);
     const worst = p.p95Seconds ?? p.lagSeconds;
@@ -41,7 +45,7 @@ export function lagRows(reading: LagReading | undefined, alerts: readonly Active
         p99: {text: seconds(p.p99Seconds), tone: tone(p.p99Seconds, LAG_SLO.p99)},
         eps: {text: count(p.eventsPerSecond), tone: p.eventsPerSecond === 0 ? 'crit' : undefined},
         alert: alertCell(alert, now),
-        trend: {text: sparkline(p.series, 40, ascii), tone: rowTone === 'ok' ? 'muted' : rowTone},
+        trend: {text: sparkline(p.series, 20, trend, ascii), tone: rowTone === 'ok' ? 'muted' : rowTone},
       },
     };
   });

@@ -4,6 +4,7 @@ import type {LagReading, OutboxReading} from '../../data/readings/types.js';
 import {fit} from '../../data/text/width.js';
 import {TrendBlock} from '../../ui/components/trend-block.js';
 import {count, seconds} from '../../ui/format.js';
+import {LAG_SLO} from './rows.js';
 
 export function LagDetailView({rowKey, reading, width, height}: {rowKey: string; reading?: LagReading; width: number; height: number}) {
   const p = reading?.projections.find((x) => `${x.projection}@${x.region}` === rowKey);
@@ -11,7 +12,15 @@ export function LagDetailView({rowKey, reading, width, height}: {rowKey: string;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold>{fit(` ${rowKey} · lag ${seconds(p.lagSeconds)} · P95 ${seconds(p.p95Seconds)} (SLO <5s) · P99 ${seconds(p.p99Seconds)} (SLO <10s) · ${count(p.eventsPerSecond)} events/s · alert at >30s for 10m`, width)}</Text>
-      <TrendBlock title="P95 lag, last 60m" series={p.series} width={width} rows={Math.max(3, height - 2)} format={(v) => seconds(v)} tone="info" />
+      <TrendBlock
+        title={p.p95Seconds !== undefined ? 'P95 lag' : 'Lag'}
+        series={p.series}
+        width={width}
+        rows={Math.max(4, height - 2)}
+        format={(v) => seconds(v)}
+        threshold={{value: LAG_SLO.p95, label: `SLO P95 <${LAG_SLO.p95}s`}}
+        tone="info"
+      />
     </Box>
   );
 }
@@ -22,7 +31,7 @@ export function OutboxDetailView({rowKey, reading, width, height}: {rowKey: stri
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold>{fit(` ${rowKey} outbox · ${count(o.pending)} pending · oldest ${seconds(o.oldestAgeSeconds)} · relaying ${count(o.relayPerSecond)}/s`, width)}</Text>
-      <TrendBlock title="Pending messages, last 60m" series={o.series} width={width} rows={Math.max(3, height - 2)} format={count} tone="info" />
+      <TrendBlock title="Pending messages" series={o.series} width={width} rows={Math.max(4, height - 2)} format={(v) => `${count(v)} msg`} tone="info" />
     </Box>
   );
 }
