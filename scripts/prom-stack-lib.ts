@@ -136,6 +136,9 @@ export function prometheusConfig(simHostPort: string, ruleFiles: readonly string
     ...ruleFiles.map((f) => `  - ${JSON.stringify(f)}`),
     'scrape_configs:',
     '  - job_name: atp',
+    // The simulator stands in for node-exporter and blackbox-exporter too: their series carry their own `instance`
+    // (the node, the probed endpoint), which Prometheus keeps only with honor_labels.
+    '    honor_labels: true',
     '    static_configs:',
     `      - targets: [${JSON.stringify(simHostPort)}]`,
     '',

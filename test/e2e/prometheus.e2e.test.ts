@@ -61,6 +61,8 @@ describe.runIf(!missing)('cockpit on a real Prometheus', () => {
       const prom = await status(stack);
       const after = await getJson<Doc>(`${stack.simUrl}/truth`);
       for (const pane of PANE_IDS) expect(prom.panes[pane], `${pane}: ${prom.panes[pane]?.error}`).toMatchObject({ok: true});
+      // Every catalog alert is evaluated through Prometheus: disks, certificates, keys, tamper and compliance included.
+      expect((prom as {notEvaluated?: string[]}).notEvaluated).toEqual([]);
       const health = compareHealth(prom, before, after);
       expect(health.compared).toBeGreaterThanOrEqual(12);
       compareFlows(prom, before, after);

@@ -42,7 +42,8 @@ function integrator(segments: readonly Segment[]): (t: number) => number {
 }
 
 function* seriesLines(rec: RecordedSeries, extra: Labels): Generator<string> {
-  const labels = labelText({...rec.labels, ...extra});
+  // A series' own `instance` (a node, a probed endpoint) wins, as honor_labels keeps it on the live scrape.
+  const labels = labelText({...extra, ...rec.labels});
   let out = '';
   for (let i = 0; i < rec.times.length; i++) {
     out += `${rec.name}${labels} ${rec.values[i]} ${stamp(rec.times[i]!)}\n`;
