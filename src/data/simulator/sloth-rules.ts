@@ -58,7 +58,7 @@ function alert(slo: AtpSlo, severity: 'page' | 'ticket'): string[] {
     '    expr: |',
     ...block(pair),
     '    labels:',
-    ...sorted({category: slo.category, runbook_section: '10 (SLO Monitoring & Burn Rate Alerts)', severity: sev, sloth_id: slothId(slo), sloth_severity: severity}),
+    ...sorted({category: slo.category, runbook_section: 'Topic 10 (SLO Monitoring & Burn Rate Alerts)', severity: sev, sloth_id: slothId(slo), sloth_severity: severity}),
     '    annotations:',
     `      summary: ${JSON.stringify(`${slo.description.split(':')[0]} is burning its error budget too fast`)}`,
     `      title: ${JSON.stringify(`(${severity}) {{$labels.sloth_service}} {{$labels.sloth_slo}} SLO error budget burn rate is too fast.`)}`,
@@ -94,7 +94,7 @@ export function slothSpec(): string {
       `        total_query: ${JSON.stringify(slo.totalQuery)}`,
       '    alerting:',
       '      name: ErrorBudgetBurn',
-      `      labels: {category: "${slo.category}", runbook_section: "10 (SLO Monitoring & Burn Rate Alerts)"}`,
+      `      labels: {category: "${slo.category}", runbook_section: "Topic 10 (SLO Monitoring & Burn Rate Alerts)"}`,
       '      page_alert: {labels: {severity: "SEV-2"}}',
       '      ticket_alert: {labels: {severity: "SEV-3"}}',
     );

@@ -77,6 +77,15 @@ describe('the alert catalog', () => {
     }
   });
 
+  it('labels the Topic 10 burn alerts the same in the cockpit and in the shipped rules', () => {
+    const dir = join(import.meta.dirname, '..', '..', '..', 'deploy', 'prometheus', 'rules');
+    const slos = readFileSync(join(dir, 'atp-slos.rules.yml'), 'utf8');
+    const alerts = readFileSync(join(dir, 'atp-alerts.rules.yml'), 'utf8');
+    const rule = (name: string) => ALERT_RULES.find((r) => r.name === name)!;
+    expect(slos).toContain(`runbook_section: "${rule('ErrorBudgetBurn').runbook}"`);
+    expect(alerts).toContain(`runbook_section: "${rule('AvailabilityBudget1h').runbook}"`);
+  });
+
   it('uses the thresholds the runbook sets by default', () => {
     expect(DEFAULT_THRESHOLDS).toMatchObject({errorRatio: 0.05, p95Ms: TOPIC10.ingestionP95AlertMs, lagSeconds: TOPIC10.projectionP95AlertSeconds, dlqMessages: 100});
     expect(DEFAULT_THRESHOLDS.p95MsByService.query).toBe(TOPIC10.queryP95AlertMs);
