@@ -6,7 +6,7 @@ import type {ActionPlan, Confirmation} from '../../actions/types.js';
 import {fit} from '../../data/text/width.js';
 import {useSize, useTheme} from '../context.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
-import {Blank, DialogFrame, Field, Wrapped, dialogWidth} from './dialog-frame.js';
+import {DialogFrame, Field, Spacer, Wrapped, dialogWidth} from './dialog-frame.js';
 import {editText, TextField} from './text-field.js';
 
 type Focus = 'name' | 'reason' | 'incident' | 'cancel' | 'confirm';
@@ -42,7 +42,7 @@ export function ConfirmDialog({plan, production, onDone}: ConfirmDialogProps) {
   const confirm = () => {
     const values = valuesRef.current;
     if (production && values.name !== plan.target) {
-      setError(values.name ? `typed "${values.name}": type ${plan.target} exactly to confirm` : `type ${plan.target} to confirm (production context)`);
+      setError(values.name ? `typed "${values.name}": type ${plan.target} exactly to confirm` : `type ${plan.target} exactly to confirm (production context)`);
       setFocus('name');
       return;
     }
@@ -85,17 +85,18 @@ export function ConfirmDialog({plan, production, onDone}: ConfirmDialogProps) {
     <DialogFrame title={`${plan.title}?`} tone={production ? 'crit' : 'warn'} width={width} keys="Tab/↑↓ move · ←→ buttons · Enter select · Esc cancel">
       <Field label="What" value={plan.title} width={width} bold />
       <Field label="Where" value={plan.where} width={width} tone={production ? 'crit' : undefined} />
-      <Wrapped text={`Effect:       ${plan.effect}`} width={width} />
-      <Wrapped text={`Command:      ${plan.command}`} width={width} tone="info" />
-      <Wrapped text={`Blast radius: ${plan.blastRadius}`} width={width} tone="warn" bold />
+      <Field label="Effect" value={plan.effect} width={width} />
+      <Field label="Command" value={plan.command} width={width} tone="info" />
+      <Field label="Blast radius" value={plan.blastRadius} width={width} tone="warn" bold />
       {(plan.notes ?? []).map((n) => (
-        <Wrapped key={n} text={`Note:         ${n}`} width={width} tone="warn" />
+        <Field key={n} label="Note" value={n} width={width} tone="warn" />
       ))}
-      <Blank width={width} />
-      {production ? <TextField label={`type "${plan.target}"`} value={values.name} focused={focus === 'name'} width={width} invalid={Boolean(error) && focus === 'name'} /> : null}
+      <Spacer width={width} />
+      {production ? <Wrapped text={`production: type ${plan.target} to confirm`} width={width} tone="crit" bold /> : null}
+      {production ? <TextField label="target" value={values.name} focused={focus === 'name'} width={width} invalid={Boolean(error) && focus === 'name'} /> : null}
       {needsReason ? <TextField label="reason (required)" value={values.reason} focused={focus === 'reason'} width={width} invalid={Boolean(error) && focus === 'reason'} /> : null}
       <TextField label="incident id" value={values.incident} focused={focus === 'incident'} width={width} placeholder="optional, e.g. INC-2041" />
-      <Blank width={width} />
+      <Spacer width={width} />
       <Text>
         {fit('', 4)}
         {button('cancel', 'Cancel')}
@@ -103,7 +104,7 @@ export function ConfirmDialog({plan, production, onDone}: ConfirmDialogProps) {
         {button('confirm', confirmLabel)}
         {' '.repeat(Math.max(0, width - 2 - 4 - 3 - 'Cancel'.length - confirmLabel.length - 8))}
       </Text>
-      {error ? <Wrapped text={`${theme.symbol('crit')} ${error}`} width={width} tone="crit" bold /> : <Blank width={width} />}
+      {error ? <Wrapped text={`${theme.symbol('crit')} ${error}`} width={width} tone="crit" bold /> : <Spacer width={width} />}
     </DialogFrame>
   );
 }
