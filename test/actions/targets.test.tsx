@@ -97,4 +97,36 @@ describe('exact targets', () => {
     expect(frame).toContain('Esc cancel');
     expect(frame.split('\n').length).toBeLessThanOrEqual(24);
   });
+
+  it('80x24: a confirmation too long for the screen scrolls (PgDn) and keeps its fields and buttons; it cannot be confirmed unread', async () => {
+    const calls: string[] = [];
+    const config = {contexts: {prod: {...prodConfig.contexts.prod, sources: {demo: {kind: 'demo' as const, scenario: 'calm'}}}}};
+    app = await renderCockpit({config, flags: {context: 'prod'}, columns: 80, rows: 24, session: {createSource: recordingDemoFactory(calls)}});
+    const entity = 'audit.appended.v1/Subscriptions/search-indexer';
+    await app.waitFor('export@us-east');
+    await app.press(':', `replay ${entity}`, KEYS.enter);
+    await app.waitFor('Max count');
+    // Choose the two reasons that are not preselected as well: four command lines, two notes.
+    await app.press(KEYS.down, KEYS.down, ' ', KEYS.down, ' ', KEYS.enter);
+    await app.waitFor('Dry run');
+    await app.press(KEYS.enter);
+    const frame = await app.waitFor('more below · PgDn to read on');
+    expect(frame).toContain('[ Cancel ]');
+    expect(frame).toContain(`type ${entity} to`);
+    expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+    const seen = new Set(dialogText(frame).split(' '));
+    // Confirming before reading it all is refused.
+    await app.press(KEYS.shiftTab, KEYS.shiftTab, KEYS.shiftTab, entity, KEYS.tab, 'INC-1 triage', KEYS.tab, KEYS.tab, KEYS.tab, KEYS.enter);
+    await app.waitFor('read the whole plan first');
+    for (let i = 0; i < 5 && !app.lastFrame().includes('end of the plan'); i++) {
+      await app.press('\u001b[6~');
+      for (const w of dialogText(app.lastFrame()).split(' ')) seen.add(w);
+    }
+    await app.waitFor('end of the plan');
+    for (const w of ['Blast', '--filter', '"reason=MessageLockLostException"', '"reason=UnauthorizedException"', 'EVERY', 'subscription']) expect(seen).toContain(w);
+    expect(calls).toEqual([]);
+    await app.press(KEYS.enter);
+    await app.waitUntil(() => calls.length > 0, 'replay started');
+    expect(app.journal.read().map((e) => e.phase).slice(0, 3)).toEqual(['planned', 'confirmed', 'started']);
+  });
 });

@@ -6,7 +6,8 @@ import type {ActionPlan, Confirmation} from '../../actions/types.js';
 import {fit} from '../../data/text/width.js';
 import {useSize, useTheme} from '../context.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
-import {DialogFrame, Field, Spacer, Wrapped, dialogWidth} from './dialog-frame.js';
+import {DialogFrame, Spacer, Wrapped, compactRows, dialogWidth, wrapText} from './dialog-frame.js';
+import {PlanBody, planLines} from './plan-body.js';
 import {editText, TextField} from './text-field.js';
 
 type Focus = 'name' | 'reason' | 'incident' | 'cancel' | 'confirm';
@@ -19,8 +20,9 @@ export interface ConfirmDialogProps {
 
 export function ConfirmDialog({plan, production, onDone}: ConfirmDialogProps) {
   const theme = useTheme();
-  const {columns} = useSize();
+  const {columns, rows} = useSize();
   const width = dialogWidth(columns);
+  const compact = compactRows(rows);
   const ring: Focus[] = [...(production ? (['name'] as const) : []), ...(plan.requireReason || plan.kind === 'freeze' || plan.kind === 'unfreeze' ? (['reason'] as const) : []), 'incident', 'cancel', 'confirm'];
   // Keys may arrive faster than renders, so the handler works on refs and renders from state.
   const [focus, setFocusState] = useState<Focus>('cancel');
@@ -37,10 +39,33 @@ export function ConfirmDialog({plan, production, onDone}: ConfirmDialogProps) {
     setValuesState(v);
   };
   const needsReason = ring.includes('reason');
+  const keys = 'Tab/↑↓ move · ←→ buttons · Enter select · Esc cancel';
+
+  // The plan scrolls when the terminal cannot hold it with the fields and buttons (80x24): they always show.
+  const body = planLines(plan, width, !compact);
+  const title = `${plan.title}?`;
+  const fixed =
+    1 + 2 + wrapText(title, width - 3).length + wrapText(keys, width - 3).length +
+    (production ? wrapText(`production: type ${plan.target} to confirm`, width - 3).length + 1 : 0) + (needsReason ? 1 : 0) + 1 + 1 +
+    (error ? wrapText(`x ${error}`, width - 3).length : compact ? 0 : 1) + (compact ? 0 : 2);
+  const height = Math.max(3, rows - fixed);
+  const maxTop = Math.max(0, body.length - (height - 1));
+  const [top, setTopState] = useState(0);
+  const topRef = useRef(0);
+  const seenRef = useRef(body.length <= height);
+  const setTop = (t: number) => {
+    topRef.current = Math.max(0, Math.min(maxTop, t));
+    if (topRef.current >= maxTop) seenRef.current = true;
+    setTopState(topRef.current);
+  };
 
   const step = (d: number) => setFocus(ring[(ring.indexOf(focusRef.current) + d + ring.length) % ring.length] ?? 'cancel');
   const confirm = () => {
     const values = valuesRef.current;
+    if (!seenRef.current) {
+      setError('read the whole plan first: PgDn scrolls it');
+      return;
+    }
     if (production && values.name !== plan.target) {
       setError(values.name ? `typed "${values.name}": type ${plan.target} exactly to confirm` : `type ${plan.target} exactly to confirm (production context)`);
       setFocus('name');
@@ -57,6 +82,8 @@ export function ConfirmDialog({plan, production, onDone}: ConfirmDialogProps) {
   useKeyLayer(LAYER.dialog, ({name, text}) => {
     const focus = focusRef.current;
     if (name === 'escape') onDone({outcome: 'cancelled', why: 'Esc'});
+    else if (name === 'pagedown') setTop(topRef.current + Math.max(1, height - 2));
+    else if (name === 'pageup') setTop(topRef.current - Math.max(1, height - 2));
     else if (name === 'tab' || name === 'down') step(1);
     else if (name === 'shift-tab' || name === 'up') step(-1);
     else if (name === 'left' || name === 'right') {
@@ -82,15 +109,8 @@ export function ConfirmDialog({plan, production, onDone}: ConfirmDialogProps) {
     </Text>
   );
   return (
-    <DialogFrame title={`${plan.title}?`} tone={production ? 'crit' : 'warn'} width={width} keys="Tab/↑↓ move · ←→ buttons · Enter select · Esc cancel">
-      <Field label="What" value={plan.title} width={width} bold />
-      <Field label="Where" value={plan.where} width={width} tone={production ? 'crit' : undefined} />
-      <Field label="Effect" value={plan.effect} width={width} />
-      <Field label="Command" value={plan.command} width={width} tone="info" />
-      <Field label="Blast radius" value={plan.blastRadius} width={width} tone="warn" bold />
-      {(plan.notes ?? []).map((n) => (
-        <Field key={n} label="Note" value={n} width={width} tone="warn" />
-      ))}
+    <DialogFrame title={title} tone={production ? 'crit' : 'warn'} width={width} keys={body.length > height ? `PgUp/PgDn plan · ${keys}` : keys}>
+      <PlanBody lines={body} top={Math.min(top, maxTop)} height={height} width={width} whereTone={production ? 'crit' : undefined} />
       <Spacer width={width} />
       {production ? <Wrapped text={`production: type ${plan.target} to confirm`} width={width} tone="crit" bold /> : null}
       {production ? <TextField label="target" value={values.name} focused={focus === 'name'} width={width} invalid={Boolean(error) && focus === 'name'} /> : null}
