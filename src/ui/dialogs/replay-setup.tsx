@@ -2,7 +2,7 @@
 // target, then the dry run.
 import {useLatestState} from '../hooks/use-latest-state.js';
 import {Text} from 'ink';
-import {useState} from 'react';
+import {Fragment, useState} from 'react';
 import type {DlqEntity} from '../../data/readings/types.js';
 import {adviceFor, isReplayReason} from '../../data/runbook.js';
 import type {DlqMessage, ReplayTarget} from '../../data/sources/types.js';
@@ -11,7 +11,10 @@ import {DEFAULT_REPLAY_COUNT} from '../../actions/replay.js';
 import {useNow, useSize, useTheme} from '../context.js';
 import {duration} from '../format.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
-import {DialogFrame, Spacer, Wrapped, dialogWidth} from './dialog-frame.js';
+import {DialogFrame, Spacer, Wrapped, dialogWidth, wrapText} from './dialog-frame.js';
+
+/** Where the runbook's action starts in a reason row. */
+const ACTION_COLUMN = 42;
 
 export interface ReplayFilter {
   /** The reasons chosen (empty only when the entity's reason breakdown is unknown). */
@@ -72,10 +75,17 @@ export function ReplaySetup({entity, targets, onNext, onCancel}: {entity: DlqEnt
         const advice = adviceFor(reason);
         const on = chosen.includes(reason);
         const action = advice.replay ? `${advice.action} (once ${advice.after ?? 'the cause is fixed'})` : `${advice.action} · NOT a replay`;
+        // The runbook's action wraps under its column on a narrow terminal rather than being cut.
+        const [first = '', ...rest] = wrapText(action, width - 3 - ACTION_COLUMN);
         return (
-          <Text key={reason} inverse={index === i} color={on && !advice.replay ? theme.tone('warn') : undefined}>
-            {fit(`${index === i ? ` ${theme.selected} ` : '   '}${on ? '[x]' : '[ ]'} ${fit(reason, 27)} ${String(n).padStart(5)}  ${action}`, width - 2, 'left', theme.ellipsis)}
-          </Text>
+          <Fragment key={reason}>
+            <Text inverse={index === i} color={on && !advice.replay ? theme.tone('warn') : undefined}>
+              {fit(`${index === i ? ` ${theme.selected} ` : '   '}${on ? '[x]' : '[ ]'} ${fit(reason, 27)} ${String(n).padStart(5)}  ${first}`, width - 2, 'left', theme.ellipsis)}
+            </Text>
+            {rest.map((line) => (
+              <Text key={line}>{fit(`${' '.repeat(ACTION_COLUMN)}${line}`, width - 2)}</Text>
+            ))}
+          </Fragment>
         );
       })}
       {warning ? <Wrapped text={`${theme.symbol('warn')} ${warning}`} width={width} tone="warn" bold /> : null}
