@@ -89,8 +89,8 @@ describe('exact targets', () => {
     const text = dialogText(frame);
     expect(text).toContain('Roll back ingestion@us-east to revision 2 (1.2.4)');
     expect(text).toContain('context prod [prod] PRODUCTION');
-    expect(text).toContain('deployment/ingestion -n atp-ingestion-ns (us-east)');
-    expect(text).toContain('kubectl rollout undo deployment/ingestion -n atp-ingestion-ns --to-revision=2 --context us-east');
+    expect(text).toContain('deployment/ingestion -n atp-ingest-ns (us-east)');
+    expect(text).toContain('kubectl rollout undo deployment/ingestion -n atp-ingest-ns --to-revision=2 --context us-east');
     expect(text).toContain('type ingestion@us-east');
     expect(text).not.toContain('…');
     expect(frame).toContain('[ Cancel ]');
