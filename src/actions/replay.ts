@@ -50,7 +50,8 @@ export function replayPlan(env: PlanEnv, choice: ReplayChoice): ActionPlan {
   const plan: ReplayPlan = {entity: entity.entity, target, reason: reasons.length === 1 ? reasons[0] : undefined, maxCount: choice.maxCount, messages};
   // One command line per reason: the runbook's tool filters by one reason; together they replay what the dry run shows.
   const counts = byReason(messages);
-  const command = reasons.length > 1 ? [...counts].map(([reason, n]) => cap.command({...plan, reason, maxCount: n, messages: messages.filter((m) => m.reason === reason)})).join('\n') : cap.command(plan);
+  const perReason = (reason: string, n: number) => cap.command({...plan, reason, maxCount: n, messages: messages.filter((m) => m.reason === reason)});
+  const command = reasons.length > 1 ? [...counts].map(([reason, n]) => perReason(reason, n)).join('\n') : cap.command(plan);
   const large = messages.length > env.session.context.largeReplay;
   const warnings = nonReplayWarnings(messages);
   const named = reasons.length ? ` (${reasons.join(', ')})` : '';
@@ -62,8 +63,18 @@ export function replayPlan(env: PlanEnv, choice: ReplayChoice): ActionPlan {
     effect: `each message is sent as a copy with id <message-id>:<dlq-sequence> and completed in the DLQ only after the copy was accepted`,
     command,
     blastRadius: blastRadius(choice),
-    notes: [...warnings, ...(large ? [`large replay (> ${env.session.context.largeReplay}): a reason is required`] : []), ...(warnings.length ? ['reasons whose runbook action is not replay were chosen: a reason is required'] : [])],
-    params: {entity: entity.entity, target: target.entity, reasons: reasons.length ? reasons : 'any', maxCount: choice.maxCount, sequenceNumbers: messages.map((m) => m.sequenceNumber)},
+    notes: [
+      ...warnings,
+      ...(large ? [`large replay (> ${env.session.context.largeReplay}): a reason is required`] : []),
+      ...(warnings.length ? ['reasons whose runbook action is not replay were chosen: a reason is required'] : []),
+    ],
+    params: {
+      entity: entity.entity,
+      target: target.entity,
+      reasons: reasons.length ? reasons : 'any',
+      maxCount: choice.maxCount,
+      sequenceNumbers: messages.map((m) => m.sequenceNumber),
+    },
     before: {deadLetter: entity.deadLetter, active: entity.active},
     requireReason: large || warnings.length > 0,
     pane: 'dlq',

@@ -84,7 +84,8 @@ export class ActionRecord {
 
 /** An attempt refused before any dialog opened: one "refused" entry (nothing was planned or confirmed). */
 export async function recordRefusal(scope: ActionScope, action: ActionKind, target: string, message: string): Promise<void> {
-  await scope.journal.append({actionId: randomUUID(), action, phase: 'refused', who: scope.identity, context: scope.context, environment: scope.environment, target, message});
+  const {journal, identity, context, environment} = scope;
+  await journal.append({actionId: randomUUID(), action, phase: 'refused', who: identity, context, environment, target, message});
 }
 
 function plan(p: ActionPlan): string {

@@ -13,8 +13,10 @@ export function knownServices(rows: readonly Pick<ServiceHealth, 'service' | 're
   return [...new Set(rows.map((r) => `${r.service}@${r.region}`))];
 }
 
+type ServiceRow = Pick<ServiceHealth, 'service' | 'region'>;
+
 /** `service` (any region) or `service@region` against the health rows. */
-export function resolveService(rows: readonly Pick<ServiceHealth, 'service' | 'region'>[], service: string, region?: string): Resolution<ServiceRef> {
+export function resolveService(rows: readonly ServiceRow[], service: string, region?: string): Resolution<ServiceRef> {
   const all = rows.filter((r) => r.service === service);
   const refs = [...new Map(all.map((r) => [`${r.service}@${r.region}`, {service: r.service, region: r.region}])).values()];
   if (refs.length === 0) {

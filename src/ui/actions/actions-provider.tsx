@@ -80,7 +80,10 @@ export function ActionsProvider({children, onResult}: ActionsProviderProps) {
   );
   const toConfirmSafe = useCallback((plan: ActionPlan) => void toConfirm(plan).catch(fail('Action')), [toConfirm, fail]);
 
-  const start = useCallback((request: ActionRequest) => startAction(request, {env, setFlow, notice, refuse, toConfirm: toConfirmSafe, fail}), [env, notice, refuse, toConfirmSafe, fail]);
+  const start = useCallback(
+    (request: ActionRequest) => startAction(request, {env, setFlow, notice, refuse, toConfirm: toConfirmSafe, fail}),
+    [env, notice, refuse, toConfirmSafe, fail],
+  );
   const begin = useCallback(
     (request: ActionRequest) => {
       if (!flow) start(request);
@@ -123,7 +126,15 @@ export function ActionsProvider({children, onResult}: ActionsProviderProps) {
   return (
     <ActionsContext.Provider value={actions}>
       {children}
-      <DialogHost flow={flow} setFlow={setFlow} env={env} start={start} toConfirm={toConfirmSafe} onConfirmed={(plan, record, c) => void confirmed(plan, record, c).catch(fail(plan.title))} onError={(title, e) => fail(title)(e)} />
+      <DialogHost
+        flow={flow}
+        setFlow={setFlow}
+        env={env}
+        start={start}
+        toConfirm={toConfirmSafe}
+        onConfirmed={(plan, record, c) => void confirmed(plan, record, c).catch(fail(plan.title))}
+        onError={(title, e) => fail(title)(e)}
+      />
     </ActionsContext.Provider>
   );
 }

@@ -115,12 +115,25 @@ export function DialogHost({flow, setFlow, env, start, toConfirm, onConfirmed, o
           filter={flow.filter}
           messages={flow.messages}
           onBack={once(() => setFlow({step: 'replay-setup', entity: flow.entity, targets: flow.targets}))}
-          onNext={once(() => attempt('Replay', () => replayPlan(env, {entity: flow.entity, target: flow.filter.target, reasons: flow.filter.reasons, maxCount: flow.filter.maxCount, messages: flow.messages})))}
+          onNext={once(() => {
+            const {target, reasons, maxCount} = flow.filter;
+            attempt('Replay', () => replayPlan(env, {entity: flow.entity, target, reasons, maxCount, messages: flow.messages}));
+          })}
         />
       );
     case 'freeze-pick': {
       const cap = freezer(session);
-      return <FreezePicker on={flow.on} kinds={flow.kinds} all={cap?.kinds ?? []} active={env.freezes()} describe={(k) => cap?.describe(k) ?? k} onCancel={close} onPick={once((k) => attempt('Freeze', () => freezePlan(env, k, flow.on)))} />;
+      return (
+        <FreezePicker
+          on={flow.on}
+          kinds={flow.kinds}
+          all={cap?.kinds ?? []}
+          active={env.freezes()}
+          describe={(k) => cap?.describe(k) ?? k}
+          onCancel={close}
+          onPick={once((k) => attempt('Freeze', () => freezePlan(env, k, flow.on)))}
+        />
+      );
     }
     case 'confirm':
       return <ConfirmDialog plan={flow.plan} production={session.context.production} onDone={once((c) => onConfirmed(flow.plan, flow.record, c))} />;

@@ -46,7 +46,8 @@ export function startAction(request: ActionRequest, deps: StartDeps): void {
         title: `Roll back ${request.service}: it runs in ${resolved.candidates.length} regions; choose a region`,
         choices: resolved.candidates.map((ref) => {
           const row = rows.find((r) => r.service === ref.service && r.region === ref.region);
-          return {label: `${ref.service}@${ref.region}`, detail: `${row?.status ?? 'Unknown'} · ${row?.podsReady ?? '?'}/${row?.podsDesired ?? '?'} pods · ${row?.version ?? '?'}`, request: {kind: 'rollback', ...ref}};
+          const detail = `${row?.status ?? 'Unknown'} · ${row?.podsReady ?? '?'}/${row?.podsDesired ?? '?'} pods · ${row?.version ?? '?'}`;
+          return {label: `${ref.service}@${ref.region}`, detail, request: {kind: 'rollback', ...ref}};
         }),
       });
     }
@@ -72,7 +73,11 @@ export function startAction(request: ActionRequest, deps: StartDeps): void {
       return setFlow({
         step: 'target-pick',
         title: `Replay: "${request.entity}" names ${resolved.candidates.length} entities; choose one`,
-        choices: resolved.candidates.map((e) => ({label: e.entity, detail: `${e.deadLetter} dead-lettered · consumer ${e.consumer ?? '?'}`, request: {kind: 'replay', entity: e.entity}})),
+        choices: resolved.candidates.map((e) => ({
+          label: e.entity,
+          detail: `${e.deadLetter} dead-lettered · consumer ${e.consumer ?? '?'}`,
+          request: {kind: 'replay', entity: e.entity},
+        })),
       });
     }
     setFlow({step: 'replay-setup', entity: resolved.value, targets: found.capability.targets(resolved.value)});

@@ -27,7 +27,8 @@ export interface ReplayFilter {
 export function notReplayWarning(reasons: readonly string[]): string | undefined {
   const off = reasons.filter((r) => !adviceFor(r).replay);
   if (off.length === 0) return undefined;
-  return `${off.join(', ')}: the runbook's action is not a replay (${off.map((r) => adviceFor(r).action).join('; ')}). Replayed before that, they will likely dead-letter again; the confirmation will ask for a reason.`;
+  const actions = off.map((r) => adviceFor(r).action).join('; ');
+  return `${off.join(', ')}: the runbook's action is not a replay (${actions}). Replayed before that, they will likely dead-letter again; the confirmation will ask for a reason.`;
 }
 
 export function ReplaySetup({entity, targets, onNext, onCancel}: {entity: DlqEntity; targets: readonly ReplayTarget[]; onNext: (f: ReplayFilter) => void; onCancel: () => void}) {

@@ -7,7 +7,14 @@ import {useLatestState} from '../hooks/use-latest-state.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
 import {DialogFrame, dialogWidth} from './dialog-frame.js';
 
-export function TargetPicker({title, choices, onPick, onCancel}: {title: string; choices: readonly TargetChoice[]; onPick: (c: TargetChoice) => void; onCancel: () => void}) {
+export interface TargetPickerProps {
+  readonly title: string;
+  readonly choices: readonly TargetChoice[];
+  onPick(c: TargetChoice): void;
+  onCancel(): void;
+}
+
+export function TargetPicker({title, choices, onPick, onCancel}: TargetPickerProps) {
   const theme = useTheme();
   const {columns} = useSize();
   const width = dialogWidth(columns, 90);
