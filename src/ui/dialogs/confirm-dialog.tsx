@@ -49,7 +49,7 @@ export function ConfirmDialog({plan, production, onDone}: ConfirmDialogProps) {
     (production ? wrapText(`production: type ${plan.target} to confirm`, width - 3).length + 1 : 0) + (needsReason ? 1 : 0) + 1 + 1 +
     (error ? wrapText(`x ${error}`, width - 3).length : compact ? 0 : 1) + (compact ? 0 : 2);
   const height = Math.max(3, rows - fixed);
-  const maxTop = Math.max(0, body.length - (height - 1));
+  const maxTop = body.length > height ? body.length - (height - 1) : 0;
   const [top, setTopState] = useState(0);
   const topRef = useRef(0);
   const seenRef = useRef(body.length <= height);
@@ -62,7 +62,7 @@ export function ConfirmDialog({plan, production, onDone}: ConfirmDialogProps) {
   const step = (d: number) => setFocus(ring[(ring.indexOf(focusRef.current) + d + ring.length) % ring.length] ?? 'cancel');
   const confirm = () => {
     const values = valuesRef.current;
-    if (!seenRef.current) {
+    if (!seenRef.current && maxTop > 0) {
       setError('read the whole plan first: PgDn scrolls it');
       return;
     }
