@@ -1,10 +1,13 @@
-// What action builders read: the session, the clock, current snapshots and freezes.
+// What action builders read: the session, the clock, current snapshots and freezes; and the one generic check of
+// an action's declared rules (before a dialog opens, and again just before running).
 import type {PaneSnapshot} from '../data/feed.js';
+import {describeError} from '../data/errors.js';
 import type {PaneId} from '../data/readings/types.js';
 import type {Session} from '../data/session.js';
-import type {Freeze} from '../data/sources/types.js';
+import type {Freezable, Freeze} from '../data/sources/types.js';
 import type {Identity} from './identity.js';
-import {readOnlyRefusal, staleRefusal} from './rules.js';
+import {evaluateRules, needsFreezes, type RuleFacts, type RuleSubject} from './rules.js';
+import type {ActionKind} from './types.js';
 
 export interface PlanEnv {
   readonly session: Session;
@@ -20,10 +23,41 @@ export function whereContext(env: PlanEnv): string {
   return `context ${c.name} [${c.environment}]${c.production ? ' PRODUCTION' : ''}`;
 }
 
-/** Read-only first, then stale data of `pane`. */
-export function commonRefusal(env: PlanEnv, pane: PaneId | undefined): string | undefined {
+/** The first source of the session that can freeze. */
+export function freezer(session: Session): Freezable | undefined {
+  for (const source of session.sources.values()) if (source.capabilities.freeze) return source.capabilities.freeze;
+  return undefined;
+}
+
+function facts(env: PlanEnv, freezes: readonly Freeze[]): RuleFacts {
   const ctx = env.session.context;
-  if (ctx.readOnly) return readOnlyRefusal(ctx.readOnlyReason);
-  if (!pane) return undefined;
-  return staleRefusal(pane, env.snapshot(pane), env.now(), ctx.staleAfterMs[pane]);
+  return {
+    readOnly: ctx.readOnly,
+    readOnlyReason: ctx.readOnlyReason,
+    staleAfterMs: ctx.staleAfterMs,
+    now: () => env.now(),
+    snapshot: (pane) => env.snapshot(pane),
+    freezes,
+    freezeKinds: freezer(env.session)?.kinds ?? [],
+  };
+}
+
+/** Why `kind` is refused now, from the polled freezes: asked before any dialog of the action opens. */
+export function refusalNow(env: PlanEnv, kind: ActionKind, subject: RuleSubject = {}): string | undefined {
+  return evaluateRules(kind, facts(env, env.freezes()), subject);
+}
+
+/** Why `kind` is refused just before running: the same rules, with the freezes read from the backend itself. */
+export async function refusalLive(env: PlanEnv, kind: ActionKind, subject: RuleSubject = {}): Promise<string | undefined> {
+  const first = evaluateRules(kind, facts(env, env.freezes()), subject);
+  if (first || !needsFreezes(kind)) return first;
+  const cap = freezer(env.session);
+  if (!cap) return undefined;
+  let live: readonly Freeze[];
+  try {
+    live = await cap.list(AbortSignal.timeout(10_000));
+  } catch (error) {
+    return `refused: cannot read the active freezes to check this ${kind} (${describeError(error)})`;
+  }
+  return evaluateRules(kind, facts(env, live), subject);
 }

@@ -1,8 +1,9 @@
 // Freeze / unfreeze deployments, integrity (purge/export) or writes, with a required reason.
-import type {Session} from '../data/session.js';
 import type {Freezable, FreezeKind} from '../data/sources/types.js';
-import {commonRefusal, whereContext, type PlanEnv} from './env.js';
+import {freezer, refusalLive, whereContext, type PlanEnv} from './env.js';
 import type {ActionPlan} from './types.js';
+
+export {freezer};
 
 const BLAST: Readonly<Record<FreezeKind, string>> = {
   deployments: 'no GitOps/Helm rollout reaches any ATP service until unfrozen (rollbacks from the cockpit stay possible)',
@@ -10,10 +11,20 @@ const BLAST: Readonly<Record<FreezeKind, string>> = {
   writes: 'ATP rejects audit writes (emergency maintenance mode) for every tenant; the cockpit refuses DLQ replays',
 };
 
-/** The first source of the session that can freeze. */
-export function freezer(session: Session): Freezable | undefined {
-  for (const source of session.sources.values()) if (source.capabilities.freeze) return source.capabilities.freeze;
-  return undefined;
+/**
+ * What a freeze really reaches. Suspending a CronJob only stops its next schedules: a Job already running keeps
+ * running, and exports requested through the API are not CronJobs at all (runbook 17.1 freezes them with
+ * `atp-admin integrity freeze`, which this freeze does not run).
+ */
+export function freezeBlastRadius(cap: Freezable, kind: FreezeKind): string {
+  if (kind === 'integrity' && cap.objectKinds?.(kind).includes('CronJob')) {
+    return (
+      'new purge and export runs stop for every tenant until unfrozen (their CronJobs are suspended). NOT stopped: purge/export Jobs ' +
+      'already running continue to completion, and exports queued through the API continue; stop those separately ' +
+      '(kubectl get jobs -n atp-system; atp-admin integrity freeze, runbook 17.1) if the investigation requires it'
+    );
+  }
+  return BLAST[kind];
 }
 
 export function freezePlan(env: PlanEnv, kind: FreezeKind, on: boolean): ActionPlan {
@@ -28,19 +39,12 @@ export function freezePlan(env: PlanEnv, kind: FreezeKind, on: boolean): ActionP
     where: whereContext(env),
     effect: on ? cap.describe(kind) : `restores exactly what the ${kind} freeze changed${active?.objects?.length ? `: ${active.objects.join(', ')}` : ''}`,
     command: cap.command(kind, on),
-    blastRadius: on ? BLAST[kind] : `${kind} resume for every tenant`,
+    blastRadius: on ? freezeBlastRadius(cap, kind) : `${kind} resume for every tenant`,
     params: {kind},
     before: {frozen: Boolean(active), by: active?.by, since: active?.at, reason: active?.reason},
     requireReason: true,
     cancellable: false,
-    async preconditions() {
-      const common = commonRefusal(env, undefined);
-      if (common) return common;
-      const current = (await cap.list(AbortSignal.timeout(10_000))).find((f) => f.kind === kind);
-      if (on && current) return `refused: ${kind} is already frozen by ${current.by} (${current.reason})`;
-      if (!on && !current) return `refused: ${kind} is not frozen`;
-      return undefined;
-    },
+    preconditions: () => refusalLive(env, on ? 'freeze' : 'unfreeze', {freeze: kind}),
     async run(control, confirmed) {
       const request = {by: `${env.identity.user}@${env.identity.host}`, reason: confirmed.reason ?? '', incident: confirmed.incident};
       const outcome = on ? await cap.freeze(kind, request, control) : await cap.unfreeze(kind, request, control);

@@ -1,9 +1,9 @@
 // DLQ replay: reason breakdown, filter, dry run, then a safe replay with progress.
+import {adviceFor} from '../data/runbook.js';
 import {capabilityFor} from '../data/session.js';
 import type {DlqEntity} from '../data/readings/types.js';
 import type {DlqMessage, ReplayPlan, ReplayTarget} from '../data/sources/types.js';
-import {commonRefusal, whereContext, type PlanEnv} from './env.js';
-import {frozenRefusal} from './rules.js';
+import {refusalLive, whereContext, type PlanEnv} from './env.js';
 import type {ActionPlan} from './types.js';
 
 /** The runbook's "small batch first". */
@@ -12,7 +12,8 @@ export const DEFAULT_REPLAY_COUNT = 10;
 export interface ReplayChoice {
   readonly entity: DlqEntity;
   readonly target: ReplayTarget;
-  readonly reason?: string;
+  /** The dead-letter reasons chosen (empty: every reason). */
+  readonly reasons: readonly string[];
   readonly maxCount: number;
   /** The dry run: exactly these messages would go. */
   readonly messages: readonly DlqMessage[];
@@ -26,29 +27,60 @@ function blastRadius(choice: ReplayChoice): string {
   return `${messages.length} copies to ${target.entity} only (consumer ${choice.entity.consumer ?? 'unknown'})`;
 }
 
+/** Messages of the dry run per reason, in first-seen order. */
+function byReason(messages: readonly DlqMessage[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of messages) counts.set(m.reason, (counts.get(m.reason) ?? 0) + 1);
+  return counts;
+}
+
+/** The reasons chosen whose runbook action is not a replay, with that action: each becomes a warning. */
+export function nonReplayWarnings(messages: readonly DlqMessage[]): string[] {
+  return [...byReason(messages)].flatMap(([reason, n]) => {
+    const advice = adviceFor(reason);
+    return advice.replay ? [] : [`${n} ${reason}: the runbook says "${advice.action}", not replay; replayed before that, they will likely dead-letter again`];
+  });
+}
+
 export function replayPlan(env: PlanEnv, choice: ReplayChoice): ActionPlan {
   const found = capabilityFor(env.session, 'dlq', 'replay');
   if (!found) throw new Error('no source of the DLQ pane can replay');
   const cap = found.capability;
-  const {entity, target, reason, messages} = choice;
-  const plan: ReplayPlan = {entity: entity.entity, target, reason, maxCount: choice.maxCount, messages};
+  const {entity, target, reasons, messages} = choice;
+  const plan: ReplayPlan = {entity: entity.entity, target, reason: reasons.length === 1 ? reasons[0] : undefined, maxCount: choice.maxCount, messages};
+  // One command line per reason: the runbook's tool filters by one reason; together they replay what the dry run shows.
+  const counts = byReason(messages);
+  const perReason = (reason: string, n: number) => cap.command({...plan, reason, maxCount: n, messages: messages.filter((m) => m.reason === reason)});
+  const command = reasons.length > 1 ? [...counts].map(([reason, n]) => perReason(reason, n)).join('\n') : cap.command(plan);
   const large = messages.length > env.session.context.largeReplay;
+  const warnings = nonReplayWarnings(messages);
+  const named = reasons.length ? ` (${reasons.join(', ')})` : '';
   return {
     kind: 'replay',
-    title: `Replay ${messages.length} dead letter${messages.length === 1 ? '' : 's'} of ${entity.entity}${reason ? ` (${reason})` : ''}`,
+    title: `Replay ${messages.length} dead letter${messages.length === 1 ? '' : 's'} of ${entity.entity}${named}`,
     target: entity.entity,
     where: `${whereContext(env)} · from ${entity.entity}/$DeadLetterQueue to ${target.label}`,
     effect: `each message is sent as a copy with id <message-id>:<dlq-sequence> and completed in the DLQ only after the copy was accepted`,
-    command: cap.command(plan),
+    command,
     blastRadius: blastRadius(choice),
-    notes: large ? [`large replay (> ${env.session.context.largeReplay}): a reason is required`] : undefined,
-    params: {entity: entity.entity, target: target.entity, reason: reason ?? 'any', maxCount: choice.maxCount, sequenceNumbers: messages.map((m) => m.sequenceNumber)},
+    notes: [
+      ...warnings,
+      ...(large ? [`large replay (> ${env.session.context.largeReplay}): a reason is required`] : []),
+      ...(warnings.length ? ['reasons whose runbook action is not replay were chosen: a reason is required'] : []),
+    ],
+    params: {
+      entity: entity.entity,
+      target: target.entity,
+      reasons: reasons.length ? reasons : 'any',
+      maxCount: choice.maxCount,
+      sequenceNumbers: messages.map((m) => m.sequenceNumber),
+    },
     before: {deadLetter: entity.deadLetter, active: entity.active},
-    requireReason: large,
+    requireReason: large || warnings.length > 0,
     pane: 'dlq',
     cancellable: true,
     async preconditions() {
-      const common = commonRefusal(env, 'dlq') ?? frozenRefusal('replay', env.freezes());
+      const common = await refusalLive(env, 'replay');
       if (common) return common;
       if (messages.length === 0) return 'refused: the dry run selected no messages';
       return undefined;

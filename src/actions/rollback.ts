@@ -1,14 +1,30 @@
 // Rollback: a service's deployment back to a chosen earlier revision, followed to the end of the rollout.
 import {capabilityFor} from '../data/session.js';
-import type {Revision, ServiceRef} from '../data/sources/types.js';
-import {commonRefusal, whereContext, type PlanEnv} from './env.js';
-import {frozenRefusal} from './rules.js';
+import type {ReleaseScope, Revision, ServiceRef} from '../data/sources/types.js';
+import {refusalLive, whereContext, type PlanEnv} from './env.js';
 import type {ActionPlan} from './types.js';
 
 /** The default target: the newest revision before the active one. */
 export function defaultRevision(history: readonly Revision[]): Revision | undefined {
   const active = history.find((r) => r.active);
   return history.find((r) => !r.active && (!active || r.revision < active.revision)) ?? history.find((r) => !r.active);
+}
+
+/** `service@region`: the exact target a person types to confirm in production. */
+export function serviceTarget(ref: ServiceRef): string {
+  return `${ref.service}@${ref.region}`;
+}
+
+/** What really goes back: one Deployment, or (Helm) every service of the release (runbook 24, "helm rollback atp"). */
+function blastRadius(ref: ServiceRef, pods: number | undefined, release: ReleaseScope | undefined): string {
+  const one = `every tenant's ${ref.service} traffic in ${ref.region}: ${pods ?? '?'} pods restart in turn; other regions are untouched`;
+  if (!release) return one;
+  const others = release.services.filter((s) => s !== ref.service);
+  return (
+    `helm rollback takes EVERY service of release ${release.release} back to that release revision, not only ${ref.service}: ` +
+    `${release.services.join(', ') || ref.service} in ${ref.region}${others.length ? ` (${others.length} besides ${ref.service})` : ''}; ` +
+    `their pods restart in turn; other regions are untouched`
+  );
 }
 
 /** Builds the rollback plan for `ref` to `to`, given its revision history. */
@@ -19,26 +35,38 @@ export function rollbackPlan(env: PlanEnv, ref: ServiceRef, history: readonly Re
   const active = history.find((r) => r.active);
   const row = env.snapshot('health').value?.services.find((s) => s.service === ref.service && s.region === ref.region);
   const deploymentsFrozen = env.freezes().find((f) => f.kind === 'deployments');
+  const release = cap.release?.(ref);
+  const target = serviceTarget(ref);
+  const notes = [
+    ...(release ? [`this is a Helm release rollback: ${release.services.length || 'all'} service(s) of ${release.release} go back together`] : []),
+    ...(deploymentsFrozen ? [`deployments are frozen (${deploymentsFrozen.reason}): GitOps will not revert this rollback while frozen`] : []),
+  ];
   return {
     kind: 'rollback',
-    title: `Roll back ${ref.service}@${ref.region} to revision ${to.revision} (${to.version})`,
-    target: ref.service,
+    title: `Roll back ${target} to revision ${to.revision} (${to.version})`,
+    target,
     where: `${whereContext(env)} · ${cap.where(ref)}`,
-    effect: `${ref.service}@${ref.region} goes from revision ${active?.revision ?? '?'} (${active?.version ?? '?'}) to ${to.version}; pods are replaced one at a time`,
+    effect: `${target} goes from revision ${active?.revision ?? '?'} (${active?.version ?? '?'}) to ${to.version}; pods are replaced one at a time`,
     command: cap.command(ref, to.revision),
-    blastRadius: `every tenant's ${ref.service} traffic in ${ref.region}: ${row?.podsDesired ?? '?'} pods restart in turn; other regions are untouched`,
-    notes: deploymentsFrozen ? [`deployments are frozen (${deploymentsFrozen.reason}): GitOps will not revert this rollback while frozen`] : undefined,
-    params: {service: ref.service, region: ref.region, toRevision: to.revision, toVersion: to.version},
+    blastRadius: blastRadius(ref, row?.podsDesired, release),
+    notes: notes.length ? notes : undefined,
+    params: {
+      service: ref.service,
+      region: ref.region,
+      toRevision: to.revision,
+      toVersion: to.version,
+      ...(release ? {release: release.release, releaseServices: release.services} : {}),
+    },
     before: {revision: active?.revision, version: active?.version, errorRatio: row?.errorRatio, podsReady: row?.podsReady},
     requireReason: false,
     pane: 'health',
     cancellable: false,
     async preconditions() {
-      const common = commonRefusal(env, 'health') ?? frozenRefusal('rollback', env.freezes());
+      const common = await refusalLive(env, 'rollback');
       if (common) return common;
       const current = await cap.history(ref, AbortSignal.timeout(10_000));
       const now = current.find((r) => r.active);
-      if (now?.version === to.version && now.revision !== to.revision) return `refused: ${ref.service}@${ref.region} already runs ${to.version} (revision ${now.revision})`;
+      if (now?.version === to.version && now.revision !== to.revision) return `refused: ${target} already runs ${to.version} (revision ${now.revision})`;
       if (!current.some((r) => r.revision === to.revision)) return `refused: revision ${to.revision} no longer exists`;
       if (now && now.revision === to.revision) return `refused: revision ${to.revision} is already active`;
       const latest = env.snapshot('health').value?.services.find((s) => s.service === ref.service && s.region === ref.region);
@@ -51,8 +79,8 @@ export function rollbackPlan(env: PlanEnv, ref: ServiceRef, history: readonly Re
       return {
         ok,
         message: ok
-          ? `${ref.service}@${ref.region} rolled back to ${to.version} (now revision ${outcome.toRevision}): ${outcome.status.message}`
-          : `${ref.service}@${ref.region} rollback to ${to.version} did not complete: ${outcome.status.message}`,
+          ? `${target} rolled back to ${to.version} (now revision ${outcome.toRevision}): ${outcome.status.message}`
+          : `${target} rollback to ${to.version} did not complete: ${outcome.status.message}`,
         after: {revision: outcome.toRevision, version: to.version, ready: outcome.status.ready, desired: outcome.status.desired},
       };
     },

@@ -1,10 +1,10 @@
-// Carries out a confirmed plan: re-checks preconditions, runs it, and journals every step.
+// Carries out a confirmed plan: re-checks preconditions just before running, runs it, and journals every step.
 import {randomUUID} from 'node:crypto';
 import {describeError} from '../data/errors.js';
 import type {Progress} from '../data/sources/types.js';
 import type {Identity} from './identity.js';
 import type {Journal, JournalPhase, JournalRecord} from './journal.js';
-import type {ActionPlan, ActionResult, Confirmation} from './types.js';
+import type {ActionKind, ActionPlan, ActionResult, Confirmed} from './types.js';
 
 export interface ActionScope {
   readonly journal: Journal;
@@ -47,25 +47,29 @@ export class ActionRecord {
     return this.write('planned', {message: plan(this.plan)});
   }
 
-  /** Records the dialog's outcome. */
-  async confirmation(c: Confirmation): Promise<void> {
-    if (c.outcome === 'cancelled') return this.write('cancelled', {message: c.why});
+  /** Records a cancelled dialog. */
+  cancelled(why: string): Promise<void> {
+    return this.write('cancelled', {message: why});
+  }
+
+  /**
+   * The person confirmed: re-checks the preconditions just before running. A refusal is journaled as "refused"
+   * (with what the person gave), never as "confirmed": an action that cannot run was not confirmed to run.
+   */
+  async confirm(c: Confirmed): Promise<string | undefined> {
     this.reason = c.reason;
     this.incident = c.incident;
-    return this.write('confirmed');
-  }
-
-  refused(why: string): Promise<void> {
-    return this.write('refused', {message: why});
-  }
-
-  /** Re-checks preconditions, runs, and records started / finished / failed. */
-  async execute(signal: AbortSignal, onProgress: (p: Progress) => void): Promise<ActionResult> {
     const refusal = await this.plan.preconditions();
     if (refusal) {
-      await this.refused(refusal);
-      return {ok: false, message: refusal};
+      await this.write('refused', {message: refusal});
+      return refusal;
     }
+    await this.write('confirmed');
+    return undefined;
+  }
+
+  /** Runs a confirmed plan, and records started / finished / failed. */
+  async execute(signal: AbortSignal, onProgress: (p: Progress) => void): Promise<ActionResult> {
     await this.write('started');
     let result: ActionResult;
     try {
@@ -76,6 +80,12 @@ export class ActionRecord {
     await this.write(result.ok ? 'finished' : 'failed', {after: result.after, result: {ok: result.ok, ...result.details}, message: result.message});
     return result;
   }
+}
+
+/** An attempt refused before any dialog opened: one "refused" entry (nothing was planned or confirmed). */
+export async function recordRefusal(scope: ActionScope, action: ActionKind, target: string, message: string): Promise<void> {
+  const {journal, identity, context, environment} = scope;
+  await journal.append({actionId: randomUUID(), action, phase: 'refused', who: identity, context, environment, target, message});
 }
 
 function plan(p: ActionPlan): string {

@@ -1,7 +1,10 @@
-// The `:` command line: parses a line into a command. Execution lives in the app.
+// The `:` command line: parses a line into a command, and completes words with Tab. Execution lives in the app.
 import type {PaneId} from '../data/readings/types.js';
 import {PANE_IDS} from '../data/readings/types.js';
 import {FREEZE_KINDS, type FreezeKind} from '../data/sources/types.js';
+import type {Session} from '../data/session.js';
+import {freezer} from '../actions/env.js';
+import {entityNames, knownServices} from '../actions/targets.js';
 
 export type Command =
   | {readonly kind: 'ctx'; readonly name: string}
@@ -73,16 +76,76 @@ export function parseCommand(line: string): Command {
   }
 }
 
-/** Completes the command word (Tab). */
-export function completeCommand(text: string, contexts: readonly string[]): string {
-  const parts = text.split(/\s+/);
-  if (parts.length <= 1) {
-    const matches = COMMAND_WORDS.filter((w) => w.startsWith(parts[0] ?? ''));
-    return matches.length === 1 ? `${matches[0]} ` : text;
+/** The words Tab completes arguments from: what the session knows now. */
+export interface Vocabulary {
+  readonly contexts: readonly string[];
+  /** SERVICE@REGION of every health row. */
+  readonly services: readonly string[];
+  /** Every DLQ entity path. */
+  readonly entities: readonly string[];
+  readonly freezeKinds: readonly FreezeKind[];
+  readonly frozen: readonly FreezeKind[];
+}
+
+/** The vocabulary of `session` (its health and DLQ readings, its freezer and active freezes) and the configured contexts. */
+export function vocabularyOf(session: Session, contexts: readonly string[]): Vocabulary {
+  return {
+    contexts,
+    services: knownServices(session.feeds.health.snapshot().value?.services ?? []),
+    entities: (session.feeds.dlq.snapshot().value?.entities ?? []).map((e) => e.entity),
+    freezeKinds: freezer(session)?.kinds ?? [],
+    frozen: (session.freezes.snapshot().value ?? []).map((f) => f.kind),
+  };
+}
+
+const PANE_WORDS = ['health', 'lag', 'dlq', 'outbox', 'burn'];
+
+/** What the argument of `word` may be. */
+function argumentWords(word: string, v: Vocabulary): readonly string[] {
+  switch (word) {
+    case 'ctx':
+    case 'context':
+      return v.contexts;
+    case 'pane':
+    case 'focus':
+      return PANE_WORDS;
+    case 'rollback':
+      return [...new Set([...v.services.map((s) => s.split('@')[0] ?? s), ...v.services])];
+    case 'replay':
+      return [...new Set(v.entities.flatMap(entityNames))];
+    case 'freeze':
+      return v.freezeKinds.filter((k) => !v.frozen.includes(k));
+    case 'unfreeze':
+      return v.freezeKinds.filter((k) => v.frozen.includes(k));
+    default:
+      return [];
   }
-  if (parts[0] === 'ctx' && parts.length === 2) {
-    const matches = contexts.filter((c) => c.startsWith(parts[1] ?? ''));
-    return matches.length === 1 ? `ctx ${matches[0]}` : text;
-  }
-  return text;
+}
+
+function commonPrefix(words: readonly string[]): string {
+  let prefix = words[0] ?? '';
+  for (const w of words) while (!w.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix;
+}
+
+/** What Tab did: the new text, and the candidates when more than one word still fits. */
+export interface Completion {
+  readonly text: string;
+  readonly candidates: readonly string[];
+}
+
+/** Completes the command word, or its argument (services and SERVICE@REGION, DLQ entities, freeze kinds, contexts, panes). */
+export function completeCommand(text: string, vocabulary: Vocabulary): Completion {
+  const parts = text.trimStart().split(/\s+/);
+  const [word = '', arg = ''] = parts;
+  const complete = (words: readonly string[], typed: string, lead: string): Completion => {
+    const matches = [...new Set(words)].filter((w) => w.startsWith(typed)).sort();
+    if (matches.length === 0) return {text, candidates: []};
+    if (matches.length === 1) return {text: `${lead}${matches[0]} `, candidates: []};
+    const prefix = commonPrefix(matches);
+    return {text: `${lead}${prefix.length > typed.length ? prefix : typed}`, candidates: matches};
+  };
+  if (parts.length <= 1) return complete(COMMAND_WORDS, word, '');
+  if (parts.length === 2) return complete(argumentWords(word.toLowerCase(), vocabulary), arg, `${word} `);
+  return {text, candidates: []};
 }

@@ -2,7 +2,7 @@
 import {useRef, type Dispatch} from 'react';
 import {PANE_IDS, type PaneId} from '../data/readings/types.js';
 import type {ActionRequest} from '../actions/types.js';
-import {completeCommand, parseCommand} from './commands.js';
+import {completeCommand, parseCommand, vocabularyOf} from './commands.js';
 import type {Cockpit} from './context.js';
 import {LAYER, useKeyHold, useKeyLayer} from './keys/dispatcher.js';
 import {bindingFor} from './keys/keymap.js';
@@ -94,7 +94,7 @@ export function useAppKeys(input: AppKeysInput): void {
       } else if (event.name === 'backspace') {
         setText(latest().slice(0, -1));
       } else if (event.name === 'tab' && field.mode === 'command') {
-        setText(completeCommand(latest(), cockpit.contexts));
+        setText(completeCommand(latest(), vocabularyOf(cockpit.session, cockpit.contexts)).text);
       } else if (event.text && !event.name.startsWith('ctrl-') && event.text.length >= 1 && event.name !== 'tab') {
         setText(latest() + event.text.replace(/[\u0000-\u001f\u007f]/g, ''));
       } else if (event.name === 'ctrl-u') {

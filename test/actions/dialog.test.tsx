@@ -41,11 +41,11 @@ describe('confirmation dialog', () => {
     app = await renderCockpit({config: prodConfig, flags: {context: 'prod'}, session: {createSource: recordingDemoFactory(calls)}});
     await app.waitFor('ingestion@us-east');
     const frame = await openRollbackConfirm(app);
-    expect(frame).toContain('type "ingestion"');
+    expect(frame).toContain('type ingestion@us-east to confirm');
     await app.press(KEYS.shiftTab, KEYS.shiftTab, 'ingest', KEYS.tab, KEYS.tab, KEYS.tab, KEYS.enter);
-    await app.waitFor('type ingestion exactly');
+    await app.waitFor('type ingestion@us-east exactly');
     expect(calls).toEqual([]);
-    await app.press('ion', KEYS.tab, KEYS.tab, KEYS.tab, KEYS.enter);
+    await app.press('ion@us-east', KEYS.tab, KEYS.tab, KEYS.tab, KEYS.enter);
     await app.waitUntil(() => calls.length > 0, 'rollback started');
     expect(calls).toEqual(['rollback']);
   });

@@ -41,6 +41,6 @@ describe.runIf(enabled)('rollback in a real terminal', () => {
     const show = await run(LAUNCHER, ['journal', 'show', '--journal', journal, '--json']);
     const entries = JSON.parse(show.stdout) as {phase: string; action: string; target: string; before?: {revision?: number}; after?: {revision?: number}}[];
     expect(entries.map((e) => e.phase)).toEqual(['planned', 'confirmed', 'started', 'finished']);
-    expect(entries[3]).toMatchObject({action: 'rollback', target: 'ingestion', before: {revision: 3}, after: {revision: 4}});
+    expect(entries[3]).toMatchObject({action: 'rollback', target: 'ingestion@us-east', before: {revision: 3}, after: {revision: 4}});
   }, 90_000);
 });

@@ -40,6 +40,9 @@ const FREEZE_TOUCHES: Readonly<Record<FreezeKind, string>> = {
   writes: 'puts ingestion into emergency maintenance mode: writes are rejected',
 };
 
+/** The kinds of object each demo freeze stands for (as FREEZE_TOUCHES says). */
+const FREEZE_OBJECT_KINDS: Readonly<Record<FreezeKind, readonly string[]>> = {deployments: ['Kustomization', 'HelmRelease'], integrity: ['CronJob'], writes: []};
+
 const FREEZE_COMMANDS: Readonly<Record<FreezeKind, [string, string]>> = {
   deployments: ['flux suspend kustomization atp -n flux-system; flux suspend helmrelease atp -n atp-system', 'flux resume kustomization atp -n flux-system; flux resume helmrelease atp -n atp-system'],
   integrity: ['atp-admin integrity freeze --reason "<reason>"', 'atp-admin integrity unfreeze'],
@@ -166,6 +169,7 @@ export function createDemoSource(options: DemoSourceOptions): Source & {readonly
       },
       describe: (kind) => FREEZE_TOUCHES[kind],
       command: (kind, frozen) => FREEZE_COMMANDS[kind][frozen ? 0 : 1],
+      objectKinds: (kind) => FREEZE_OBJECT_KINDS[kind],
       freeze: (kind, request, run) => setFreeze(kind, {kind, by: request.by, at: clock.now(), reason: request.reason, incident: request.incident}, run),
       unfreeze: (kind, _request, run) => setFreeze(kind, undefined, run),
     },

@@ -184,6 +184,7 @@ export function kubernetesFreeze(deps: FreezeDeps): Freezable {
       const verb = config.freeze[kind].every((t) => t.kind === 'ConfigMap') ? 'sets' : 'suspends';
       return `${verb} ${objects} in ${where}; who, when and why are recorded on each object; objects already suspended stay so after unfreeze`;
     },
+    objectKinds: (kind) => [...new Set(config.freeze[kind].map((t) => t.kind))],
     command: (kind, frozen) => regions.flatMap((r) => config.freeze[kind].map((t) => kubectlPatchLine(t, frozen, r.client.region.explicit ? r.client.region.kubeContext : undefined, config.kubeconfig))).join(' && '),
     freeze,
     unfreeze,

@@ -131,6 +131,13 @@ export function kubernetesRollback(deps: RollbackDeps): Rollbackable {
       const r = region.client.region;
       return `kubectl rollout undo deployment/${name} -n ${namespace} --to-revision=${to}${r.explicit ? ` --context ${shellQuote(r.kubeContext)}` : ''}${config.kubeconfig ? ` --kubeconfig ${shellQuote(config.kubeconfig)}` : ''}`;
     },
+    release(ref) {
+      const helm = helmFor(ref);
+      if (!helm) return undefined;
+      // Without helm.services, the release's services are those whose Deployment carries its ownership annotations.
+      const services = helm.services ?? config.services.filter((service) => helmFor({service, region: ref.region}) === helm);
+      return {release: helm.release, namespace: helm.namespace, services};
+    },
     async rollback(ref, toRevision, run) {
       if (deps.readOnly) throw new ReadOnlyError(`rollback of ${ref.service}@${ref.region}`);
       const args = helmArgs(ref, toRevision);

@@ -86,6 +86,14 @@ export interface RollbackOutcome {
   readonly status: RolloutStatus;
 }
 
+/** A Helm release a rollback acts on: `helm rollback` takes every service of the release back, not only one. */
+export interface ReleaseScope {
+  readonly release: string;
+  readonly namespace: string;
+  /** The services the release deploys (as far as the source knows them). */
+  readonly services: readonly string[];
+}
+
 export interface Rollbackable {
   /** Revisions, newest first; exactly one is `active`. */
   history(ref: ServiceRef, signal: AbortSignal): Promise<readonly Revision[]>;
@@ -94,6 +102,8 @@ export interface Rollbackable {
   /** The CLI line a human would run for the same rollback. */
   command(ref: ServiceRef, toRevision: number): string;
   rollback(ref: ServiceRef, toRevision: number, run: RunControl): Promise<RollbackOutcome>;
+  /** The Helm release behind `ref` when its rollback is a release rollback; undefined for one Deployment. */
+  release?(ref: ServiceRef): ReleaseScope | undefined;
 }
 
 /** A dead-lettered message as shown to a person; every string already sanitised. */
@@ -178,6 +188,8 @@ export interface Freezable {
   /** What a freeze of `kind` touches, in words. */
   describe(kind: FreezeKind): string;
   command(kind: FreezeKind, frozen: boolean): string;
+  /** The kinds of object a freeze of `kind` acts on (`CronJob`, `HelmRelease`, ...), when known: they set its real reach. */
+  objectKinds?(kind: FreezeKind): readonly string[];
   freeze(kind: FreezeKind, request: FreezeRequest, run: RunControl): Promise<FreezeOutcome>;
   unfreeze(kind: FreezeKind, request: FreezeRequest, run: RunControl): Promise<FreezeOutcome>;
 }

@@ -8,6 +8,7 @@ import {capabilityFor} from '../../data/session.js';
 import type {DlqMessage} from '../../data/sources/types.js';
 import {describeError} from '../../data/errors.js';
 import {fit} from '../../data/text/width.js';
+import {useActions} from '../../ui/actions/actions-provider.js';
 import {useCockpit, useNow, useTheme} from '../../ui/context.js';
 import {duration} from '../../ui/format.js';
 import {LAYER, useKeyLayer} from '../../ui/keys/dispatcher.js';
@@ -25,6 +26,8 @@ export function DlqDetailView({entity, reading, width, height}: {entity: string;
   const [open, setOpen] = useState(false);
   const [version, setVersion] = useState(0);
   const inspect = capabilityFor(session, 'dlq', 'inspect')?.capability;
+  // Peeked again after every finished action: a replayed message must not stay listed until R (issue 13).
+  const {finished} = useActions();
   useEffect(() => {
     if (!inspect) return undefined;
     const abort = new AbortController();
@@ -36,7 +39,7 @@ export function DlqDetailView({entity, reading, width, height}: {entity: string;
       })
       .catch((e: unknown) => !abort.signal.aborted && setError(describeError(e)));
     return () => abort.abort();
-  }, [inspect, entity, version]);
+  }, [inspect, entity, version, finished]);
   useKeyLayer(LAYER.view, ({name}) => {
     const count = messages?.length ?? 0;
     if (name === 'up' || name === 'k') setIndex((i) => Math.max(0, i - 1));

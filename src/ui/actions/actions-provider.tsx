@@ -1,29 +1,29 @@
 // The dialog host and action controller: turns a request into a flow of dialogs, then runs and journals the action.
 // One dialog at a time (gemini-cli DialogManager); the affected pane is held still while its dialog is open.
 import {createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode} from 'react';
-import {freezePlan, freezer} from '../../actions/freeze.js';
-import type {PlanEnv} from '../../actions/env.js';
-import {defaultRevision} from '../../actions/rollback.js';
-import {readOnlyRefusal} from '../../actions/rules.js';
-import {ActionRecord} from '../../actions/runner.js';
-import type {ActionPlan, ActionRequest, Confirmation} from '../../actions/types.js';
+import {refusalNow, type PlanEnv} from '../../actions/env.js';
+import {ActionRecord, recordRefusal} from '../../actions/runner.js';
+import type {ActionKind, ActionPlan, ActionRequest, Confirmation} from '../../actions/types.js';
 import {describeError} from '../../data/errors.js';
 import type {PaneId} from '../../data/readings/types.js';
-import {capabilityFor} from '../../data/session.js';
+import type {FreezeKind} from '../../data/sources/types.js';
 import {useCockpit} from '../context.js';
 import {useFreezes} from '../hooks/use-freezes.js';
 import type {Tone} from '../theme.js';
 import {DialogHost} from './dialog-host.js';
 import type {Flow} from './flow.js';
+import {startAction} from './start.js';
 
 export interface Actions {
   begin(request: ActionRequest): void;
   readonly open: boolean;
   readonly running: boolean;
   readonly paused: ReadonlySet<PaneId>;
+  /** Counts finished actions: views that show what an action changes (the DLQ peek) read again when it moves. */
+  readonly finished: number;
 }
 
-const ActionsContext = createContext<Actions>({begin: () => undefined, open: false, running: false, paused: new Set()});
+const ActionsContext = createContext<Actions>({begin: () => undefined, open: false, running: false, paused: new Set(), finished: 0});
 
 export function useActions(): Actions {
   return useContext(ActionsContext);
@@ -40,6 +40,7 @@ export function ActionsProvider({children, onResult}: ActionsProviderProps) {
   const {session, clock, journal, identity} = cockpit;
   const freezes = useFreezes();
   const [flow, setFlow] = useState<Flow | undefined>();
+  const [finished, setFinished] = useState(0);
   const freezesRef = useRef(freezes);
   freezesRef.current = freezes;
 
@@ -56,84 +57,55 @@ export function ActionsProvider({children, onResult}: ActionsProviderProps) {
   const scope = useMemo(() => ({journal, identity, context: session.context.name, environment: session.context.environment}), [journal, identity, session]);
   const notice = useCallback((title: string, text: string, tone: Tone = 'warn') => setFlow({step: 'notice', title, text, tone}), []);
   const fail = useCallback((title: string) => (error: unknown) => notice(title, describeError(error), 'crit'), [notice]);
+  const refuse = useCallback(
+    (kind: ActionKind, target: string, message: string) => {
+      // A read-only cockpit (a wall terminal) only explains: it writes nothing, its journal included.
+      if (session.context.readOnly) return notice('Read-only', message, 'warn');
+      notice('Refused', message, 'crit');
+      recordRefusal(scope, kind, target, message).catch(fail('Journal'));
+    },
+    [session, scope, notice, fail],
+  );
 
   const toConfirm = useCallback(
     async (plan: ActionPlan) => {
+      // The rules again, now that the target is exact: the picker may have been open while a freeze arrived.
+      const refusal = refusalNow(env, plan.kind, plan.kind === 'freeze' || plan.kind === 'unfreeze' ? {freeze: plan.target as FreezeKind} : {});
+      if (refusal) return refuse(plan.kind, plan.target, refusal);
       const record = new ActionRecord(plan, scope);
       await record.planned();
       setFlow({step: 'confirm', plan, record});
     },
-    [scope],
+    [env, scope, refuse],
   );
+  const toConfirmSafe = useCallback((plan: ActionPlan) => void toConfirm(plan).catch(fail('Action')), [toConfirm, fail]);
 
+  const start = useCallback(
+    (request: ActionRequest) => startAction(request, {env, setFlow, notice, refuse, toConfirm: toConfirmSafe, fail}),
+    [env, notice, refuse, toConfirmSafe, fail],
+  );
   const begin = useCallback(
     (request: ActionRequest) => {
-      if (flow) return;
-      const ctx = session.context;
-      if (ctx.readOnly) {
-        notice('Read-only', readOnlyRefusal(ctx.readOnlyReason), 'warn');
-        return;
-      }
-      if (request.kind === 'rollback') {
-        const found = capabilityFor(session, 'health', 'rollback');
-        if (!found) return notice('Rollback unavailable', `No source of the health pane in context ${ctx.name} can roll back (sources: ${ctx.panes.health.join(', ') || 'none'}).`);
-        const rows = session.feeds.health.snapshot().value?.services ?? [];
-        const row = rows.find((r) => r.service === request.service && (!request.region || r.region === request.region));
-        if (!row) return notice('Rollback', `Unknown service "${request.service}${request.region ? `@${request.region}` : ''}". Known: ${[...new Set(rows.map((r) => `${r.service}@${r.region}`))].slice(0, 12).join(', ')}`);
-        const ref = {service: row.service, region: row.region};
-        setFlow({step: 'loading', title: `Reading the revision history of ${ref.service}@${ref.region}…`});
-        found.capability
-          .history(ref, AbortSignal.timeout(15_000))
-          .then((history) => {
-            if (history.length < 2) return notice('Rollback', `${ref.service}@${ref.region} has no earlier revision to roll back to.`);
-            const target = defaultRevision(history);
-            setFlow({step: 'rollback-pick', ref, history, initial: Math.max(0, history.findIndex((h) => h === target))});
-          })
-          .catch(fail('Rollback: cannot read the revision history'));
-        return;
-      }
-      if (request.kind === 'replay') {
-        const found = capabilityFor(session, 'dlq', 'replay');
-        if (!found) return notice('Replay unavailable', `No source of the DLQ pane in context ${ctx.name} can replay.`);
-        const entities = session.feeds.dlq.snapshot().value?.entities ?? [];
-        const entity = entities.find((e) => e.entity === request.entity) ?? entities.find((e) => e.entity.endsWith(`/${request.entity}`) || e.entity.replace('/Subscriptions/', '/') === request.entity);
-        if (!entity) return notice('Replay', `Unknown entity "${request.entity}".`);
-        setFlow({step: 'replay-setup', entity, targets: found.capability.targets(entity)});
-        return;
-      }
-      const cap = freezer(session);
-      if (!cap) return notice('Freeze unavailable', `No source of context ${ctx.name} can freeze.`);
-      if (request.freeze) {
-        try {
-          void toConfirm(freezePlan(env, request.freeze, request.kind === 'freeze')).catch(fail('Freeze'));
-        } catch (error) {
-          fail('Freeze')(error);
-        }
-        return;
-      }
-      setFlow({step: 'freeze-pick', on: request.kind === 'freeze'});
+      if (!flow) start(request);
     },
-    [flow, session, env, toConfirm, notice, fail],
+    [flow, start],
   );
 
   const confirmed = useCallback(
     async (plan: ActionPlan, record: ActionRecord, c: Confirmation) => {
-      await record.confirmation(c);
       if (c.outcome === 'cancelled') {
+        await record.cancelled(c.why);
         setFlow(undefined);
         onResult(`${plan.title}: cancelled`, 'info');
         return;
       }
-      const refusal = await plan.preconditions();
-      if (refusal) {
-        await record.refused(refusal);
-        notice('Refused', refusal, 'crit');
-        return;
-      }
+      const refusal = await record.confirm(c);
+      if (refusal) return notice('Refused', refusal, 'crit');
       const abort = new AbortController();
       setFlow({step: 'running', plan, stopping: false, abort});
       const result = await record.execute(abort.signal, (progress) => setFlow((f) => (f?.step === 'running' ? {...f, progress} : f)));
       setFlow(undefined);
+      setFinished((n) => n + 1);
       onResult(result.message, result.ok ? 'ok' : 'crit');
       for (const pane of ['health', 'dlq'] as const) session.feeds[pane].refresh();
       session.freezes.refresh();
@@ -148,13 +120,21 @@ export function ActionsProvider({children, onResult}: ActionsProviderProps) {
       if (flow.step === 'rollback-pick' || flow.step === 'loading') paused.add('health');
       if (flow.step === 'replay-setup' || flow.step === 'replay-dryrun') paused.add('dlq');
     }
-    return {begin, open: flow !== undefined, running: flow?.step === 'running', paused};
-  }, [begin, flow]);
+    return {begin, open: flow !== undefined, running: flow?.step === 'running', paused, finished};
+  }, [begin, flow, finished]);
 
   return (
     <ActionsContext.Provider value={actions}>
       {children}
-      <DialogHost flow={flow} setFlow={setFlow} env={env} toConfirm={(p) => void toConfirm(p).catch(fail('Action'))} onConfirmed={(plan, record, c) => void confirmed(plan, record, c).catch(fail(plan.title))} onError={(title, e) => fail(title)(e)} freezes={freezes} />
+      <DialogHost
+        flow={flow}
+        setFlow={setFlow}
+        env={env}
+        start={start}
+        toConfirm={toConfirmSafe}
+        onConfirmed={(plan, record, c) => void confirmed(plan, record, c).catch(fail(plan.title))}
+        onError={(title, e) => fail(title)(e)}
+      />
     </ActionsContext.Provider>
   );
 }

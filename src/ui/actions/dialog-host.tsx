@@ -5,24 +5,26 @@ import {freezePlan, freezer} from '../../actions/freeze.js';
 import {replayPlan} from '../../actions/replay.js';
 import {rollbackPlan} from '../../actions/rollback.js';
 import type {ActionRecord} from '../../actions/runner.js';
-import type {ActionPlan, Confirmation} from '../../actions/types.js';
-import {capabilityFor} from '../../data/session.js';
-import type {Freeze} from '../../data/sources/types.js';
+import type {ActionPlan, ActionRequest, Confirmation} from '../../actions/types.js';
+import {capabilityFor, type Session} from '../../data/session.js';
+import type {DlqMessage} from '../../data/sources/types.js';
 import {useCockpit} from '../context.js';
 import {ConfirmDialog} from '../dialogs/confirm-dialog.js';
 import {KeyWait, useKeyHold} from '../keys/dispatcher.js';
 import {FreezePicker} from '../dialogs/freeze-picker.js';
 import {NoticeDialog} from '../dialogs/notice-dialog.js';
 import {ProgressDialog} from '../dialogs/progress-dialog.js';
-import {ReplayDryRun, ReplaySetup} from '../dialogs/replay-setup.js';
+import {ReplayDryRun, ReplaySetup, type ReplayFilter} from '../dialogs/replay-setup.js';
 import {RollbackPicker} from '../dialogs/rollback-picker.js';
+import {TargetPicker} from '../dialogs/target-picker.js';
 import type {Flow} from './flow.js';
 
 export interface DialogHostProps {
   readonly flow: Flow | undefined;
   readonly setFlow: Dispatch<SetStateAction<Flow | undefined>>;
   readonly env: PlanEnv;
-  readonly freezes: readonly Freeze[];
+  /** Starts an action afresh (its rules are evaluated again), e.g. once the target picker chose an exact target. */
+  start(request: ActionRequest): void;
   toConfirm(plan: ActionPlan): void;
   onConfirmed(plan: ActionPlan, record: ActionRecord, c: Confirmation): void;
   onError(title: string, error: unknown): void;
@@ -34,7 +36,20 @@ const NEXT_STEP_MS = 5_000;
 /** Flows whose dialog already produced its outcome: a second key before the next render must not act twice. */
 const consumed = new WeakSet<Flow>();
 
-export function DialogHost({flow, setFlow, env, freezes, toConfirm, onConfirmed, onError}: DialogHostProps) {
+/** The dry run: the first `maxCount` dead letters of the chosen reasons, in DLQ order (one peek per reason). */
+async function dryRun(session: Session, entity: string, filter: ReplayFilter): Promise<readonly DlqMessage[]> {
+  const inspect = capabilityFor(session, 'dlq', 'inspect');
+  if (!inspect) throw new Error('no source of the DLQ pane can peek messages');
+  const signal = AbortSignal.timeout(15_000);
+  if (filter.reasons.length === 0) return inspect.capability.peek(entity, {max: filter.maxCount}, signal);
+  const pages = await Promise.all(filter.reasons.map((reason) => inspect.capability.peek(entity, {max: filter.maxCount, reason}, signal)));
+  return pages
+    .flat()
+    .sort((a, b) => a.sequenceNumber - b.sequenceNumber)
+    .slice(0, filter.maxCount);
+}
+
+export function DialogHost({flow, setFlow, env, start, toConfirm, onConfirmed, onError}: DialogHostProps) {
   const {session} = useCockpit();
   const hold = useKeyHold();
   if (!flow) return null;
@@ -66,6 +81,18 @@ export function DialogHost({flow, setFlow, env, freezes, toConfirm, onConfirmed,
           <NoticeDialog title={flow.title} text="Please wait… (Esc cancels)" tone="info" onClose={close} />
         </>
       );
+    case 'target-pick':
+      return (
+        <TargetPicker
+          title={flow.title}
+          choices={flow.choices}
+          onCancel={close}
+          onPick={once((choice) => {
+            setFlow(undefined);
+            start(choice.request);
+          })}
+        />
+      );
     case 'rollback-pick':
       return <RollbackPicker target={flow.ref} history={flow.history} initial={flow.initial} onCancel={close} onPick={once((to) => attempt('Rollback', () => rollbackPlan(env, flow.ref, flow.history, to)))} />;
     case 'replay-setup':
@@ -75,10 +102,7 @@ export function DialogHost({flow, setFlow, env, freezes, toConfirm, onConfirmed,
           targets={flow.targets}
           onCancel={close}
           onNext={once((filter) => {
-            const inspect = capabilityFor(session, 'dlq', 'inspect');
-            if (!inspect) return onError('Replay', new Error('no source of the DLQ pane can peek messages'));
-            inspect.capability
-              .peek(flow.entity.entity, {max: filter.maxCount, reason: filter.reason}, AbortSignal.timeout(15_000))
+            dryRun(session, flow.entity.entity, filter)
               .then((messages) => setFlow({step: 'replay-dryrun', entity: flow.entity, filter, messages, targets: flow.targets}))
               .catch((e: unknown) => onError('Replay: dry run failed', e));
           })}
@@ -91,12 +115,25 @@ export function DialogHost({flow, setFlow, env, freezes, toConfirm, onConfirmed,
           filter={flow.filter}
           messages={flow.messages}
           onBack={once(() => setFlow({step: 'replay-setup', entity: flow.entity, targets: flow.targets}))}
-          onNext={once(() => attempt('Replay', () => replayPlan(env, {entity: flow.entity, target: flow.filter.target, reason: flow.filter.reason, maxCount: flow.filter.maxCount, messages: flow.messages})))}
+          onNext={once(() => {
+            const {target, reasons, maxCount} = flow.filter;
+            attempt('Replay', () => replayPlan(env, {entity: flow.entity, target, reasons, maxCount, messages: flow.messages}));
+          })}
         />
       );
     case 'freeze-pick': {
       const cap = freezer(session);
-      return <FreezePicker on={flow.on} kinds={cap?.kinds ?? []} active={freezes} describe={(k) => cap?.describe(k) ?? k} onCancel={close} onPick={once((k) => attempt('Freeze', () => freezePlan(env, k, flow.on)))} />;
+      return (
+        <FreezePicker
+          on={flow.on}
+          kinds={flow.kinds}
+          all={cap?.kinds ?? []}
+          active={env.freezes()}
+          describe={(k) => cap?.describe(k) ?? k}
+          onCancel={close}
+          onPick={once((k) => attempt('Freeze', () => freezePlan(env, k, flow.on)))}
+        />
+      );
     }
     case 'confirm':
       return <ConfirmDialog plan={flow.plan} production={session.context.production} onDone={once((c) => onConfirmed(flow.plan, flow.record, c))} />;

@@ -6,7 +6,8 @@ import type {ActionPlan, Confirmation} from '../../actions/types.js';
 import {fit} from '../../data/text/width.js';
 import {useSize, useTheme} from '../context.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
-import {Blank, DialogFrame, Field, Wrapped, dialogWidth} from './dialog-frame.js';
+import {DialogFrame, Spacer, Wrapped, compactRows, dialogWidth, wrapText} from './dialog-frame.js';
+import {PlanBody, planLines} from './plan-body.js';
 import {editText, TextField} from './text-field.js';
 
 type Focus = 'name' | 'reason' | 'incident' | 'cancel' | 'confirm';
@@ -19,8 +20,9 @@ export interface ConfirmDialogProps {
 
 export function ConfirmDialog({plan, production, onDone}: ConfirmDialogProps) {
   const theme = useTheme();
-  const {columns} = useSize();
+  const {columns, rows} = useSize();
   const width = dialogWidth(columns);
+  const compact = compactRows(rows);
   const ring: Focus[] = [...(production ? (['name'] as const) : []), ...(plan.requireReason || plan.kind === 'freeze' || plan.kind === 'unfreeze' ? (['reason'] as const) : []), 'incident', 'cancel', 'confirm'];
   // Keys may arrive faster than renders, so the handler works on refs and renders from state.
   const [focus, setFocusState] = useState<Focus>('cancel');
@@ -37,12 +39,35 @@ export function ConfirmDialog({plan, production, onDone}: ConfirmDialogProps) {
     setValuesState(v);
   };
   const needsReason = ring.includes('reason');
+  const keys = 'Tab/↑↓ move · ←→ buttons · Enter select · Esc cancel';
+
+  // The plan scrolls when the terminal cannot hold it with the fields and buttons (80x24): they always show.
+  const body = planLines(plan, width, !compact);
+  const title = `${plan.title}?`;
+  const fixed =
+    1 + 2 + wrapText(title, width - 3).length + wrapText(keys, width - 3).length +
+    (production ? wrapText(`production: type ${plan.target} to confirm`, width - 3).length + 1 : 0) + (needsReason ? 1 : 0) + 1 + 1 +
+    (error ? wrapText(`x ${error}`, width - 3).length : compact ? 0 : 1) + (compact ? 0 : 2);
+  const height = Math.max(3, rows - fixed);
+  const maxTop = body.length > height ? body.length - (height - 1) : 0;
+  const [top, setTopState] = useState(0);
+  const topRef = useRef(0);
+  const seenRef = useRef(body.length <= height);
+  const setTop = (t: number) => {
+    topRef.current = Math.max(0, Math.min(maxTop, t));
+    if (topRef.current >= maxTop) seenRef.current = true;
+    setTopState(topRef.current);
+  };
 
   const step = (d: number) => setFocus(ring[(ring.indexOf(focusRef.current) + d + ring.length) % ring.length] ?? 'cancel');
   const confirm = () => {
     const values = valuesRef.current;
+    if (!seenRef.current && maxTop > 0) {
+      setError('read the whole plan first: PgDn scrolls it');
+      return;
+    }
     if (production && values.name !== plan.target) {
-      setError(values.name ? `typed "${values.name}": type ${plan.target} exactly to confirm` : `type ${plan.target} to confirm (production context)`);
+      setError(values.name ? `typed "${values.name}": type ${plan.target} exactly to confirm` : `type ${plan.target} exactly to confirm (production context)`);
       setFocus('name');
       return;
     }
@@ -57,6 +82,8 @@ export function ConfirmDialog({plan, production, onDone}: ConfirmDialogProps) {
   useKeyLayer(LAYER.dialog, ({name, text}) => {
     const focus = focusRef.current;
     if (name === 'escape') onDone({outcome: 'cancelled', why: 'Esc'});
+    else if (name === 'pagedown') setTop(topRef.current + Math.max(1, height - 2));
+    else if (name === 'pageup') setTop(topRef.current - Math.max(1, height - 2));
     else if (name === 'tab' || name === 'down') step(1);
     else if (name === 'shift-tab' || name === 'up') step(-1);
     else if (name === 'left' || name === 'right') {
@@ -82,20 +109,14 @@ export function ConfirmDialog({plan, production, onDone}: ConfirmDialogProps) {
     </Text>
   );
   return (
-    <DialogFrame title={`${plan.title}?`} tone={production ? 'crit' : 'warn'} width={width} keys="Tab/↑↓ move · ←→ buttons · Enter select · Esc cancel">
-      <Field label="What" value={plan.title} width={width} bold />
-      <Field label="Where" value={plan.where} width={width} tone={production ? 'crit' : undefined} />
-      <Wrapped text={`Effect:       ${plan.effect}`} width={width} />
-      <Wrapped text={`Command:      ${plan.command}`} width={width} tone="info" />
-      <Wrapped text={`Blast radius: ${plan.blastRadius}`} width={width} tone="warn" bold />
-      {(plan.notes ?? []).map((n) => (
-        <Wrapped key={n} text={`Note:         ${n}`} width={width} tone="warn" />
-      ))}
-      <Blank width={width} />
-      {production ? <TextField label={`type "${plan.target}"`} value={values.name} focused={focus === 'name'} width={width} invalid={Boolean(error) && focus === 'name'} /> : null}
+    <DialogFrame title={title} tone={production ? 'crit' : 'warn'} width={width} keys={body.length > height ? `PgUp/PgDn plan · ${keys}` : keys}>
+      <PlanBody lines={body} top={Math.min(top, maxTop)} height={height} width={width} whereTone={production ? 'crit' : undefined} />
+      <Spacer width={width} />
+      {production ? <Wrapped text={`production: type ${plan.target} to confirm`} width={width} tone="crit" bold /> : null}
+      {production ? <TextField label="target" value={values.name} focused={focus === 'name'} width={width} invalid={Boolean(error) && focus === 'name'} /> : null}
       {needsReason ? <TextField label="reason (required)" value={values.reason} focused={focus === 'reason'} width={width} invalid={Boolean(error) && focus === 'reason'} /> : null}
       <TextField label="incident id" value={values.incident} focused={focus === 'incident'} width={width} placeholder="optional, e.g. INC-2041" />
-      <Blank width={width} />
+      <Spacer width={width} />
       <Text>
         {fit('', 4)}
         {button('cancel', 'Cancel')}
@@ -103,7 +124,7 @@ export function ConfirmDialog({plan, production, onDone}: ConfirmDialogProps) {
         {button('confirm', confirmLabel)}
         {' '.repeat(Math.max(0, width - 2 - 4 - 3 - 'Cancel'.length - confirmLabel.length - 8))}
       </Text>
-      {error ? <Wrapped text={`${theme.symbol('crit')} ${error}`} width={width} tone="crit" bold /> : <Blank width={width} />}
+      {error ? <Wrapped text={`${theme.symbol('crit')} ${error}`} width={width} tone="crit" bold /> : <Spacer width={width} />}
     </DialogFrame>
   );
 }

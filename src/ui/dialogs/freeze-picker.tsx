@@ -1,4 +1,5 @@
-// Freeze / unfreeze, step 1: which kind, with what each one touches and who froze what.
+// Freeze / unfreeze, step 1: which kind. Only what the action can act on is offered (freeze: what is not frozen;
+// unfreeze: what is frozen, preselected); the rest is listed for context.
 import {useLatestState} from '../hooks/use-latest-state.js';
 import {Text} from 'ink';
 import type {Freeze, FreezeKind} from '../../data/sources/types.js';
@@ -7,7 +8,19 @@ import {useSize, useTheme} from '../context.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
 import {DialogFrame, dialogWidth} from './dialog-frame.js';
 
-export function FreezePicker({on, kinds, active, describe, onPick, onCancel}: {on: boolean; kinds: readonly FreezeKind[]; active: readonly Freeze[]; describe: (k: FreezeKind) => string; onPick: (k: FreezeKind) => void; onCancel: () => void}) {
+export interface FreezePickerProps {
+  readonly on: boolean;
+  /** The kinds offered. */
+  readonly kinds: readonly FreezeKind[];
+  /** Every kind the freezer knows (those not offered are shown, not selectable). */
+  readonly all: readonly FreezeKind[];
+  readonly active: readonly Freeze[];
+  describe(k: FreezeKind): string;
+  onPick(k: FreezeKind): void;
+  onCancel(): void;
+}
+
+export function FreezePicker({on, kinds, all, active, describe, onPick, onCancel}: FreezePickerProps) {
   const theme = useTheme();
   const {columns} = useSize();
   const width = dialogWidth(columns, 100);
@@ -22,17 +35,21 @@ export function FreezePicker({on, kinds, active, describe, onPick, onCancel}: {o
     }
     return true;
   });
+  const state = (k: FreezeKind) => {
+    const f = active.find((a) => a.kind === k);
+    return f ? `FROZEN by ${f.by}: ${f.reason}` : 'not frozen';
+  };
+  const others = all.filter((k) => !kinds.includes(k));
   return (
     <DialogFrame title={on ? 'Freeze: choose what to freeze' : 'Unfreeze: choose what to lift'} tone="warn" width={width} keys="↑↓ choose · Enter continue · Esc cancel">
-      {kinds.map((k, i) => {
-        const f = active.find((a) => a.kind === k);
-        const state = f ? `FROZEN by ${f.by}: ${f.reason}` : 'not frozen';
-        return (
-          <Text key={k} inverse={i === index} color={f ? theme.tone('crit') : undefined}>
-            {fit(`${i === index ? ` ${theme.selected} ` : '   '}${k.padEnd(12)} ${state} — ${describe(k)}`, width - 2, 'left', theme.ellipsis)}
-          </Text>
-        );
-      })}
+      {kinds.map((k, i) => (
+        <Text key={k} inverse={i === index} color={on ? undefined : theme.tone('crit')}>
+          {fit(`${i === index ? ` ${theme.selected} ` : '   '}${k.padEnd(12)} ${state(k)} — ${describe(k)}`, width - 2, 'left', theme.ellipsis)}
+        </Text>
+      ))}
+      {others.length ? (
+        <Text dimColor>{fit(`   ${on ? 'already frozen' : 'not frozen'}: ${others.map((k) => (on ? `${k} (${state(k)})` : k)).join(', ')}`, width - 2, 'left', theme.ellipsis)}</Text>
+      ) : null}
     </DialogFrame>
   );
 }

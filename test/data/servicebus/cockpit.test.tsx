@@ -51,8 +51,10 @@ it('shows Service Bus dead letters safely and names every subscription in the re
     frame = await eventually(() => app.waitFor('EVERY subscription receives them'));
     // The dialog wraps lines inside its frame: read its inside as one line of text.
     const dialog = frame.split('\n').flatMap((line) => /║(.*)║/.exec(line)?.[1]?.trim() ?? []).join(' ');
-    expect(dialog).toContain('Blast radius: 8 copies to topic audit.appended.v1: EVERY subscription receives them (3: export, projection, search)');
-    expect(frame).toContain('atp-admin dlq replay --consumer projection-worker --max-count 10 --confirm');
+    // Only the reasons whose runbook action is a replay are preselected (issue 13): 2 MaxDeliveryCountExceeded, 2 SerializationException.
+    expect(dialog).toContain('Blast radius 4 copies to topic audit.appended.v1: EVERY subscription receives them (3: export, projection, search)');
+    expect(dialog).toMatch(/atp-admin dlq replay --consumer projection-worker --filter "reason=MaxDeliveryCountExceeded" --max-count 2 --confirm/);
+    expect(dialog).toMatch(/atp-admin dlq replay --consumer projection-worker --filter "reason=SerializationException" --max-count 2 --confirm/);
     await app.press(KEYS.escape);
     // Cancelled: nothing was received, locked or sent.
     expect(bus.sb.entity('audit.appended.v1/Subscriptions/projection').deadLetter).toHaveLength(8);
