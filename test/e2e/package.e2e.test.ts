@@ -175,6 +175,17 @@ describe('the single executable, alone in an empty directory', () => {
   }, 60_000);
 });
 
+describe('the launcher', () => {
+  it('--version prints the program version, the commit of its build and the Node it found', async () => {
+    const {stdout: head} = await run('git', ['rev-parse', '--short=12', 'HEAD'], {cwd: ROOT});
+    const node = join(ROOT, 'node_modules/node/bin/node');
+    const version = (file: string) => (JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as {version: string}).version;
+    const {stdout} = await run(join(ROOT, 'bin/atp-cockpit'), ['--version'], {env: {...process.env, ATP_COCKPIT_NODE: node}});
+    const dirty = stdout.includes('-dirty;') ? '-dirty' : '';
+    expect(stdout).toBe(`atp-cockpit ${version('package.json')} (commit ${head.trim()}${dirty}; Node v${version('node_modules/node/package.json')} at ${node})\n`);
+  });
+});
+
 const enabled = requireTmux();
 let term: Tmux | undefined;
 afterEach(async () => term?.stop());
