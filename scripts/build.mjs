@@ -7,5 +7,6 @@ import {buildInfoDefine} from './build-info.mjs';
 import {appBundleOptions} from './bundle-options.mjs';
 
 rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
-await build({...appBundleOptions, define: {...appBundleOptions.define, ...buildInfoDefine()}, entryPoints: {app: 'src/app.ts'}, outdir: 'dist', outExtension: {'.js': '.cjs'}, sourcemap: 'linked', legalComments: 'none'});
+const define = {...appBundleOptions.define, ...buildInfoDefine()};
+await build({...appBundleOptions, define, entryPoints: {app: 'src/app.ts'}, outdir: 'dist', outExtension: {'.js': '.cjs'}, sourcemap: 'linked', legalComments: 'none'});
 await build({entryPoints: {main: 'src/start.ts'}, outdir: 'dist', bundle: true, format: 'esm', platform: 'node', target: 'node22', minify: true, logLevel: 'warning'});

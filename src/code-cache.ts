@@ -1,8 +1,8 @@
-// Runs a CommonJS script through vm.Script with a V8 code cache made after it has run (docs/performance.md, "What makes the figures").
-// Node's own compile cache is made when a module is compiled, before it runs, so it holds only the functions V8
-// compiles eagerly; a cache made once the program has run holds every function the first frame called. The cache
-// is kept per build (`stamp`) and per kind of run, written once, and rewritten only when V8 rejects it (a new
-// Node, other flags). Used by the launcher's entry (src/start.ts) and the single executable (src/sea-main.ts).
+// Runs a CommonJS script through vm.Script with a V8 code cache made after it has run (docs/performance.md, "What
+// makes the figures"). Node's own compile cache is made when a module is compiled, before it runs, so it holds only
+// the functions V8 compiles eagerly; a cache made once the program has run holds every function the first frame
+// called. The cache is kept per build (`stamp`) and per kind of run, written once, and rewritten only when V8
+// rejects it (a new Node, other flags). Used by the launcher's entry (src/start.ts) and the single executable (src/sea-main.ts).
 import {appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';

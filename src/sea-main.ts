@@ -21,7 +21,8 @@ let vendor: Loaders | undefined;
 function vendorLoaders(): Loaders {
   if (vendor) return vendor;
   const module = {exports: {} as Loaders};
-  const wrapper = compileWithCodeCache({source: getAsset('vendor.cjs', 'utf8'), filename: VENDOR, prefix: 'sea-vendor-', stamp: stamp(ATP_SEA_DIGESTS.vendor)});
+  const source = getAsset('vendor.cjs', 'utf8');
+  const wrapper = compileWithCodeCache({source, filename: VENDOR, prefix: 'sea-vendor-', stamp: stamp(ATP_SEA_DIGESTS.vendor)});
   wrapper(module.exports, executableRequire, module, VENDOR, dirname(VENDOR));
   return (vendor = module.exports);
 }

@@ -78,7 +78,9 @@ describe('the single executable, alone in an empty directory', () => {
 
   it('`status --json --demo bad-deploy` exits with the worst firing severity (README) and reads every pane', async () => {
     const out = await exe(['status', '--json', '--demo', 'bad-deploy']);
-    const doc = JSON.parse(out.stdout) as {exitCode: number; worstSeverity: number; panes: Record<string, {ok: boolean}>; alerts: Array<{name: string; state: string}>};
+    const doc = JSON.parse(out.stdout) as {
+      exitCode: number; worstSeverity: number; panes: Record<string, {ok: boolean}>; alerts: Array<{name: string; state: string}>;
+    };
     expect(out.code).toBe(2);
     expect(doc).toMatchObject({exitCode: 2, worstSeverity: 2});
     expect(Object.values(doc.panes).map((p) => p.ok)).toEqual([true, true, true, true, true]);
@@ -92,7 +94,8 @@ describe('the single executable, alone in an empty directory', () => {
     const path = join(dir, 'journal', 'journal.jsonl');
     expect(await exe(['journal', 'verify', '--journal', path])).toMatchObject({code: 0, stdout: `journal ${path}: OK, 0 entries, chain intact\n`});
     const journal = new Journal(path);
-    const record = {actionId: 'a1', action: 'rollback', who: {user: 'alice', host: 'jump-1'}, context: 'prod', environment: 'prod', target: 'ingestion@us-east'};
+    const who = {user: 'alice', host: 'jump-1'};
+    const record = {actionId: 'a1', action: 'rollback', who, context: 'prod', environment: 'prod', target: 'ingestion@us-east'};
     await journal.append({...record, phase: 'planned'});
     await journal.append({...record, phase: 'cancelled'});
     expect(await exe(['journal', 'verify'], {ATP_COCKPIT_JOURNAL: path})).toMatchObject({code: 0, stdout: `journal ${path}: OK, 2 entries, chain intact\n`});
@@ -144,7 +147,8 @@ describe('the single executable, alone in an empty directory', () => {
             tokenEnv: 'ATP_TEST_EXE_TOKEN', regionDimension: 'customDimensions.region', retries: 0},
         },
       }}}));
-      const out = await exe(['status', '--json', '--config', config], {ATP_SERVICEBUS_CONNECTION_STRING: bus.sb.connectionString, ATP_TEST_EXE_TOKEN: 'exe-token'});
+      const secrets = {ATP_SERVICEBUS_CONNECTION_STRING: bus.sb.connectionString, ATP_TEST_EXE_TOKEN: 'exe-token'};
+      const out = await exe(['status', '--json', '--config', config], secrets);
       const doc = JSON.parse(out.stdout) as {panes: Record<string, {ok: boolean; error?: string}>; health: Array<{service: string; podsReady?: number}>;
         dlq: Array<{entity: string; deadLetter: number}>; outbox: Array<{service: string; pending: number}>};
       for (const pane of ['lag', 'dlq', 'outbox', 'burn']) expect(doc.panes[pane], `${pane}: ${doc.panes[pane]?.error}`).toMatchObject({ok: true});
@@ -155,7 +159,8 @@ describe('the single executable, alone in an empty directory', () => {
       const health = doc.panes['health'];
       if (health?.ok) expect(doc.health.find((r) => r.service === 'ingestion')?.podsReady).toBeGreaterThan(0);
       else expect(health?.error).toMatch(/^us-east: still listing [a-z]+ -n atp-[a-z]+-ns from http:\/\/127\.0\.0\.1:\d+$/);
-      expect(cluster.double.requests.filter((r) => r.method === 'GET' && r.path === '/apis/apps/v1/namespaces/atp-ingest-ns/deployments').length).toBeGreaterThan(0);
+      const lists = cluster.double.requests.filter((r) => r.method === 'GET' && r.path === '/apis/apps/v1/namespaces/atp-ingest-ns/deployments');
+      expect(lists.length).toBeGreaterThan(0);
     } finally {
       await Promise.all([cluster.close(), bus.close(), logs.close()]);
     }
@@ -182,7 +187,8 @@ describe('the launcher', () => {
     const version = (file: string) => (JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as {version: string}).version;
     const {stdout} = await run(join(ROOT, 'bin/atp-cockpit'), ['--version'], {env: {...process.env, ATP_COCKPIT_NODE: node}});
     const dirty = stdout.includes('-dirty;') ? '-dirty' : '';
-    expect(stdout).toBe(`atp-cockpit ${version('package.json')} (commit ${head.trim()}${dirty}; Node v${version('node_modules/node/package.json')} at ${node})\n`);
+    const inside = `Node v${version('node_modules/node/package.json')} at ${node}`;
+    expect(stdout).toBe(`atp-cockpit ${version('package.json')} (commit ${head.trim()}${dirty}; ${inside})\n`);
   });
 });
 
