@@ -90,19 +90,23 @@ describe('the single executable, alone in an empty directory', () => {
     expect(readdirSync(join(home, '.cache/atp-cockpit/code')).some((f) => f.startsWith('sea-app-command-'))).toBe(true);
   });
 
-  it('`journal verify` accepts a fresh journal and one the cockpit wrote, and names a tampered line', async () => {
+  it('`journal verify`: no journal yet (exit 66), one the cockpit wrote (OK), a tampered line (exit 1)', async () => {
     const path = join(dir, 'journal', 'journal.jsonl');
-    expect(await exe(['journal', 'verify', '--journal', path])).toMatchObject({code: 0, stdout: `journal ${path}: OK, 0 entries, chain intact\n`});
+    const none = await exe(['journal', 'verify', '--journal', path]);
+    expect(none.code).toBe(66);
+    expect(none.stdout).toContain(`journal ${path}: NOT FOUND`);
     const journal = new Journal(path);
     const who = {user: 'alice', host: 'jump-1'};
     const record = {actionId: 'a1', action: 'rollback', who, context: 'prod', environment: 'prod', target: 'ingestion@us-east'};
     await journal.append({...record, phase: 'planned'});
     await journal.append({...record, phase: 'cancelled'});
-    expect(await exe(['journal', 'verify'], {ATP_COCKPIT_JOURNAL: path})).toMatchObject({code: 0, stdout: `journal ${path}: OK, 2 entries, chain intact\n`});
+    const ok = await exe(['journal', 'verify'], {ATP_COCKPIT_JOURNAL: path});
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(new RegExp(`^journal ${path}: OK, 2 entries, chain intact; head: entry 2 sha256 [0-9a-f]{64}\\n$`));
     writeFileSync(path, readFileSync(path, 'utf8').replace('"alice"', '"mallory"'));
     const tampered = await exe(['journal', 'verify', '--journal', path]);
     expect(tampered.code).toBe(1);
-    expect(tampered.stdout).toContain('TAMPERED at line 1');
+    expect(tampered.stdout).toMatch(/FAILED.*line 1/);
   });
 
   it('`contexts` and `config` read and write the configuration under the home', async () => {
@@ -110,7 +114,7 @@ describe('the single executable, alone in an empty directory', () => {
     const contexts = await exe(['contexts']);
     expect(contexts).toMatchObject({code: 0, stderr: ''});
     expect(contexts.stdout).toMatch(/demo {2}\[demo\] {2}\(default\)/);
-    expect(await exe(['config', 'set', 'no.such.key', '1'])).toMatchObject({code: 78});
+    expect(await exe(['config', 'set', 'no.such.key', '1'])).toMatchObject({code: 64});
   });
 
   it('`simulate` serves the ATP metrics (prom-client from inside the executable)', async () => {
