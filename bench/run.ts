@@ -1,13 +1,15 @@
 // `npm run bench`: measures what the cockpit costs and prints a table (and bench/results/latest.json).
 // Comparisons are ratios of things measured in the same run; absolute times on these machines are noisy.
 import {execFileSync, spawnSync} from 'node:child_process';
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 
 const ROOT = process.cwd();
 const NODE = process.execPath;
 const CHILD = join(ROOT, '.tmp/bench/child.js');
 const LAUNCHER = join(ROOT, 'bin/atp-cockpit');
+// The single executable (`npm run package`, which `npm run bench` runs first).
+const EXECUTABLE = join(ROOT, 'dist', `atp-cockpit-${process.platform}-${process.arch}`);
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
   const i = argv.indexOf(`--${name}`);
@@ -53,16 +55,28 @@ for (const [columns, rowsN] of [[120, 40], [250, 70]] as const) {
 }
 
 process.stderr.write('bench: first frame…\n');
-pty(['--until', 'Availability', '--', LAUNCHER, '--demo', 'calm']); // writes the code cache (src/start.ts) if this build has none
+const firstFrame = (program: string) =>
+  pty<{firstFrameMs: number}>(['--until', 'Error-budget burn', '--until', 'Availability', '--', program, '--demo', 'calm']).firstFrameMs;
+// The first run of each writes its code cache (src/code-cache.ts) if this build has none.
+for (const program of [LAUNCHER, EXECUTABLE]) pty(['--until', 'Availability', '--', program, '--demo', 'calm']);
 const firsts: number[] = [];
 const bares: number[] = [];
+const exeFirsts: number[] = [];
 for (let i = 0; i < RUNS; i++) {
   bares.push(bareNodeMs());
-  firsts.push(pty<{firstFrameMs: number}>(['--until', 'Error-budget burn', '--until', 'Availability', '--', LAUNCHER, '--demo', 'calm']).firstFrameMs);
+  firsts.push(firstFrame(LAUNCHER));
+  exeFirsts.push(firstFrame(EXECUTABLE));
 }
 const firstRatio = median(firsts) / median(bares);
 report.firstFrame = {firstFrameMs: firsts, bareNodeMs: bares, medianFirst: median(firsts), medianBare: median(bares), ratio: firstRatio};
 rows.push(['first complete frame (demo, median)', `${fmt(median(firsts), 0)} ms vs node -e 0 ${fmt(median(bares), 0)} ms`, `${fmt(firstRatio)}x`, `≤6x ${mark(firstRatio <= 6)}`]);
+// Within noise: these machines move single runs by a third; medians of the same interleaved runs by about a tenth.
+const exeRatio = median(exeFirsts) / median(firsts);
+const exeBytes = statSync(EXECUTABLE).size;
+report.executable = {path: EXECUTABLE, bytes: exeBytes, firstFrameMs: exeFirsts, medianFirst: median(exeFirsts), vsLauncher: exeRatio};
+const exeVsLauncher = `${fmt(median(exeFirsts), 0)} ms vs launcher ${fmt(median(firsts), 0)} ms`;
+rows.push(['first complete frame, single executable', exeVsLauncher, `${fmt(exeRatio, 2)}x`, `≤1.1x ${mark(exeRatio <= 1.1)}`]);
+rows.push(['single executable, file size', `${fmt(exeBytes / 2 ** 20, 1)} MiB`, '', '']);
 
 process.stderr.write('bench: idle CPU…\n');
 // Steady state is what a cockpit open all shift costs; the first minute also pays for V8 optimising the code.

@@ -1,7 +1,7 @@
 // The esbuild options of the app bundle (scripts/build.mjs) and the benchmark bundle (scripts/build-bench.mjs):
 // production React, the drop-ins for Ink's hot spots, and the start-up deferrals.
 import {dropInAliases, inkDropIns} from './drop-ins.mjs';
-import {lazyExternalRequire, startupOptions, withoutTopLevelAwait} from './startup.mjs';
+import {bundleRequire, lazyExternalRequire, startupOptions, withoutTopLevelAwait} from './startup.mjs';
 
 const external = ['@kubernetes/client-node', '@azure/*', 'prom-client', 'rhea', 'react-devtools-core'];
 
@@ -30,8 +30,8 @@ export const appBundleOptions = {
   format: 'cjs',
   define: {...define, 'import.meta.url': 'importMetaUrl'},
   // ES modules are strict; the bundle keeps them so.
-  banner: {js: "'use strict';const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"},
-  plugins: [inkDropIns, ...startupOptions.plugins, withoutTopLevelAwait, lazyExternalRequire(external)],
+  banner: {js: "'use strict';const importMetaUrl = require('node:url').pathToFileURL(__filename).href;const bundleRequire = require;"},
+  plugins: [inkDropIns, ...startupOptions.plugins, withoutTopLevelAwait, lazyExternalRequire(external), bundleRequire],
 };
 
 /** ES modules with lazily loaded chunks: the benchmark bundle. */

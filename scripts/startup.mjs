@@ -154,6 +154,23 @@ export const lazyExternalRequire = (externals) => ({
   },
 });
 
+/**
+ * For the CommonJS bundle: `createRequire(import.meta.url)` in the cockpit's sources (drawille for charts, ajv for
+ * the configuration) becomes the bundle's own `require` (the banner names it `bundleRequire`). Run by the launcher,
+ * that is createRequire of dist/app.cjs: the same lookup in node_modules. Run by the single executable, it is the
+ * executable's require, which serves these packages from inside it (src/sea-main.ts).
+ */
+export const bundleRequire = {
+  name: 'bundle-require',
+  setup(b) {
+    b.onLoad({filter: /[\\/]src[\\/].*\.tsx?$/}, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes('createRequire(import.meta.url)')) return undefined;
+      return {contents: source.replaceAll('createRequire(import.meta.url)', 'bundleRequire'), loader: args.path.endsWith('x') ? 'tsx' : 'ts'};
+    });
+  },
+};
+
 /** esbuild options for the above, shared by the app and benchmark bundles. */
 export const startupOptions = {
   plugins: [builtinsByRequire, lazyStringWidth, fastYogaDecode],

@@ -14,7 +14,7 @@ async function run(cli: Cli, io: CliIo): Promise<number> {
       io.out(`${USAGE}\n`);
       return 0;
     case 'version':
-      io.out('atp-cockpit 0.1.0\n');
+      io.out(`${(await import('./build-info.js')).versionLine()}\n`);
       return 0;
     case 'status':
       return (await import('./cli/status.js')).statusCommand(cli, io);
