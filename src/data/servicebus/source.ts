@@ -36,7 +36,7 @@ const PAGE_MAX = 100;
 /** Creates the source; connects lazily (the first read lists over HTTPS, the first peek opens AMQP). */
 export async function createServiceBusSource(config: ResolvedSource, env: SourceEnv, deps: ServiceBusDeps = {}): Promise<ServiceBusSource> {
   const options = serviceBusOptions(config, env.env);
-  const {client, admin, caNote} = await createClients(options, deps.credential);
+  const {client, admin, caNote, replayClient} = await createClients(options, deps.credential);
   const peeker = new DlqPeeker(client);
   const sampler = new ReasonSampler(peeker, options);
   const history = new DepthHistory();
@@ -114,7 +114,12 @@ export async function createServiceBusSource(config: ResolvedSource, env: Source
     if (!allowed.includes(plan.target.entity)) {
       throw new SourceError('config', `replay target ${plan.target.entity} is not offered for ${plan.entity} (allowed: ${allowed.join(', ')})`);
     }
-    const port = new ServiceBusDlqPort(client, {from: plan.entity, to: plan.target.entity, receiveWaitMs: options.receiveWaitMs});
+    // A queue target reaches itself only; a topic reaches its subscriptions (then an uncertain copy cannot be looked up).
+    const toQueue = plan.target.reaches.length === 1 && plan.target.reaches[0] === plan.target.entity;
+    const target = {from: plan.entity, to: plan.target.entity, receiveWaitMs: options.receiveWaitMs, toQueue};
+    const bounds = {timeoutMs: options.timeoutMs, retries: options.retries, retryDelayMs: options.retryDelayMs, scanLimit: options.scanLimit};
+    // Its own client per replay, so that a reconnect replaces only the replay's connection, never the panes'.
+    const port = new ServiceBusDlqPort(replayClient, target, bounds);
     return runReplay(port, plan, run, {clock: env.clock});
   };
 
