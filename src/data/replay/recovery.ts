@@ -99,3 +99,11 @@ export class Reconnector<M> {
     return `connection lost; ${this.budget} reconnect attempts failed over ${seconds} s (last: ${last})`;
   }
 }
+
+/** What the progress dialog says while a replay waits, e.g. "connection lost — reconnecting (attempt 2/3) · 4 s". */
+export function describeWaiting(w: ReplayWaiting): string {
+  const waited = `${Math.floor(w.waitedMs / 1000)} s`;
+  if (w.kind === 'reconnecting') return `connection lost — reconnecting (attempt ${w.attempt}/${w.of}) · ${waited} · ${w.cause}`;
+  if (w.kind === 'resolving') return `reconnected — outcome uncertain: ${w.what} · ${waited}`;
+  return `waiting for ${w.count} message${w.count === 1 ? '' : 's'} still locked by the lost connection · ${waited} of up to ${Math.ceil(w.upToMs / 1000)} s`;
+}
