@@ -10,6 +10,7 @@ import type {Capabilities, DlqMessage, ReplayPlan, RunControl, Source} from '../
 import {listEntities, type EntityCounts} from './admin.js';
 import {createClients} from './clients.js';
 import {serviceBusOptions, type ServiceBusOptions} from './config.js';
+import {bounded} from './bounded.js';
 import {serviceBusError} from './errors.js';
 import {DepthHistory} from './history.js';
 import {DlqPeeker, reasonOf, splitPath, toDlqMessage} from './peek.js';
@@ -87,7 +88,8 @@ export async function createServiceBusSource(config: ResolvedSource, env: Source
     try {
       while (out.length < max && scanned < options.scanLimit) {
         const asked = Math.max(1, Math.min(PAGE_MAX, reason ? options.scanLimit - scanned : max - out.length));
-        const page = await peeker.page(entity, from, asked, signal);
+        // Bounded even if the SDK's own timeout does not fire (issue 15): the detail view then shows the error.
+        const page = await bounded(peeker.page(entity, from, asked, signal), options.timeoutMs * (options.retries + 1), `peek ${entity}/$DeadLetterQueue`);
         scanned += page.length;
         for (const m of page) if (out.length < max && (!reason || reasonOf(m) === reason)) out.push(toDlqMessage(m));
         // Only an empty page (204 No Content) is the end: Service Bus may return fewer messages than asked while more
