@@ -125,7 +125,7 @@ describe('watch caches', () => {
     await waitFor('recovery', async () => source.read('health', signal()).then(() => true, () => false));
   });
 
-  // Issue 15. Test context: refresh 1 s, so the pane's stale limit is 3 s (and a watch silent for 2 s is restarted).
+  // Issue 15. Test context: refresh 1 s, so the pane's stale limit is 3 s (and a watch silent for 1.5 s is restarted).
   const STALE_LIMIT_MS = 3_000;
 
   test.skipIf(!haveKubectl())('a watch that goes silent (open, nothing arrives, no FIN) is restarted within the stale limit; the held-back update arrives', async () => {
