@@ -119,8 +119,9 @@ async function main(): Promise<number> {
         const ms = Date.now() - cleared;
         recoveries++;
         worstMs = Math.max(worstMs, ms);
-        // A watch retry waits its backoff (at most 1 s here) before the next poll can succeed.
-        if (ms > REFRESH * 1000 + SLACK_MS + 1_000) failures.push(`kubernetes:watch-stall: health recovered after ${ms} ms`);
+        // The watch retry waits its backoff (at most 1 s here), then the next poll (one refresh) waits for the resumed
+        // watch to settle (up to one more refresh) before it succeeds.
+        if (ms > 2 * REFRESH * 1000 + SLACK_MS) failures.push(`kubernetes:watch-stall: health recovered after ${ms} ms (limit ${2 * REFRESH * 1000 + SLACK_MS} ms)`);
         await sleep(500 + random() * 1500);
         continue;
       }

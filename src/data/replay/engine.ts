@@ -200,10 +200,12 @@ export async function runReplay<M extends LockedMessage>(
     return false;
   };
   // What is left when the replay ends early: back to the DLQ (abandoned now, or when its lock expires).
+  // After the connection is given up for lost, abandoning would only wait out one timeout per message: the locks
+  // expire on their own and the messages come back in the DLQ.
   const giveBack = async () => {
     for (const message of pending.splice(0)) {
       wanted.add(message.sequenceNumber);
-      await safely(() => port.abandon(message));
+      if (!stopReason) await safely(() => port.abandon(message));
     }
   };
 
@@ -256,7 +258,7 @@ export async function runReplay<M extends LockedMessage>(
     }
   } finally {
     await giveBack();
-    for (const message of held.values()) await safely(() => port.abandon(message));
+    if (!stopReason) for (const message of held.values()) await safely(() => port.abandon(message));
     receiveSignal.abort();
     await safely(() => port.close());
   }

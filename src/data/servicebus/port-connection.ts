@@ -59,12 +59,17 @@ export class PortConnection implements DlqConnection<ServiceBusLocked> {
     // A topic keeps nothing to look at (its subscriptions may have consumed the copy); only a queue can be searched.
     if (!this.target.toQueue) return undefined;
     let from = 1;
-    for (let scanned = 0; scanned < (this.bounds.scanLimit ?? 1000);) {
-      const page = await this.peek(this.target.to, false, from, PAGE, signal);
-      if (page.length === 0) return false;
-      if (page.some((m) => idText(m.messageId) === copyId)) return true;
-      scanned += page.length;
-      from = (page.at(-1)?.sequenceNumber?.toNumber() ?? from) + 1;
+    try {
+      for (let scanned = 0; scanned < (this.bounds.scanLimit ?? 1000);) {
+        const page = await this.peek(this.target.to, false, from, PAGE, signal);
+        if (page.length === 0) return false;
+        if (page.some((m) => idText(m.messageId) === copyId)) return true;
+        scanned += page.length;
+        from = (page.at(-1)?.sequenceNumber?.toNumber() ?? from) + 1;
+      }
+    } catch (error) {
+      // Only a lost connection is worth another reconnect; any other refusal means the port cannot tell.
+      if (isConnectionLoss(error)) throw error;
     }
     return undefined;
   }
