@@ -25,7 +25,8 @@ export interface ReflectorOptions {
   readonly settleMs?: number;
   /**
    * A watch that delivers nothing (no event, no bookmark) for this long is taken for stalled (the connection open,
-   * nothing arriving, no FIN) and restarted from its resourceVersion; a watch request unanswered this long fails.
+   * nothing arriving, no FIN) and restarted from its resourceVersion; a watch request unanswered this long (10 s at
+   * least) fails.
    * Issue 15: set within the pane's stale limit. Default: no limit.
    */
   readonly silenceMs?: number;
@@ -126,7 +127,9 @@ export class Reflector {
     this.errorEvent = undefined;
     this.establishedAt = 0;
     // The request itself may hang (headers never come): then it fails like any other broken watch.
-    this.armSilence(generation, () => this.fail(new Error(`the watch request got no answer in ${Math.round((this.options.silenceMs ?? 0) / 1000)} s`)));
+    // (Given at least 10 s: a busy API server answers watch requests slowly, and a restart loop would only add load.)
+    const answerMs = Math.max(10_000, this.options.silenceMs ?? 0);
+    this.armSilence(generation, () => this.fail(new Error(`the watch request got no answer in ${Math.round(answerMs / 1000)} s`)), answerMs);
     try {
       this.watches++;
       // client-go style: server-side timeout of 5-10 minutes, bookmarks to keep the resourceVersion fresh.
@@ -175,9 +178,9 @@ export class Reflector {
   }
 
   /** Arms (or re-arms) the silence limit for watch `generation`; `then` runs if nothing arrives in time. */
-  private armSilence(generation: number, then: () => void): void {
-    const ms = this.options.silenceMs;
-    if (!ms) return;
+  private armSilence(generation: number, then: () => void, limitMs?: number): void {
+    if (!this.options.silenceMs) return;
+    const ms = limitMs ?? this.options.silenceMs;
     if (this.silenceTimer) this.options.clock.clearTimeout(this.silenceTimer);
     this.silenceTimer = this.options.clock.setTimeout(() => {
       this.silenceTimer = undefined;
