@@ -3,6 +3,8 @@
 // bodies, connection resets, slow-drip responses, and Prometheus itself stopping and starting again.
 // It checks that the cockpit never exits, that every pane recovers within one refresh interval after its fault
 // clears, and that memory and open handles stay flat; then it prints the counts. Exit code 1 on any failure.
+// Issue 15 adds a Kubernetes API double to the health pane and a watch-stall episode: the open watches go silent
+// (connection open, nothing arrives, no FIN) and new ones hang; the pane must say STALE within its stale limit.
 import {execFile} from 'node:child_process';
 import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -10,6 +12,8 @@ import {join, resolve} from 'node:path';
 import {promisify} from 'node:util';
 import {prng} from '../../src/data/demo/random.js';
 import {Tmux} from '../../test/e2e/tmux.js';
+import {startKubeApiDouble} from '../../test/doubles/kube-api/index.js';
+import {seedAtp} from '../../test/doubles/kube-api/seed.js';
 import {FAULTS, startFaultProxy, type Fault} from './fault-proxy.js';
 import {healthUnknown, staleByPane, type PaneName} from './screen-state.js';
 
@@ -47,6 +51,9 @@ async function main(): Promise<number> {
   const prom = await startFaultProxy(env.ATP_PROM_URL ?? '');
   const health = await startFaultProxy(env.ATP_SIM_URL ?? '');
   const work = mkdtempSync(join(tmpdir(), 'atp-soak-'));
+  const kube = await startKubeApiDouble({rolloutStepMs: 50, bookmarkIntervalMs: 500});
+  seedAtp(kube, {services: ['query', 'search'], helm: false, flux: false, cronjobs: false});
+  const kubeconfig = kube.kubeconfigPath(work);
   const config = join(work, 'config.json');
   writeFileSync(config, JSON.stringify({
     contexts: {
@@ -54,10 +61,11 @@ async function main(): Promise<number> {
         environment: 'soak',
         regions: ['us-east', 'eu-west'],
         refresh: REFRESH,
-        panes: {health: ['prometheus', 'health'], lag: 'prometheus', dlq: 'prometheus', outbox: 'prometheus', burn: 'prometheus'},
+        panes: {health: ['prometheus', 'health', 'k8s'], lag: 'prometheus', dlq: 'prometheus', outbox: 'prometheus', burn: 'prometheus'},
         sources: {
           prometheus: {url: prom.url, timeout: 1.5},
           health: {urlTemplate: `${health.url}/health/{service}/{region}`, timeout: 1.5, live: false},
+          k8s: {kind: 'kubernetes', kubeconfig, services: ['query', 'search'], reconnect: {minSeconds: 0.2, maxSeconds: 1}},
         },
       },
     },
@@ -67,6 +75,9 @@ async function main(): Promise<number> {
   const injected: Record<string, number> = {};
   let recoveries = 0;
   let worstMs = 0;
+  let worstStallNoticeMs = 0;
+  // The pane's stale limit (3 refresh intervals, src/data/config/context.ts) bounds how long a silent watch may go unseen.
+  const STALE_LIMIT_MS = Math.max(3_000, REFRESH * 3_000);
   try {
     await term.start([join(ROOT, 'bin/atp-cockpit'), '--config', config, '--context', 'soak'], {columns: 160, rows: 45, env: {ATP_COCKPIT_JOURNAL: join(work, 'journal.jsonl')}});
     await term.waitFor((s) => {
@@ -82,10 +93,39 @@ async function main(): Promise<number> {
     const rss: number[] = [];
     const sampler = setInterval(() => rss.push(procStat(pid).rssKb), 1000);
     const start = Date.now();
+    let episode = 0;
     while (Date.now() - start < SECONDS * 1000) {
       // One episode: a fault on Prometheus (all panes), on the health endpoints (health pane), or Prometheus down.
       const roll = random();
-      const where = roll < 0.55 ? 'prometheus' : roll < 0.85 ? 'health' : 'prometheus-down';
+      // The second episode is always a watch stall, so even a short soak has one.
+      if (roll >= 0.85 || ++episode === 2) {
+        injected['kubernetes:watch-stall'] = (injected['kubernetes:watch-stall'] ?? 0) + 1;
+        const isWatch = (q: {query: Record<string, string>}) => q.query['watch'] === 'true';
+        kube.faults.hangNext(100_000, {match: isWatch});
+        kube.faults.silenceWatches();
+        const silencedAt = Date.now();
+        let noticeMs: number | undefined;
+        while (noticeMs === undefined && Date.now() - silencedAt < STALE_LIMIT_MS + REFRESH * 1000 + SLACK_MS + 5_000) {
+          if (staleByPane(await term.screen()).health) noticeMs = Date.now() - silencedAt;
+          else await sleep(100);
+        }
+        if (noticeMs === undefined || noticeMs > STALE_LIMIT_MS + REFRESH * 1000 + SLACK_MS) {
+          failures.push(`kubernetes:watch-stall: the health pane ${noticeMs === undefined ? 'never' : `only after ${noticeMs} ms`} said STALE (stale limit ${STALE_LIMIT_MS} ms)`);
+        }
+        worstStallNoticeMs = Math.max(worstStallNoticeMs, noticeMs ?? 0);
+        kube.faults.clear();
+        const cleared = Date.now();
+        while (staleByPane(await term.screen()).health && Date.now() - cleared < 30_000) await sleep(100);
+        const ms = Date.now() - cleared;
+        recoveries++;
+        worstMs = Math.max(worstMs, ms);
+        // The watch retry waits its backoff (at most 1 s here), then the next poll (one refresh) waits for the resumed
+        // watch to settle (up to one more refresh) before it succeeds.
+        if (ms > 2 * REFRESH * 1000 + SLACK_MS) failures.push(`kubernetes:watch-stall: health recovered after ${ms} ms (limit ${2 * REFRESH * 1000 + SLACK_MS} ms)`);
+        await sleep(500 + random() * 1500);
+        continue;
+      }
+      const where = roll < 0.5 ? 'prometheus' : roll < 0.75 ? 'health' : 'prometheus-down';
       const fault: Fault | 'stopped' = where === 'prometheus-down' ? 'stopped' : (FAULTS[Math.floor(random() * FAULTS.length)] ?? 'http-500');
       const affected: PaneName[] = where === 'health' ? ['health'] : ALL;
       const label = `${where}:${fault}`;
@@ -141,10 +181,12 @@ async function main(): Promise<number> {
     log(`fault episodes: ${total} (${Object.entries(injected).map(([k, v]) => `${k} ${v}`).join(', ')})`);
     log(`requests answered with a fault: Prometheus ${JSON.stringify(prom.injected)}, health ${JSON.stringify(health.injected)}`);
     log(`recoveries: ${recoveries}, worst recovery ${worstMs} ms (refresh ${REFRESH} s)`);
+    log(`watch stalls: worst time until the health pane said STALE ${worstStallNoticeMs} ms (stale limit ${STALE_LIMIT_MS} ms)`);
   } finally {
     await term.stop();
     await prom.close();
     await health.close();
+    await kube.close();
     await stack('stop', '--dir', dir).catch(() => undefined);
     rmSync(work, {recursive: true, force: true});
   }

@@ -90,14 +90,15 @@ export function replayPlan(env: PlanEnv, choice: ReplayChoice): ActionPlan {
       const after = (await found.source.read('dlq', AbortSignal.timeout(10_000)).catch(() => undefined))?.entities.find((e) => e.entity === entity.entity);
       const ok = outcome.failed === 0 && outcome.skipped === 0;
       const parts = [`replayed ${outcome.replayed}/${messages.length} from ${entity.entity} to ${target.entity}`];
-      if (outcome.stoppedEarly) parts.push(`stopped early: ${outcome.skipped} left in the DLQ`);
+      if (outcome.stoppedEarly) parts.push(`stopped early${outcome.stopReason ? ` (${outcome.stopReason})` : ''}: ${outcome.skipped} left in the DLQ`);
       else if (outcome.skipped) parts.push(`${outcome.skipped} no longer in the DLQ`);
       if (outcome.failed) parts.push(`${outcome.failed} failed (${outcome.errors[0] ?? ''})`);
       return {
         ok,
         message: parts.join('; '),
         after: {deadLetter: after?.deadLetter, active: after?.active},
-        details: {replayed: outcome.replayed, failed: outcome.failed, skipped: outcome.skipped, stoppedEarly: outcome.stoppedEarly, sentNotCompleted: outcome.sentNotCompleted, errors: outcome.errors.slice(0, 5)},
+        details: {replayed: outcome.replayed, failed: outcome.failed, skipped: outcome.skipped, stoppedEarly: outcome.stoppedEarly, sentNotCompleted: outcome.sentNotCompleted, errors: outcome.errors.slice(0, 5),
+          ...(outcome.resolved ? {resolved: outcome.resolved.slice(0, 5)} : {}), ...(outcome.stopReason ? {stopReason: outcome.stopReason} : {})},
       };
     },
   };

@@ -11,6 +11,8 @@ export interface PaneOutcome {
   readonly ok: boolean;
   readonly error?: string;
   readonly sources: readonly string[];
+  /** The context gives this pane no source on purpose: not a pane that could not be read. */
+  readonly unconfigured?: true;
 }
 
 export interface Snapshot {
@@ -34,7 +36,8 @@ export async function takeSnapshot(context: ResolvedContext, clock: Clock, optio
       const snap = session.feeds[pane].snapshot();
       const health = paneHealth(snap, clock.now(), context.staleAfterMs[pane]);
       (readings as Record<PaneId, unknown>)[pane] = snap.value;
-      panes[pane] = {ok: snap.value !== undefined && !health.error, error: health.error ?? (snap.value === undefined && snap.sources.length === 0 ? 'no source configured for this pane' : undefined), sources: snap.sources.map((s) => s.id)};
+      const sources = snap.sources.map((s) => s.id);
+      panes[pane] = health.unconfigured ? {ok: true, unconfigured: true, sources} : {ok: snap.value !== undefined && !health.error, error: health.error, sources};
     }
     const stalePanes = new Set(PANE_IDS.filter((p) => !panes[p].ok));
     const {alerts, unevaluated} = evaluateAlerts({readings, now: clock.now(), stalePanes, thresholds: context.thresholds});

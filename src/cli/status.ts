@@ -2,6 +2,7 @@
 // Exit code = worst firing severity (1-4), 0 when nothing fires, 5 when a pane could not be read.
 import {worstSeverity} from '../data/alerts/evaluate.js';
 import {systemClock} from '../data/clock.js';
+import {UNCONFIGURED} from '../data/feed.js';
 import {PANE_IDS, type Series} from '../data/readings/types.js';
 import {burnFigures} from '../data/slo/burn.js';
 import {alertText, coverageText} from '../ui/alert-text.js';
@@ -61,6 +62,7 @@ function statusText(s: Snapshot): string {
   const pending = s.alerts.length - firing.length;
   if (pending) lines.push(`  (${pending} pending)`);
   for (const p of PANE_IDS) if (!s.panes[p].ok) lines.push(`  ! ${p}: ${s.panes[p].error ?? 'no data'} (sources: ${s.panes[p].sources.join(', ') || 'none'})`);
+  for (const p of PANE_IDS) if (s.panes[p].unconfigured) lines.push(`  - ${p}: ${UNCONFIGURED}`);
   const bad = (s.readings.health?.services ?? []).map((r) => ({r, st: rowStatus(r, s.context.thresholds)})).filter((x) => x.st.status !== 'Healthy');
   lines.push(`health: ${s.readings.health?.services.length ?? 0} rows, ${bad.length} not healthy${bad.length ? `: ${bad.map((x) => `${x.r.service}@${x.r.region} ${x.st.status}${x.st.reason ? ` (${x.st.reason})` : ''}`).join('; ')}` : ''}`);
   const lag = [...(s.readings.lag?.projections ?? [])].sort((a, b) => b.lagSeconds - a.lagSeconds)[0];

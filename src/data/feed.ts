@@ -92,10 +92,16 @@ export interface PaneHealth {
   readonly ageMs?: number;
   readonly stale: boolean;
   readonly error?: string;
+  /** The context gives the pane no source: nothing to wait for, nothing stale (issue 15). */
+  readonly unconfigured?: true;
 }
+
+/** What a pane with no source says, in place of "loading…". */
+export const UNCONFIGURED = 'no source configured for this pane';
 
 /** Age, staleness and error text of a pane snapshot at `now`. */
 export function paneHealth(snapshot: PaneSnapshot<PaneId>, now: number, staleAfterMs: number): PaneHealth {
+  if (snapshot.sources.length === 0) return {stale: false, unconfigured: true};
   const ageMs = snapshot.lastSuccessAt === undefined ? undefined : Math.max(0, now - snapshot.lastSuccessAt);
   const errors = snapshot.sources.filter((s) => s.error).map((s) => (snapshot.sources.length > 1 ? `${s.id}: ${s.error}` : s.error ?? ''));
   return {

@@ -29,5 +29,7 @@ describe.runIf(enabled)('fault soak (short)', () => {
     process.stdout.write(stdout);
     expect(stdout).toMatch(/soak: OK/);
     expect(stdout).toMatch(/recoveries: [1-9]\d*/);
+    // Issue 15: a Kubernetes watch that went silent was noticed (the health pane said STALE) and recovered.
+    expect(stdout).toMatch(/kubernetes:watch-stall [1-9]/);
   }, 300_000);
 });

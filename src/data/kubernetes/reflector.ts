@@ -23,6 +23,13 @@ export interface ReflectorOptions {
   readonly maxBackoffMs: number;
   /** Quiet time after a resumed watch before its backlog counts as delivered. */
   readonly settleMs?: number;
+  /**
+   * A watch that delivers nothing (no event, no bookmark) for this long is taken for stalled (the connection open,
+   * nothing arriving, no FIN) and restarted from its resourceVersion; a watch request unanswered this long (10 s at
+   * least) fails.
+   * Issue 15: set within the pane's stale limit. Default: no limit.
+   */
+  readonly silenceMs?: number;
 }
 
 /** What the reflector is doing, for messages and tests. */
@@ -33,6 +40,8 @@ export interface ReflectorStatus {
   readonly retryAt?: number;
   readonly lists: number;
   readonly watches: number;
+  /** Watches restarted because they went silent. */
+  readonly silences: number;
 }
 
 /** Keeps one collection current from the API server; `items()` is the cache. */
@@ -49,6 +58,8 @@ export class Reflector {
   private request: AbortController | undefined;
   private retryTimer: TimerHandle | undefined;
   private settleTimer: TimerHandle | undefined;
+  private silenceTimer: TimerHandle | undefined;
+  private silences = 0;
   private establishedAt = 0;
   private sawEvent = false;
   private quickCloses = 0;
@@ -82,7 +93,7 @@ export class Reflector {
   }
 
   status(): ReflectorStatus {
-    return {state: this.state, error: this.error, failures: this.failures, retryAt: this.retryAt, lists: this.lists, watches: this.watches};
+    return {state: this.state, error: this.error, failures: this.failures, retryAt: this.retryAt, lists: this.lists, watches: this.watches, silences: this.silences};
   }
 
   /** Called on every change of content or state. */
@@ -115,6 +126,10 @@ export class Reflector {
     this.sawEvent = false;
     this.errorEvent = undefined;
     this.establishedAt = 0;
+    // The request itself may hang (headers never come): then it fails like any other broken watch.
+    // (Given at least 10 s: a busy API server answers watch requests slowly, and a restart loop would only add load.)
+    const answerMs = Math.max(10_000, this.options.silenceMs ?? 0);
+    this.armSilence(generation, () => this.fail(new Error(`the watch request got no answer in ${Math.round(answerMs / 1000)} s`)), answerMs);
     try {
       this.watches++;
       // client-go style: server-side timeout of 5-10 minutes, bookmarks to keep the resourceVersion fresh.
@@ -130,6 +145,7 @@ export class Reflector {
       return;
     }
     if (ended) return;
+    this.armSilence(generation, () => this.restartSilent());
     this.establishedAt = this.options.clock.now();
     this.failures = 0;
     this.error = undefined;
@@ -149,6 +165,7 @@ export class Reflector {
       return;
     }
     this.sawEvent = true;
+    this.armSilence(this.generation, () => this.restartSilent());
     const rv = str(obj, 'metadata.resourceVersion');
     if (type !== 'BOOKMARK' && isRecord(obj)) {
       const key = `${namespaceOf(obj)}/${nameOf(obj)}`;
@@ -158,6 +175,30 @@ export class Reflector {
     if (rv) this.rv = rv;
     if (this.state === 'resyncing') this.armSettle();
     this.notify();
+  }
+
+  /** Arms (or re-arms) the silence limit for watch `generation`; `then` runs if nothing arrives in time. */
+  private armSilence(generation: number, then: () => void, limitMs?: number): void {
+    if (!this.options.silenceMs) return;
+    const ms = limitMs ?? this.options.silenceMs;
+    if (this.silenceTimer) this.options.clock.clearTimeout(this.silenceTimer);
+    this.silenceTimer = this.options.clock.setTimeout(() => {
+      this.silenceTimer = undefined;
+      if (generation !== this.generation || this.state === 'stopped') return;
+      // Whatever the old request does later is ignored (its generation is over).
+      this.generation++;
+      this.request?.abort();
+      this.request = undefined;
+      then();
+    }, ms);
+  }
+
+  /** A watch went silent: its cache may be missing changes; resume from the last resourceVersion. */
+  private restartSilent(): void {
+    this.silences++;
+    this.error = `the watch went silent for ${Math.round((this.options.silenceMs ?? 0) / 1000)} s; restarted`;
+    if (this.state === 'synced') this.setState('resyncing');
+    void this.connect();
   }
 
   private onDone(error: unknown): void {
@@ -211,8 +252,10 @@ export class Reflector {
   private clearTimers(): void {
     if (this.retryTimer) this.options.clock.clearTimeout(this.retryTimer);
     if (this.settleTimer) this.options.clock.clearTimeout(this.settleTimer);
+    if (this.silenceTimer) this.options.clock.clearTimeout(this.silenceTimer);
     this.retryTimer = undefined;
     this.settleTimer = undefined;
+    this.silenceTimer = undefined;
   }
 
   private setState(state: ReflectorState): void {

@@ -23,11 +23,11 @@ export class RegionWatch {
     readonly client: RegionClient,
     namespaces: readonly string[],
     private readonly clock: Clock,
-    reconnect: {readonly minMs: number; readonly maxMs: number},
+    reconnect: {readonly minMs: number; readonly maxMs: number; readonly silenceMs?: number},
   ) {
     const {core, apps, watch} = client;
     const make = (name: string, path: string, list: (signal: AbortSignal) => Promise<KubeJson>) =>
-      new Reflector({name, path, list, watch, clock, minBackoffMs: reconnect.minMs, maxBackoffMs: reconnect.maxMs});
+      new Reflector({name, path, list, watch, clock, minBackoffMs: reconnect.minMs, maxBackoffMs: reconnect.maxMs, silenceMs: reconnect.silenceMs});
     for (const ns of new Set(namespaces)) {
       const raw = (what: string, fn: Parameters<RegionClient['raw']>[1]) => (signal: AbortSignal) => client.raw(what, fn, {signal, timeoutMs: 30_000});
       this.caches.set(ns, {

@@ -30,7 +30,10 @@ export async function createKubernetesSource(source: ResolvedSource, env: Source
   const contexts = regionContexts(loaded, config.regions, env.context.regions[0]);
   const guard = new ReadOnlyGuard(env.readOnly);
   const namespaces = [...new Set(config.services.map(config.namespaceOf))];
-  const regions = contexts.map((rc) => new RegionWatch(new RegionClient(rc, loaded.config, guard), namespaces, env.clock, config.reconnect));
+  // Issue 15: a watch silent (no event, no bookmark) for half the pane's stale limit is restarted, so a stalled
+  // connection is noticed within that limit. A quiet healthy watch costs one resumed watch request per period.
+  const silenceMs = Math.max(1_000, Math.round(env.context.staleAfterMs.health / 2));
+  const regions = contexts.map((rc) => new RegionWatch(new RegionClient(rc, loaded.config, guard), namespaces, env.clock, {...config.reconnect, silenceMs}));
   const byRegion = new Map(regions.map((r) => [r.region, r]));
   const {clock} = env;
   // How long a read waits for caches that are listing or replaying a resumed watch: within the poll's own timeout.

@@ -10,6 +10,11 @@ export interface ServiceBusClients {
   readonly admin: ServiceBusAdministrationClient;
   /** How a custom CA reaches AMQP over TLS (for the description). */
   readonly caNote?: string;
+  /**
+   * A new AMQP client on its own connection, for one replay: no SDK retries (a retried send whose first attempt was
+   * cut off becomes a duplicate), so every failure reaches the replay engine, which reconnects and looks (issue 15).
+   */
+  replayClient(): ServiceBusClient;
 }
 
 type DefaultCaApi = {
@@ -45,18 +50,22 @@ export async function createClients(options: ServiceBusOptions, credential?: Tok
   };
   let caNote: string | undefined;
   if (options.ca) caNote = trustProcessWide(options.ca) ? 'custom CA' : 'custom CA (HTTPS only: set NODE_EXTRA_CA_CERTS for AMQP on Node < 22.19)';
+  const replayRetries = {maxRetries: 0, timeoutInMs: options.timeoutMs};
   if (options.auth.kind === 'connection-string') {
     const {connectionString} = options.auth;
     return {
       client: new ServiceBusClient(connectionString, {retryOptions}),
       admin: new ServiceBusAdministrationClient(connectionString, adminOptions),
       caNote,
+      replayClient: () => new ServiceBusClient(connectionString, {retryOptions: replayRetries}),
     };
   }
   const cred = credential ?? (await defaultCredential());
+  const {namespace} = options.auth;
   return {
-    client: new ServiceBusClient(options.auth.namespace, cred, {retryOptions}),
-    admin: new ServiceBusAdministrationClient(options.auth.namespace, cred, adminOptions),
+    client: new ServiceBusClient(namespace, cred, {retryOptions}),
+    admin: new ServiceBusAdministrationClient(namespace, cred, adminOptions),
     caNote,
+    replayClient: () => new ServiceBusClient(namespace, cred, {retryOptions: replayRetries}),
   };
 }

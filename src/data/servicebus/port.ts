@@ -1,9 +1,12 @@
 // The replay engine's DlqPort over @azure/service-bus: one peek-lock receiver on the DLQ (raw bodies, no automatic
-// lock renewal: the engine renews), and one sender to the target, reused for every copy.
+// lock renewal: the engine renews), and one sender to the target, reused for every copy. Given a client factory and
+// bounds, it also rides out a lost connection (issue 15): every call bounded, then a new client on a new connection.
 import type {ServiceBusClient, ServiceBusReceivedMessage, ServiceBusReceiver, ServiceBusSender} from '@azure/service-bus';
-import type {DlqPort, LockedMessage} from '../replay/engine.js';
+import type {DlqConnection, DlqPort, LockedMessage} from '../replay/engine.js';
+import {bounded} from './bounded.js';
 import {faithfulCopy} from './copy.js';
 import {idText, splitPath} from './peek.js';
+import {PortConnection, type Bounds} from './port-connection.js';
 
 /** A DLQ message held under a Service Bus peek-lock. */
 export interface ServiceBusLocked extends LockedMessage {
@@ -20,6 +23,8 @@ export interface PortTarget {
   readonly receiveWaitMs: number;
   /** How often held locks are checked for renewal (default: a quarter of the lock duration, 0.1–5 s). */
   readonly sweepMs?: number;
+  /** The target is a queue (so a copy can be looked for by id after an uncertain send); false for a topic. */
+  readonly toQueue?: boolean;
 }
 
 /**
@@ -28,24 +33,61 @@ export interface PortTarget {
  * first, so a sweep renews every held lock that has less than a third of its duration left.
  */
 export class ServiceBusDlqPort implements DlqPort<ServiceBusLocked> {
-  private readonly receiver: ServiceBusReceiver;
+  private client: ServiceBusClient;
+  private receiver: ServiceBusReceiver;
   private sender: ServiceBusSender | undefined;
+  /** Set when the port owns its client (a factory was given): it then bounds every call and can reconnect. */
+  readonly connection: DlqConnection<ServiceBusLocked> | undefined;
+  private readonly limitMs: number;
   /** Received and not yet settled, with the lock duration seen at receive time. */
   private readonly held = new Map<ServiceBusLocked, number>();
   private sweeper: NodeJS.Timeout | undefined;
   private sweeping = false;
 
+  /** `client`: a client the caller owns; or a factory and `bounds`, to own one client per connection. */
+  constructor(client: ServiceBusClient, target: PortTarget);
+  constructor(client: () => ServiceBusClient, target: PortTarget, bounds: Bounds);
   constructor(
-    private readonly client: ServiceBusClient,
+    client: ServiceBusClient | (() => ServiceBusClient),
     private readonly target: PortTarget,
+    bounds?: Bounds,
   ) {
-    const parts = splitPath(target.from);
+    this.client = typeof client === 'function' ? client() : client;
+    this.receiver = this.openReceiver();
+    // Unbounded (a caller's client) means the SDK's own timeouts only, as before issue 15.
+    this.limitMs = bounds ? bounds.timeoutMs : Number.POSITIVE_INFINITY;
+    this.connection = typeof client === 'function' && bounds ? new PortConnection(bounds, target, {
+      current: () => this.client,
+      replace: () => this.replaceClient(client),
+    }) : undefined;
+  }
+
+  private openReceiver(): ServiceBusReceiver {
+    const parts = splitPath(this.target.from);
     const options = {subQueueType: 'deadLetter', receiveMode: 'peekLock', skipParsingBodyAsJson: true, maxAutoLockRenewalDurationInMs: 0} as const;
-    this.receiver = 'queue' in parts ? client.createReceiver(parts.queue, options) : client.createReceiver(parts.topic, parts.subscription, options);
+    return 'queue' in parts ? this.client.createReceiver(parts.queue, options) : this.client.createReceiver(parts.topic, parts.subscription, options);
+  }
+
+  /** Drops the client (and its connection) without waiting for it, and opens a new one. */
+  private replaceClient(factory: () => ServiceBusClient): ServiceBusClient {
+    const old = {client: this.client, receiver: this.receiver, sender: this.sender};
+    // Closing a client on a dead connection can itself hang: let it finish (or not) in the background.
+    void Promise.allSettled([old.sender?.close(), old.receiver.close()]).then(() => old.client.close()).catch(() => undefined);
+    this.client = factory();
+    this.receiver = this.openReceiver();
+    this.sender = undefined;
+    return this.client;
+  }
+
+  private limit<T>(call: Promise<T>, what: string, extraMs = 0): Promise<T> {
+    return Number.isFinite(this.limitMs) ? bounded(call, this.limitMs + extraMs, what) : call;
   }
 
   async receive(max: number, signal: AbortSignal): Promise<readonly ServiceBusLocked[]> {
-    const messages = await this.receiver.receiveMessages(max, {maxWaitTimeInMs: this.target.receiveWaitMs, abortSignal: signal});
+    const wait = this.target.receiveWaitMs;
+    // SDK issues #6065/#7689: a receive may neither resolve nor reject after a connection loss; the race bounds it.
+    const abortSignal = Number.isFinite(this.limitMs) ? AbortSignal.any([signal, AbortSignal.timeout(wait + this.limitMs)]) : signal;
+    const messages = await this.limit(this.receiver.receiveMessages(max, {maxWaitTimeInMs: wait, abortSignal}), 'receiving from the DLQ', wait);
     const now = Date.now();
     const locked = messages.map((message) => ({
       message,
@@ -78,12 +120,12 @@ export class ServiceBusDlqPort implements DlqPort<ServiceBusLocked> {
     this.sender ??= this.client.createSender(this.target.to);
     // Not cancelled by Esc: a send cut short is in doubt. Esc stops after the current message (the SDK's own
     // operation timeout still bounds it).
-    await this.sender.sendMessages(faithfulCopy(m.message, copyId, this.target.from));
+    await this.limit(this.sender.sendMessages(faithfulCopy(m.message, copyId, this.target.from)), `sending copy ${copyId}`);
   }
 
   async complete(m: ServiceBusLocked): Promise<void> {
     try {
-      await this.receiver.completeMessage(m.message);
+      await this.limit(this.receiver.completeMessage(m.message), `completing ${m.messageId}`);
     } finally {
       this.held.delete(m);
     }
@@ -91,7 +133,7 @@ export class ServiceBusDlqPort implements DlqPort<ServiceBusLocked> {
 
   async abandon(m: ServiceBusLocked): Promise<void> {
     try {
-      await this.receiver.abandonMessage(m.message);
+      await this.limit(this.receiver.abandonMessage(m.message), `abandoning ${m.messageId}`);
     } finally {
       this.held.delete(m);
     }
@@ -99,11 +141,12 @@ export class ServiceBusDlqPort implements DlqPort<ServiceBusLocked> {
 
   async renewLock(m: ServiceBusLocked): Promise<void> {
     try {
-      const until = await this.receiver.renewMessageLock(m.message);
+      const until = await this.limit(this.receiver.renewMessageLock(m.message), `renewing the lock of ${m.messageId}`);
       m.lockedUntil = until.getTime();
     } catch (error) {
-      // A lost lock stays lost: stop renewing it (the engine learns from its own renew or complete).
-      this.held.delete(m);
+      // A lost lock stays lost: stop renewing it (the engine learns from its own renew or complete). A lost
+      // connection says nothing about the lock: keep it, the new connection renews it.
+      if (!this.connection?.isLoss(error)) this.held.delete(m);
       throw error;
     }
   }
@@ -112,6 +155,7 @@ export class ServiceBusDlqPort implements DlqPort<ServiceBusLocked> {
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = undefined;
     this.held.clear();
-    await Promise.allSettled([this.sender?.close(), this.receiver.close()]);
+    const closing = Promise.allSettled([this.sender?.close(), this.receiver.close(), this.connection ? this.client.close() : undefined]);
+    await (Number.isFinite(this.limitMs) ? bounded(closing, this.limitMs, 'closing the replay client').catch(() => undefined) : closing);
   }
 }

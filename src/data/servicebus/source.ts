@@ -10,6 +10,7 @@ import type {Capabilities, DlqMessage, ReplayPlan, RunControl, Source} from '../
 import {listEntities, type EntityCounts} from './admin.js';
 import {createClients} from './clients.js';
 import {serviceBusOptions, type ServiceBusOptions} from './config.js';
+import {bounded} from './bounded.js';
 import {serviceBusError} from './errors.js';
 import {DepthHistory} from './history.js';
 import {DlqPeeker, reasonOf, splitPath, toDlqMessage} from './peek.js';
@@ -36,7 +37,7 @@ const PAGE_MAX = 100;
 /** Creates the source; connects lazily (the first read lists over HTTPS, the first peek opens AMQP). */
 export async function createServiceBusSource(config: ResolvedSource, env: SourceEnv, deps: ServiceBusDeps = {}): Promise<ServiceBusSource> {
   const options = serviceBusOptions(config, env.env);
-  const {client, admin, caNote} = await createClients(options, deps.credential);
+  const {client, admin, caNote, replayClient} = await createClients(options, deps.credential);
   const peeker = new DlqPeeker(client);
   const sampler = new ReasonSampler(peeker, options);
   const history = new DepthHistory();
@@ -87,7 +88,8 @@ export async function createServiceBusSource(config: ResolvedSource, env: Source
     try {
       while (out.length < max && scanned < options.scanLimit) {
         const asked = Math.max(1, Math.min(PAGE_MAX, reason ? options.scanLimit - scanned : max - out.length));
-        const page = await peeker.page(entity, from, asked, signal);
+        // Bounded even if the SDK's own timeout does not fire (issue 15): the detail view then shows the error.
+        const page = await bounded(peeker.page(entity, from, asked, signal), options.timeoutMs * (options.retries + 1), `peek ${entity}/$DeadLetterQueue`);
         scanned += page.length;
         for (const m of page) if (out.length < max && (!reason || reasonOf(m) === reason)) out.push(toDlqMessage(m));
         // Only an empty page (204 No Content) is the end: Service Bus may return fewer messages than asked while more
@@ -114,7 +116,12 @@ export async function createServiceBusSource(config: ResolvedSource, env: Source
     if (!allowed.includes(plan.target.entity)) {
       throw new SourceError('config', `replay target ${plan.target.entity} is not offered for ${plan.entity} (allowed: ${allowed.join(', ')})`);
     }
-    const port = new ServiceBusDlqPort(client, {from: plan.entity, to: plan.target.entity, receiveWaitMs: options.receiveWaitMs});
+    // A queue target reaches itself only; a topic reaches its subscriptions (then an uncertain copy cannot be looked up).
+    const toQueue = plan.target.reaches.length === 1 && plan.target.reaches[0] === plan.target.entity;
+    const target = {from: plan.entity, to: plan.target.entity, receiveWaitMs: options.receiveWaitMs, toQueue};
+    const bounds = {timeoutMs: options.timeoutMs, retries: options.retries, retryDelayMs: options.retryDelayMs, scanLimit: options.scanLimit};
+    // Its own client per replay, so that a reconnect replaces only the replay's connection, never the panes'.
+    const port = new ServiceBusDlqPort(replayClient, target, bounds);
     return runReplay(port, plan, run, {clock: env.clock});
   };
 

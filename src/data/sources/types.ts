@@ -37,8 +37,22 @@ export interface Capabilities {
 /** Progress reported by a running action. */
 export type Progress =
   | {readonly kind: 'rollout'; readonly status: RolloutStatus}
-  | {readonly kind: 'replay'; readonly done: number; readonly total: number; readonly failed: number; readonly current?: string}
+  | {
+      readonly kind: 'replay';
+      readonly done: number;
+      readonly total: number;
+      readonly failed: number;
+      readonly current?: string;
+      /** Set while the replay is not moving for a reason it knows (a lost connection, locks still held by one). */
+      readonly waiting?: ReplayWaiting;
+    }
   | {readonly kind: 'step'; readonly message: string};
+
+/** Why a replay is not moving, said every second while it lasts (issue 15: never a frozen bar). */
+export type ReplayWaiting =
+  | {readonly kind: 'reconnecting'; readonly attempt: number; readonly of: number; readonly waitedMs: number; readonly cause: string}
+  | {readonly kind: 'resolving'; readonly what: string; readonly waitedMs: number}
+  | {readonly kind: 'locks'; readonly count: number; readonly waitedMs: number; readonly upToMs: number};
 
 /** Handed to every mutating call: cancellation and a progress callback. */
 export interface RunControl {
@@ -150,6 +164,10 @@ export interface ReplayOutcome {
   readonly errors: readonly string[];
   /** Copies sent whose DLQ original could not be completed (still in the DLQ; the copy carries the deterministic id). */
   readonly sentNotCompleted: readonly string[];
+  /** Outcomes that were uncertain after a lost connection, and what looking at the broker showed. */
+  readonly resolved?: readonly string[];
+  /** Why the replay stopped before the end, when it was not Esc or a refused send (e.g. reconnect attempts ran out). */
+  readonly stopReason?: string;
 }
 
 export interface DlqReplayable {

@@ -4,7 +4,7 @@ import {useEffect, useState} from 'react';
 import type {HealthReading} from '../../data/readings/types.js';
 import {capabilityFor} from '../../data/session.js';
 import type {HealthDetail} from '../../data/sources/types.js';
-import {describeError} from '../../data/errors.js';
+import {Poller} from '../../data/poller.js';
 import {fit} from '../../data/text/width.js';
 import {useCockpit, useNow, useTheme} from '../../ui/context.js';
 import {duration, millis, percent, utcClock} from '../../ui/format.js';
@@ -21,20 +21,21 @@ export function HealthDetailView({rowKey, reading, width, height}: {rowKey: stri
   const detailer = capabilityFor(session, 'health', 'detail')?.capability;
   useEffect(() => {
     if (!detailer) return undefined;
-    const abort = new AbortController();
-    let timer = clock.setTimeout(function load() {
-      detailer
-        .detail({service, region}, abort.signal)
-        .then((d) => {
-          setDetail(d);
-          setError(undefined);
-        })
-        .catch((e: unknown) => !abort.signal.aborted && setError(describeError(e)));
-      timer = clock.setTimeout(load, session.context.refreshMs.health);
-    }, 0);
+    // Issue 15: the detail polls like a pane (a timeout, backoff on failure, never two calls at once).
+    const refresh = session.context.refreshMs.health;
+    const poller = new Poller<HealthDetail>({
+      name: `detail ${service}@${region}`, intervalMs: refresh, timeoutMs: Math.max(2_000, Math.min(30_000, refresh * 2)), clock,
+      read: (signal) => detailer.detail({service, region}, signal),
+    });
+    const off = poller.subscribe(() => {
+      const s = poller.snapshot();
+      if (s.value) setDetail(s.value);
+      setError(s.failures > 0 ? s.error : undefined);
+    });
+    poller.start();
     return () => {
-      abort.abort();
-      clock.clearTimeout(timer);
+      off();
+      poller.stop();
     };
   }, [detailer, service, region, clock, session]);
   const lines: {text: string; tone?: Parameters<typeof theme.tone>[0]; bold?: boolean}[] = [];

@@ -3,7 +3,7 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
 import type {PaneSnapshot} from '../../data/feed.js';
-import {paneHealth} from '../../data/feed.js';
+import {paneHealth, UNCONFIGURED} from '../../data/feed.js';
 import type {PaneId} from '../../data/readings/types.js';
 import {cellWidth, fit, truncate} from '../../data/text/width.js';
 import {useTheme} from '../context.js';
@@ -29,13 +29,16 @@ export interface PaneStatus {
   /** A source answered only in part (e.g. a Log Analytics PartialError): shown where errors show, as a warning. */
   readonly partial?: string;
   readonly hasValue: boolean;
+  readonly unconfigured?: boolean;
 }
 
 /** The status line texts of a pane at `now` (age at one-second resolution). */
 export function paneStatus(snapshot: PaneSnapshot<PaneId>, now: number, staleAfterMs: number, paused: boolean, theme: Theme): PaneStatus {
   const health = paneHealth(snapshot, now, staleAfterMs);
-  const loading = snapshot.value === undefined && !health.error;
-  const state = paused
+  const loading = snapshot.value === undefined && !health.error && !health.unconfigured;
+  const state = health.unconfigured
+    ? UNCONFIGURED
+    : paused
     ? `held (dialog open) · age ${duration(health.ageMs)}`
     : loading
       ? 'loading…'
@@ -47,7 +50,7 @@ export function paneStatus(snapshot: PaneSnapshot<PaneId>, now: number, staleAft
     ? `${theme.symbol('crit')} ${health.error} · last success ${last === undefined ? 'never' : `${utcClock(last)} (${duration(now - last)} ago)`}`
     : undefined;
   const partial = !error && snapshot.value?.partial ? `${theme.symbol('warn')} ${snapshot.value.partial}` : undefined;
-  return {state, loading, stale: health.stale && !loading && !paused, error, partial, hasValue: snapshot.value !== undefined};
+  return {state, loading, stale: health.stale && !loading && !paused, error, partial, hasValue: snapshot.value !== undefined, unconfigured: health.unconfigured};
 }
 
 export interface PaneViewProps {
@@ -66,6 +69,7 @@ export interface PaneViewProps {
   readonly error?: string;
   readonly partial?: string;
   readonly hasValue: boolean;
+  readonly unconfigured?: boolean;
   readonly filter: string;
 }
 
@@ -111,7 +115,7 @@ export const PaneView = memo(function PaneView(props: PaneViewProps) {
           selected={props.selected}
           focused={props.focused}
           stale={props.stale && props.hasValue}
-          emptyText={!props.hasValue ? (error ? 'no data yet' : 'loading…') : props.filter ? 'no rows match the filter' : 'no rows'}
+          emptyText={!props.hasValue ? (error ? 'no data yet' : props.unconfigured ? UNCONFIGURED : 'loading…') : props.filter ? 'no rows match the filter' : 'no rows'}
         />
       ) : null}
       {errorLine ? (

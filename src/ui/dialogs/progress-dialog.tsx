@@ -1,6 +1,7 @@
 // Progress of a running action: a bar with counts for a replay, rollout status for a rollback.
 import {Text} from 'ink';
 import type {ActionPlan, Progress} from '../../actions/types.js';
+import {describeWaiting} from '../../data/replay/recovery.js';
 import {fit} from '../../data/text/width.js';
 import {useSize, useTheme} from '../context.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
@@ -26,6 +27,8 @@ export function ProgressDialog({plan, progress, stopping, onStop}: {plan: Action
   if (progress?.kind === 'replay') {
     bar = `${progressBar(progress.done, progress.total, Math.max(10, width - 30), theme.ascii)} ${progress.done}/${progress.total}`;
     line = `replayed ${progress.done} of ${progress.total} · failed ${progress.failed}${progress.current ? ` · now ${progress.current}` : ''}`;
+    // Issue 15: a replay that is not moving says why, with the seconds waited (the engine reports every second).
+    if (progress.waiting) line = describeWaiting(progress.waiting);
   } else if (progress?.kind === 'rollout') {
     const s = progress.status;
     bar = `${progressBar(s.updated, s.desired, Math.max(10, width - 30), theme.ascii)} ${s.updated}/${s.desired} updated`;

@@ -124,4 +124,38 @@ describe('watch caches', () => {
     cluster.double.faults.clear();
     await waitFor('recovery', async () => source.read('health', signal()).then(() => true, () => false));
   });
+
+  // Issue 15. Test context: refresh 1 s, so the pane's stale limit is 3 s (and a watch silent for 1.5 s is restarted).
+  const STALE_LIMIT_MS = 3_000;
+
+  test.skipIf(!haveKubectl())('a watch that goes silent (open, nothing arrives, no FIN) is restarted within the stale limit; the held-back update arrives', async () => {
+    expect(cluster.double.faults.silenceWatches()).toBeGreaterThan(0);
+    const silencedAt = Date.now();
+    expect((await cluster.kubectl(['scale', 'deployment/query', '--replicas=4', '-n', NS])).code).toBe(0);
+    await waitFor('the scale-up to arrive through a restarted watch', async () => {
+      const reading = await source.read('health', signal()).catch(() => undefined);
+      return reading?.services.find((s) => s.service === 'query')?.podsDesired === 4;
+    });
+    expect(Date.now() - silencedAt).toBeLessThanOrEqual(STALE_LIMIT_MS);
+    const caches = source.regions[0]!.namespace(NS);
+    expect(caches.deployments.status().silences).toBeGreaterThanOrEqual(1);
+    // Resumed from the resourceVersion, not relisted.
+    expect(caches.deployments.status().lists).toBe(1);
+  });
+
+  test('a silent watch whose restart hangs too: reads fail (the pane says stale) within the stale limit, then recover', async () => {
+    cluster.double.faults.hangNext(10_000, {match: isWatch});
+    expect(cluster.double.faults.silenceWatches()).toBeGreaterThan(0);
+    const silencedAt = Date.now();
+    let failedReadStartedAt = 0;
+    const error = await waitFor('reads to fail', async () => {
+      const at = Date.now();
+      return source.read('health', signal()).then(() => undefined, (e: unknown) => ((failedReadStartedAt = at), e));
+    });
+    expect(error).toBeInstanceOf(SourceError);
+    expect((error as SourceError).message).toMatch(/watch of (deployments|pods) -n atp-(query|search)-ns (is reconnecting|broken)/);
+    expect(failedReadStartedAt - silencedAt).toBeLessThanOrEqual(STALE_LIMIT_MS);
+    cluster.double.faults.clear();
+    await waitFor('recovery', async () => source.read('health', signal()).then(() => true, () => false));
+  });
 });

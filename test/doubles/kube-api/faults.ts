@@ -45,6 +45,11 @@ export class Faults {
     return this.watches.dropAll(mode);
   }
 
+  /** Open watch streams go silent: the connection stays open, nothing arrives, no FIN (new watches work). */
+  silenceWatches(): number {
+    return this.watches.silenceAll();
+  }
+
   /** Compacts the change history: a watch resuming from any older resourceVersion gets 410 Gone. */
   compact(): void {
     this.store.compact();

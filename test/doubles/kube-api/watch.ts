@@ -52,6 +52,13 @@ export class WatchHub {
     return n;
   }
 
+  /** Silences every open stream: nothing more is sent (no event, no bookmark), yet the connection stays open. */
+  silenceAll(): number {
+    const n = this.open.size;
+    for (const w of [...this.open]) w.stop();
+    return n;
+  }
+
   /** Streams events to `res` until the client goes away, a timeout passes or a fault drops it. */
   serve(w: WatchRequest, res: ServerResponse): void {
     res.writeHead(200, {'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private'});
