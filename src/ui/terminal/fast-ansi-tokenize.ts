@@ -51,3 +51,5 @@ export function tokenize(str: string, endChar = Number.POSITIVE_INFINITY): real.
   }
   return out;
 }
+
+tokenize satisfies typeof real.tokenize;

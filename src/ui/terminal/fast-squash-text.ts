@@ -23,7 +23,7 @@ function finish(text: string, nodeName: string): string {
 }
 
 /** Same contract as Ink's squashTextNodes: the text of a text node and its nested text, transformed and sanitised. */
-export default function squashTextNodes(node: DOMElement): string {
+function squashTextNodes(node: DOMElement): string {
   let text = '';
   for (const child of node.childNodes) {
     if (child.nodeName === '#text') {
@@ -43,3 +43,5 @@ export default function squashTextNodes(node: DOMElement): string {
   }
   return finish(text, node.nodeName);
 }
+
+export default squashTextNodes satisfies typeof inkSquashTextNodes;
