@@ -25,7 +25,7 @@ export const CHECKED_AGAINST = {
     version: '0.34.0',
     reverify: "the host-config methods that mutate Ink's DOM (MUTATORS in src/ui/terminal/skip-idle-commits.ts) and commitUpdate's arguments",
   },
-  'yoga-layout': {version: '3.2.1', reverify: 'the loader patches in scripts/startup.mjs (fastYogaDecode, withoutTopLevelAwait)'},
+  'yoga-layout': {version: '3.2.1', reverify: 'the loader patches in scripts/startup.mjs (yogaLoader, withoutTopLevelAwait)'},
   'string-width': {version: '8.3.0', reverify: 'src/ui/terminal/fast-string-width.ts (test/ui/fast-text.test.ts) and lazyStringWidth in scripts/startup.mjs'},
   '@alcalzone/ansi-tokenize': {version: '0.3.2', reverify: 'src/ui/terminal/fast-ansi-tokenize.ts (test/ui/fast-text.test.ts) and the Output drop-in'},
 };
@@ -53,15 +53,13 @@ export function versionDrift(installed = installedVersions) {
   return problems;
 }
 
-/** Throws if an installed version differs from CHECKED_AGAINST: the build stops before it bundles. */
-export function checkVersions() {
-  const problems = versionDrift();
-  if (problems.length) {
-    throw new Error(
-      `drop-ins: ${problems.join('\n  ')}\n` +
-        'After re-verifying, update CHECKED_AGAINST in scripts/drop-ins.mjs and the pins in package.json (docs/upgrading-ink-react.md).',
-    );
-  }
+/** The build's error for drifted versions, or undefined when every version is the one checked against. */
+export function driftError(problems = versionDrift()) {
+  if (!problems.length) return undefined;
+  return (
+    `drop-ins: ${problems.join('\n  ')}\n` +
+    'After re-verifying, update CHECKED_AGAINST in scripts/drop-ins.mjs and the pins in package.json (docs/upgrading-ink-react.md).'
+  );
 }
 
 /**
@@ -86,7 +84,7 @@ const DROP_IN_FILE = /[\\/]src[\\/]ui[\\/]terminal[\\/]fast-/;
 
 /**
  * esbuild plugin: substitutes the drop-ins not switched `off`. The build fails if an installed version drifted
- * (checkVersions) or if a drop-in was never substituted although Ink is in the bundle: a module Ink renamed or
+ * (driftError) or if a drop-in was never substituted although Ink is in the bundle: a module Ink renamed or
  * stopped importing would otherwise silently leave the original in place.
  */
 export function dropInsPlugin(off = new Set()) {
@@ -97,10 +95,12 @@ export function dropInsPlugin(off = new Set()) {
     setup(b) {
       const used = new Set();
       let inkBundled = false;
+      // A drifted version stops the build before it bundles.
       b.onStart(() => {
         used.clear();
         inkBundled = false;
-        checkVersions();
+        const text = driftError();
+        return text ? {errors: [{text}]} : undefined;
       });
       const requests = [...byRequest.keys()].map((r) => r.replace(/[./]/g, (c) => `\\${c}`));
       if (requests.length) {
@@ -116,15 +116,17 @@ export function dropInsPlugin(off = new Set()) {
         inkBundled = true;
         return undefined;
       });
-      b.onEnd((result) => {
-        if (!inkBundled) return;
-        for (const [name, d] of active) {
-          if (used.has(name)) continue;
-          result.errors.push({
-            text: `drop-in '${name}' did not resolve: nothing imported '${d.request}'${d.from === 'ink' ? " from Ink's build" : ''}. ` +
-              `Ink's internals changed: re-verify the drop-in against its original (scripts/drop-ins.mjs, docs/upgrading-ink-react.md)`,
-          });
-        }
+      // Errors returned from onEnd fail the build (and reach the caller's rejected promise).
+      b.onEnd(() => {
+        if (!inkBundled) return undefined;
+        const errors = active
+          .filter(([name]) => !used.has(name))
+          .map(([name, d]) => ({
+            text:
+              `drop-in '${name}' did not resolve: nothing imported '${d.request}'${d.from === 'ink' ? " from Ink's build" : ''}. ` +
+              "Ink's internals changed: re-verify the drop-in against its original (scripts/drop-ins.mjs, docs/upgrading-ink-react.md)",
+          }));
+        return {errors};
       });
     },
   };
