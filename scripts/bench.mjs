@@ -3,6 +3,7 @@
 //   --no-NAME          one off (NAME: see SWITCHES below; e.g. --no-output, --no-skip-idle-commits)
 //   --compare          one run over every variant (all on, all off, each one off), target cases only, printed side
 //                      by side: what each drop-in gains on each target, measured under the same machine load.
+//   --compare=A,B,...  the same over chosen variants: all, none, no-NAME, or NAMEs joined by + (no-output+no-squash-text)
 // Other arguments go to bench/run.ts (--runs, --idle-warmup, --steady-seconds, --soak-seconds).
 import {execFileSync} from 'node:child_process';
 import {copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync} from 'node:fs';
@@ -18,7 +19,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SWITCHES = [...Object.keys(DROP_INS), ...STARTUP_SWITCHES];
 
 const args = process.argv.slice(2);
-const ours = (a) => a === '--compare' || a === '--no-drop-ins' || (a.startsWith('--no-') && SWITCHES.includes(a.slice(5)));
+const ours = (a) => a === '--compare' || a.startsWith('--compare=') || a === '--no-drop-ins' || (a.startsWith('--no-') && SWITCHES.includes(a.slice(5)));
 const unknown = args.filter((a) => a.startsWith('--no-') && !ours(a));
 if (unknown.length) {
   process.stderr.write(`bench: unknown switch ${unknown.join(' ')}; known: --no-drop-ins ${SWITCHES.map((s) => `--no-${s}`).join(' ')}\n`);
@@ -29,7 +30,19 @@ const rest = args.filter((a) => !ours(a));
 /** A variant's name and the switches it turns off. */
 const variant = (name, off) => ({name, off: new Set(off)});
 const chosen = args.includes('--no-drop-ins') ? SWITCHES : SWITCHES.filter((s) => args.includes(`--no-${s}`));
-const variants = args.includes('--compare')
+/** A variant by name: all, none, or no-NAME joined by +. */
+const named = (name) => {
+  if (name === 'all') return variant(name, []);
+  if (name === 'none') return variant(name, SWITCHES);
+  const off = name.split('+').map((part) => part.replace(/^no-/, ''));
+  const wrong = off.filter((s) => !SWITCHES.includes(s));
+  if (wrong.length) throw new Error(`bench: unknown variant part ${wrong.join(', ')} (known: ${SWITCHES.join(', ')})`);
+  return variant(name, off);
+};
+const listed = args.find((a) => a.startsWith('--compare='));
+const variants = listed
+  ? listed.slice('--compare='.length).split(',').map(named)
+  : args.includes('--compare')
   ? [variant('all', []), variant('none', SWITCHES), ...SWITCHES.map((s) => variant(`no-${s}`, [s]))]
   : [variant(chosen.length === SWITCHES.length ? 'none' : chosen.length ? chosen.map((s) => `no-${s}`).join('+') : 'all', chosen)];
 
