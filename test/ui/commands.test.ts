@@ -1,6 +1,6 @@
-// The `:` command line parsed into commands, and its completion.
+// The `:` command line parsed into commands (completion is tested with its owner's changes).
 import {describe, expect, it} from 'vitest';
-import {completeCommand, paneByName, parseCommand} from '../../src/ui/commands.js';
+import {paneByName, parseCommand} from '../../src/ui/commands.js';
 
 describe('parseCommand', () => {
   it.each([
@@ -44,18 +44,5 @@ describe('paneByName', () => {
     expect(['1', '2', '3', '4', '5'].map(paneByName)).toEqual(['health', 'lag', 'dlq', 'outbox', 'burn']);
     expect(['SVC', 'projections', 'dead-letter', 'backlog', 'budget'].map(paneByName)).toEqual(['health', 'lag', 'dlq', 'outbox', 'burn']);
     expect(paneByName('0')).toBeUndefined();
-  });
-});
-
-describe('completeCommand', () => {
-  it('completes a unique command word, and leaves an ambiguous one', () => {
-    expect(completeCommand('rol', [])).toBe('rollback ');
-    expect(completeCommand('re', [])).toBe('replay ');
-    expect(completeCommand('fr', [])).toBe('freeze ');
-    expect(completeCommand('r', [])).toBe('r'); // rollback or replay
-  });
-  it('completes a context name after ctx', () => {
-    expect(completeCommand('ctx pr', ['prod-eu', 'staging'])).toBe('ctx prod-eu');
-    expect(completeCommand('ctx p', ['prod-eu', 'prod-us'])).toBe('ctx p');
   });
 });
