@@ -2,19 +2,24 @@
 // Comparisons are ratios of things measured in the same run; absolute times on these machines are noisy.
 import {execFileSync, spawnSync} from 'node:child_process';
 import {mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
 
 const ROOT = process.cwd();
 const NODE = process.execPath;
-const CHILD = join(ROOT, '.tmp/bench/child.js');
-const LAUNCHER = join(ROOT, 'bin/atp-cockpit');
 // The single executable (`npm run package`, which `npm run bench` runs first).
 const EXECUTABLE = join(ROOT, 'dist', `atp-cockpit-${process.platform}-${process.arch}`);
 const argv = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
+const text = (name: string, fallback: string) => {
   const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(argv[i + 1]) : fallback;
+  return i >= 0 ? (argv[i + 1] ?? fallback) : fallback;
 };
+const option = (name: string, fallback: number) => Number(text(name, String(fallback)));
+// scripts/bench.mjs builds each variant (drop-ins switched off) with its own launcher and child bundle.
+const CHILD = text('child', join(ROOT, '.tmp/bench/child.js'));
+const LAUNCHER = text('launcher', join(ROOT, 'bin/atp-cockpit'));
+const OUT = text('out', join(ROOT, 'bench/results/latest.json'));
+/** Only the cases behind the targets (for comparing variants in one run): no early idle, no scale steps, no soak. */
+const TARGETS_ONLY = argv.includes('--targets-only');
 const SOAK_SECONDS = option('soak-seconds', 60);
 const STEADY_SECONDS = option('steady-seconds', 20);
 // The in-process cases run with the launcher's V8 flags (none by default), so their memory is the app's memory.
@@ -42,7 +47,8 @@ function bareNodeMs(): number {
 
 type Row = [string, string, string, string];
 const rows: Row[] = [];
-const report: Record<string, unknown> = {at: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length};
+const os = await import('node:os');
+const report: Record<string, unknown> = {at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), variant: text('variant', 'shipped')};
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '—');
 const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
 
@@ -83,12 +89,12 @@ process.stderr.write('bench: idle CPU…\n');
 type Idle = {cpuPercent: number; bytesDuringHold: number; holdSeconds: number; peakRssKb: number};
 const idleRun = (warmup: number) => pty<Idle>(['--until', 'Availability', '--warmup', String(warmup), '--hold', '30', '--', LAUNCHER, '--demo', 'calm', '--refresh', '1']);
 const idle = idleRun(IDLE_WARMUP);
-const idleEarly = idleRun(5);
+const idleEarly = TARGETS_ONLY ? undefined : idleRun(5);
 const perRefresh = child<{cpuMsPerRefresh: number; frameBuildMs: number}>('cost-demo');
 const busy = child<{cpuMsPerRefresh: number; frameBuildMs: number}>('cost', '--entities', '12');
 report.idle = {...idle, warmupSeconds: IDLE_WARMUP, firstMinute: idleEarly, inProcessCalmDemo: perRefresh, inProcessTenPercentChange: busy};
 rows.push([`idle CPU, calm demo, 1 s refresh, after ${IDLE_WARMUP} s (real terminal)`, `${fmt(idle.cpuPercent, 2)}% of a core`, `${fmt(idle.bytesDuringHold / idle.holdSeconds, 0)} B/s written`, `<1% ${mark(idle.cpuPercent < 1)}`]);
-rows.push(['idle CPU, same, seconds 5-35 after start', `${fmt(idleEarly.cpuPercent, 2)}% of a core`, `${fmt(idleEarly.bytesDuringHold / idleEarly.holdSeconds, 0)} B/s written`, '']);
+if (idleEarly) rows.push(['idle CPU, same, seconds 5-35 after start', `${fmt(idleEarly.cpuPercent, 2)}% of a core`, `${fmt(idleEarly.bytesDuringHold / idleEarly.holdSeconds, 0)} B/s written`, '']);
 rows.push(['CPU per refresh, calm demo (in-process)', `${fmt(perRefresh.cpuMsPerRefresh, 2)} ms`, `frame build ${fmt(perRefresh.frameBuildMs, 2)} ms`, '']);
 rows.push(['CPU per refresh, every pane 10% changed', `${fmt(busy.cpuMsPerRefresh, 2)} ms`, `frame build ${fmt(busy.frameBuildMs, 2)} ms`, '']);
 
@@ -99,7 +105,7 @@ rows.push(['key→frame at scale (1000 entities, 500 deploy × 3)', `p50 ${fmt(k
 
 process.stderr.write('bench: scale…\n');
 const scale: Record<string, unknown>[] = [];
-for (const entities of [100, 250, 500, 1000]) {
+for (const entities of TARGETS_ONLY ? [1000] : [100, 250, 500, 1000]) {
   // Cost: back-to-back refreshes on a manual clock. Memory: the same data at a real 1 s refresh (peak = maxRSS).
   const r = child<{cpuMsPerRefresh: number; frameBuildMs: number; peakRssMb: number; shape: {deployments: number; regions: number}}>('cost', '--entities', String(entities));
   const steady = child<{peakRssMb: number; cpuPercent: number}>('soak', '--entities', String(entities), '--seconds', String(STEADY_SECONDS));
@@ -112,6 +118,8 @@ for (const entities of [100, 250, 500, 1000]) {
   ]);
 }
 report.scale = scale;
+if (!TARGETS_ONLY) growthAndSoak();
+function growthAndSoak() {
 const s100 = scale[0] as {cpuMsPerRefresh: number; frameBuildMs: number};
 const s1000 = scale[3] as {cpuMsPerRefresh: number; frameBuildMs: number};
 rows.push(['growth 100 → 1000 entities (10x data)', `refresh cost x${fmt(s1000.cpuMsPerRefresh / s100.cpuMsPerRefresh, 2)}`, `frame build x${fmt(s1000.frameBuildMs / s100.frameBuildMs, 2)}`, 'windowed']);
@@ -123,11 +131,12 @@ report.soak = {seconds: SOAK_SECONDS, ...soak};
 // minute), so it is held to 15 %, as in the fault soak.
 const soakLimit = SOAK_SECONDS >= 300 ? 0.05 : 0.15;
 rows.push([`soak ${SOAK_SECONDS}s at scale, 1 s refresh`, `RSS ${fmt(soak.rssStartMb, 0)} → ${fmt(soak.rssEndMb, 0)} MB (${fmt(soak.rssGrowth * 100)}%)`, `heap ${fmt(soak.heapStartMb, 0)} → ${fmt(soak.heapEndMb, 0)} MB (${fmt(soak.heapGrowth * 100)}%), peak ${fmt(soak.peakRssMb, 0)} MB`, `<${soakLimit * 100}% ${mark(soak.rssGrowth < soakLimit)}`]);
+}
 
 const HEAD = ['measure', 'figure', 'ratio / detail', 'target'] as const;
 const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => (r[c] ?? '').length), (HEAD[c] ?? '').length));
 const line = (r: readonly string[]) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ');
 process.stdout.write(`${line(HEAD)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
-mkdirSync(join(ROOT, 'bench/results'), {recursive: true});
-writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-process.stdout.write('\nwritten: bench/results/latest.json\n');
+mkdirSync(dirname(OUT), {recursive: true});
+writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
+process.stdout.write(`\nwritten: ${OUT}\n`);

@@ -50,8 +50,9 @@ mkdirSync(`${root}dist`, {recursive: true});
 const node = node22();
 
 // 1. The program: the launcher's bundle, built the same way (no source map: nothing reads it inside).
-const define = {...appBundleOptions.define, ...buildInfoDefine()};
-await build({...appBundleOptions, define, entryPoints: {app: `${root}src/app.ts`}, outfile: `${work}app.cjs`, legalComments: 'none'});
+const appOptions = appBundleOptions();
+const define = {...appOptions.define, ...buildInfoDefine()};
+await build({...appOptions, define, entryPoints: {app: `${root}src/app.ts`}, outfile: `${work}app.cjs`, legalComments: 'none'});
 const app = readFileSync(`${work}app.cjs`, 'utf8');
 checkRequires(app);
 

@@ -53,7 +53,7 @@ module.exports = lazy;
 export const lazyStringWidth = {
   name: 'lazy-string-width',
   setup(b) {
-    b.onLoad({filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/}, async (args) => {
+    onLoadOnce(b, 'lazy-string-width', /[\\/]node_modules[\\/]string-width[\\/]index\.js$/, async (args) => {
       const source = await readFile(args.path, 'utf8');
       const imports = source.match(/^(?:import [^;]+;\n)+/);
       const exportsFound = source.match(/^export /gm) ?? [];
@@ -81,22 +81,43 @@ export default function stringWidth(input, options) {
 
 /**
  * yoga-layout's Emscripten loader turns its inline WebAssembly from base64 into bytes with atob and a loop over
- * 72 KB, 4–5 ms of interpreted code before the first layout; Buffer decodes it in 0.1 ms. Its instantiateWasm hook
- * is also handed the function that returns those bytes. The build fails if the loader no longer has that shape.
+ * 72 KB, 4–5 ms of interpreted code before the first layout; Buffer decodes it in 0.1 ms (`decode`, a bench
+ * switch). Its instantiateWasm hook is also handed the function that returns those bytes, which the CommonJS bundle
+ * needs (withoutTopLevelAwait). Both are one plugin: esbuild lets one plugin load a file. The build fails if the
+ * loader no longer has that shape.
  */
-export const fastYogaDecode = {
-  name: 'fast-yoga-decode',
+export const yogaLoader = ({decode}) => ({
+  name: 'yoga-loader',
   setup(b) {
-    b.onLoad({filter: /[\\/]node_modules[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async (args) => {
+    onLoadOnce(b, 'yoga-loader', /[\\/]node_modules[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/, async (args) => {
       let source = await readFile(args.path, 'utf8');
       const loop = 'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c';
-      source = patchOnce(args.path, source, loop, 'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))');
-      // The instantiateWasm hook also gets the loader's function for the inline bytes (used by the CommonJS bundle).
+      if (decode) source = patchOnce(args.path, source, loop, 'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))');
       source = patchOnce(args.path, source, 'return h.instantiateWasm(d,\na)', 'return h.instantiateWasm(d,\na,wa)');
       return {contents: source, loader: 'js'};
     });
   },
-};
+});
+
+/**
+ * Patches the module matching `filter`, and fails the build if no module matched: a dependency that moved or
+ * renamed the file would otherwise leave the patch silently undone.
+ */
+function onLoadOnce(b, name, filter, load) {
+  let applied = false;
+  b.onStart(() => {
+    applied = false;
+  });
+  b.onLoad({filter}, async (args) => {
+    applied = true;
+    return load(args);
+  });
+  // Errors returned from onEnd fail the build.
+  b.onEnd((result) => {
+    if (applied || result.errors.length > 0) return undefined;
+    return {errors: [{text: `patch '${name}' did not apply: no module matched ${filter} (scripts/startup.mjs, docs/upgrading-ink-react.md)`}]};
+  });
+}
 
 /** Replaces `find` (a string, once) in a dependency's source, or fails the build if the source changed shape. */
 function patchOnce(path, source, find, replacement) {
@@ -113,13 +134,13 @@ function patchOnce(path, source, find, replacement) {
 export const withoutTopLevelAwait = {
   name: 'without-top-level-await',
   setup(b) {
-    b.onLoad({filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]reconciler\.js$/}, async (args) => {
+    onLoadOnce(b, 'without-top-level-await (Ink)', /[\\/]node_modules[\\/]ink[\\/]build[\\/]reconciler\.js$/, async (args) => {
       let source = await readFile(args.path, 'utf8');
       source = patchOnce(args.path, source, "await import('./devtools.js');", '/* React DevTools: not in the bundle */');
       source = patchOnce(args.path, source, 'const loaded = await loadPackageJson();', 'const loaded = {};');
       return {contents: source, loader: 'js'};
     });
-    b.onLoad({filter: /[\\/]node_modules[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, async (args) => {
+    onLoadOnce(b, 'without-top-level-await (yoga)', /[\\/]node_modules[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/, async (args) => {
       const source = await readFile(args.path, 'utf8');
       const contents = patchOnce(
         args.path,
@@ -171,9 +192,15 @@ export const bundleRequire = {
   },
 };
 
-/** esbuild options for the above, shared by the app and benchmark bundles. */
-export const startupOptions = {
-  plugins: [builtinsByRequire, lazyStringWidth, fastYogaDecode],
-  define: {'Intl.Segmenter': 'LazySegmenter'},
-  inject: [fileURLToPath(new URL('../src/ui/terminal/lazy-segmenter.ts', import.meta.url))],
-};
+/** The deferrals above that are a choice, by bench switch (`npm run bench -- --no-NAME`). */
+export const STARTUP_SWITCHES = ['lazy-segmenter', 'yoga-decode', 'lazy-string-width'];
+
+/** esbuild options for the above, shared by the app and benchmark bundles, without the switches in `off`. */
+export function startupOptions(off = new Set()) {
+  const segmenter = !off.has('lazy-segmenter');
+  return {
+    plugins: [builtinsByRequire, ...(off.has('lazy-string-width') ? [] : [lazyStringWidth]), yogaLoader({decode: !off.has('yoga-decode')})],
+    define: segmenter ? {'Intl.Segmenter': 'LazySegmenter'} : {},
+    inject: segmenter ? [fileURLToPath(new URL('../src/ui/terminal/lazy-segmenter.ts', import.meta.url))] : [],
+  };
+}

@@ -1,5 +1,6 @@
 // `npm test`: build (the end-to-end tests run the real launcher), typecheck, lint, then every test.
-// Ends with one line: "N passed, N failed" (typecheck and lint count as one check each).
+// Its last lines say what was skipped and why (scripts/vitest-skips.mjs), then one line: "N passed, N failed"
+// (typecheck and lint count as one check each).
 import {spawnSync} from 'node:child_process';
 import {mkdirSync, readFileSync, rmSync} from 'node:fs';
 
@@ -24,7 +25,8 @@ for (const [name, command, commandArgs] of [
 
 mkdirSync('.tmp', {recursive: true});
 rmSync('.tmp/vitest.json', {force: true});
-step('tests', 'vitest', ['run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest.json', ...args]);
+rmSync('.tmp/vitest-skips.json', {force: true});
+step('tests', 'vitest', ['run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest.json', '--reporter=./scripts/vitest-skips.mjs', ...args]);
 try {
   const report = JSON.parse(readFileSync('.tmp/vitest.json', 'utf8'));
   results.passed += report.numPassedTests ?? 0;
@@ -41,6 +43,24 @@ try {
   process.stdout.write(`could not read the test report: ${error.message}\n`);
   results.failed++;
 }
-if (results.skipped) process.stdout.write(`${results.skipped} skipped\n`);
+if (results.skipped) process.stdout.write(skipSummary(results.skipped));
 process.stdout.write(`${results.passed} passed, ${results.failed} failed\n`);
 process.exit(results.failed > 0 ? 1 : 0);
+
+/** What was skipped and why, one line per file and reason. */
+function skipSummary(count) {
+  let skips;
+  try {
+    skips = JSON.parse(readFileSync('.tmp/vitest-skips.json', 'utf8'));
+  } catch {
+    return `${count} skipped (no list: .tmp/vitest-skips.json is missing)\n`;
+  }
+  const groups = new Map();
+  for (const s of skips) {
+    const why = s.note ?? (s.mode === 'todo' ? 'todo' : `skipIf/runIf condition of "${s.suite ?? s.test}"`);
+    const key = `${s.file}: ${why}`;
+    groups.set(key, (groups.get(key) ?? 0) + 1);
+  }
+  const lines = [...groups].map(([key, n]) => `  ${n} in ${key}`);
+  return `\n${count} skipped:\n${lines.join('\n')}\n`;
+}

@@ -4,11 +4,7 @@ import type {ActiveAlert} from '../data/alerts/evaluate.js';
 import type {AlertRule} from '../data/alerts/rule.js';
 import type {PaneSnapshot} from '../data/feed.js';
 import type {PaneId} from '../data/readings/types.js';
-import {BurnDetailView} from '../panes/burn/burn-detail.js';
-import {DlqDetailView} from '../panes/dlq/dlq-detail.js';
-import {HealthDetailView} from '../panes/health/health-detail.js';
-import {LagDetailView, OutboxDetailView} from '../panes/lag/trend-detail.js';
-import {PANES} from '../panes/registry.js';
+import {PANES, paneDetail} from '../panes/registry.js';
 import {PaneView, paneStatus} from './components/pane-view.js';
 import type {RowModel} from './components/table-model.js';
 import {useCockpit, useNow, useTheme} from './context.js';
@@ -39,21 +35,7 @@ export function MainArea({state, layout, rowsByPane, snapshots, alerts, unevalua
   if (view.kind === 'help') return <HelpView width={width} height={height} />;
   if (view.kind === 'alerts') return <AlertsView alerts={alerts} unevaluated={unevaluated} width={width} height={height} />;
   if (view.kind === 'journal') return <JournalView width={width} height={height} version={state.flash?.at ?? 0} />;
-  if (view.kind === 'detail') {
-    const box = {width, height};
-    switch (view.pane) {
-      case 'health':
-        return <HealthDetailView rowKey={view.key} reading={snapshots.health.value} {...box} />;
-      case 'dlq':
-        return <DlqDetailView entity={view.key} reading={snapshots.dlq.value} {...box} />;
-      case 'burn':
-        return <BurnDetailView slo={view.key} reading={snapshots.burn.value} {...box} />;
-      case 'lag':
-        return <LagDetailView rowKey={view.key} reading={snapshots.lag.value} {...box} />;
-      case 'outbox':
-        return <OutboxDetailView rowKey={view.key} reading={snapshots.outbox.value} {...box} />;
-    }
-  }
+  if (view.kind === 'detail') return <>{detailOf(view.pane, view.key, snapshots, width, height)}</>;
   const rowContext = {thresholds: session.context.thresholds, alerts, now, symbol: theme.symbol, ascii: theme.ascii};
   const columnsOf = (x: number) => layout.panes.filter((b) => b.x === x);
   const xs = [...new Set(layout.panes.map((b) => b.x))];
@@ -87,4 +69,9 @@ export function MainArea({state, layout, rowsByPane, snapshots, alerts, unevalua
       ))}
     </Box>
   );
+}
+
+/** The pane's own detail view (PaneSpec.detail) for the row `rowKey`, over the pane's reading. */
+function detailOf<P extends PaneId>(pane: P, rowKey: string, snapshots: MainAreaProps['snapshots'], width: number, height: number) {
+  return paneDetail(pane, {rowKey, reading: snapshots[pane].value, width, height});
 }

@@ -4,7 +4,7 @@ import type {AccessToken, TokenCredential} from '@azure/core-auth';
 import type {ResolvedSource} from '../config/context.js';
 import {SourceError} from '../errors.js';
 import type {PaneId, ReadingByPane} from '../readings/types.js';
-import type {SourceEnv} from '../sources/registry.js';
+import type {SourceEnv} from '../sources/types.js';
 import type {Source} from '../sources/types.js';
 import {MonitorClient, type QueryAnswer} from './client.js';
 import {MONITOR_PANES, monitorOptions, type MonitorOptions, type MonitorPane} from './config.js';

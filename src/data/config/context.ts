@@ -2,7 +2,7 @@
 import {DEFAULT_THRESHOLDS, type AlertThresholds} from '../alerts/catalog.js';
 import {isScenario, type ScenarioName} from '../demo/scenarios.js';
 import {PANE_IDS, type PaneId} from '../readings/types.js';
-import {SOURCE_KINDS, type SourceKind} from '../sources/types.js';
+import {SOURCE_KINDS, type SourceKind} from '../sources/kinds.js';
 import type {CockpitConfig, ContextConfig, PerPane, SourceConfig} from './types.js';
 import {ConfigError} from './validate.js';
 

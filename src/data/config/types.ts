@@ -1,6 +1,6 @@
 // The configuration as the rest of the cockpit sees it (after validation).
 import type {PaneId} from '../readings/types.js';
-import type {SourceKind} from '../sources/types.js';
+import type {SourceKind} from '../sources/kinds.js';
 
 export type PerPane<T> = T | Partial<Record<PaneId, T>>;
 

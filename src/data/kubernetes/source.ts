@@ -3,7 +3,7 @@
 import type {ResolvedSource} from '../config/context.js';
 import {SourceError} from '../errors.js';
 import type {HealthReading, PaneId, ReadingByPane} from '../readings/types.js';
-import type {SourceEnv} from '../sources/registry.js';
+import type {SourceEnv} from '../sources/types.js';
 import type {Capabilities, HealthDetail, ServiceRef, Source} from '../sources/types.js';
 import {RegionClient} from './client.js';
 import {parseKubeConfig} from './config.js';

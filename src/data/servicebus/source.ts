@@ -5,7 +5,7 @@ import type {ResolvedSource} from '../config/context.js';
 import {ReadOnlyError, SourceError} from '../errors.js';
 import type {DlqEntity, DlqReading, PaneId, ReadingByPane} from '../readings/types.js';
 import {runReplay} from '../replay/engine.js';
-import type {SourceEnv} from '../sources/registry.js';
+import type {SourceEnv} from '../sources/types.js';
 import type {Capabilities, DlqMessage, ReplayPlan, RunControl, Source} from '../sources/types.js';
 import {listEntities, type EntityCounts} from './admin.js';
 import {createClients} from './clients.js';

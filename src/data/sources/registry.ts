@@ -1,17 +1,9 @@
 // Builds sources by kind. Backends load lazily, so the demo never pays for the SDKs it does not use.
-import type {Clock} from '../clock.js';
-import type {ResolvedContext, ResolvedSource} from '../config/context.js';
+import type {ResolvedSource} from '../config/context.js';
 import {isScenario} from '../demo/scenarios.js';
 import {SourceError} from '../errors.js';
-import type {Source} from './types.js';
-
-/** What a backend factory gets: its own settings, the context, the clock and the environment. */
-export interface SourceEnv {
-  readonly clock: Clock;
-  readonly context: ResolvedContext;
-  readonly env: NodeJS.ProcessEnv;
-  readonly readOnly: boolean;
-}
+// SourceEnv is in types.ts, with Source: the backends import it from there, not from this registry that loads them.
+import type {Source, SourceEnv} from './types.js';
 
 export type SourceFactory = (config: ResolvedSource, env: SourceEnv) => Promise<Source>;
 

@@ -8,9 +8,19 @@ import type {
   PodInfo,
   ReadingByPane,
 } from '../readings/types.js';
+import type {Clock} from '../clock.js';
+import type {ResolvedContext} from '../config/context.js';
+import type {SourceKind} from './kinds.js';
 
-export const SOURCE_KINDS = ['demo', 'prometheus', 'health', 'kubernetes', 'servicebus', 'azure-monitor'] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
+export {SOURCE_KINDS, type SourceKind} from './kinds.js';
+
+/** What a backend factory gets: its own settings, the context, the clock and the environment. */
+export interface SourceEnv {
+  readonly clock: Clock;
+  readonly context: ResolvedContext;
+  readonly env: NodeJS.ProcessEnv;
+  readonly readOnly: boolean;
+}
 
 /** A backend that produces readings for one or more panes. */
 export interface Source {

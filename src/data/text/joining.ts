@@ -1,5 +1,5 @@
-// Which text can be split into graphemes one code unit at a time. Fast paths (cell parsing, the string-width and
-// ansi-tokenize drop-ins) take text without these; anything with one goes through the grapheme-aware original.
+// Which text can be split into graphemes one code unit at a time. Fast paths (cell parsing, the string-width
+// drop-in) take text without these; anything with one goes through the grapheme-aware original.
 
 /**
  * Code points that may join a neighbour into one grapheme (UAX #29): marks (Extend, SpacingMark), format

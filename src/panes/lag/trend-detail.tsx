@@ -1,6 +1,6 @@
-// Lag and outbox detail: the row's figures and its trend over the last hour.
+// Lag detail: the projection's figures against the SLO and its P95 lag over the last hour.
 import {Box, Text} from 'ink';
-import type {LagReading, OutboxReading} from '../../data/readings/types.js';
+import type {LagReading} from '../../data/readings/types.js';
 import {fit} from '../../data/text/width.js';
 import {TrendBlock} from '../../ui/components/trend-block.js';
 import {count, seconds} from '../../ui/format.js';
@@ -21,17 +21,6 @@ export function LagDetailView({rowKey, reading, width, height}: {rowKey: string;
         threshold={{value: LAG_SLO.p95, label: `SLO P95 <${LAG_SLO.p95}s`}}
         tone="info"
       />
-    </Box>
-  );
-}
-
-export function OutboxDetailView({rowKey, reading, width, height}: {rowKey: string; reading?: OutboxReading; width: number; height: number}) {
-  const o = reading?.outboxes.find((x) => `${x.service}@${x.region}` === rowKey);
-  if (!o) return <Text>{fit(` ${rowKey}: not in the reading`, width)}</Text>;
-  return (
-    <Box flexDirection="column" width={width} height={height}>
-      <Text bold>{fit(` ${rowKey} outbox · ${count(o.pending)} pending · oldest ${seconds(o.oldestAgeSeconds)} · relaying ${count(o.relayPerSecond)}/s`, width)}</Text>
-      <TrendBlock title="Pending messages" series={o.series} width={width} rows={Math.max(4, height - 2)} format={(v) => `${count(v)} msg`} tone="info" />
     </Box>
   );
 }

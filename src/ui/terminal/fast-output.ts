@@ -2,10 +2,14 @@
 // strings per row instead of one styled-character object per cell and three passes of tokenizing. Ink builds a
 // whole screen on every render, so this is most of what a refresh allocates. Equivalence with Ink's own Output
 // is property-tested (test/ui/fast-output.test.ts).
+// Typed against Ink's own declarations (the version pinned in package.json): a changed contract fails the typecheck.
+import type InkOutput from '../../../node_modules/ink/build/output.js';
+import type {OutputTransformer as Transformer} from '../../../node_modules/ink/build/render-node-to-output.js';
 import {Pen, scanLine} from './cells.js';
 
-type Clip = {x1?: number; x2?: number; y1?: number; y2?: number};
-type Transformer = (line: string, index: number) => string;
+/** Ink's Output as Ink's renderer and render-node-to-output call it (its public members). */
+type OutputContract = {[K in keyof InkOutput]: InkOutput[K]};
+type Clip = Parameters<InkOutput['clip']>[0] | {x1?: number; x2?: number; y1?: number; y2?: number};
 type Operation = {type: 'write'; x: number; y: number; text: string; transformers: Transformer[]} | {type: 'clip'; clip: Clip} | {type: 'unclip'};
 
 const CSI = '\u001b[';
@@ -135,30 +139,37 @@ export function takeBuiltFrame(text: string): {chars: string[][]; styles: string
   return built && built.text === text ? built : undefined;
 }
 
-export default class Output {
-  readonly width: number;
-  readonly height: number;
+export default class Output implements OutputContract {
+  width: number;
+  height: number;
   private readonly operations: Operation[] = [];
 
-  constructor(options: {width: number; height: number}) {
+  constructor(options: ConstructorParameters<typeof InkOutput>[0]) {
     this.width = options.width;
     this.height = options.height;
   }
 
-  write(x: number, y: number, text: string, options: {transformers: Transformer[]}): void {
+  write(x: number, y: number, text: string, options: Parameters<InkOutput['write']>[3]): void {
     if (text === '') return;
     this.operations.push({type: 'write', x, y, text, transformers: options.transformers});
   }
 
-  clip(clip: Clip): void {
+  clip(clip: Parameters<InkOutput['clip']>[0]): void {
     this.operations.push({type: 'clip', clip});
+  }
+
+  /** The columns `from`..`to` of a styled line (a cut wide character becomes a styled blank), as Ink's does it. */
+  sliceLineToColumns(line: string, from: number, to: number): string {
+    if (from >= to) return '';
+    const cells = sliceColumns(cellsOf(line), from, to);
+    return cells.chars.length ? lineText(cells) : '';
   }
 
   unclip(): void {
     this.operations.push({type: 'unclip'});
   }
 
-  get(): {output: string; height: number} {
+  get(): ReturnType<InkOutput['get']> {
     const chars: string[][] = [];
     const styles: string[][] = [];
     for (let y = 0; y < this.height; y++) {

@@ -4,7 +4,7 @@
 import {MAY_JOIN} from '../../data/text/joining.js';
 import {eastAsianWidth} from 'get-east-asian-width';
 import stripAnsi from 'strip-ansi';
-import realStringWidth from '../../../node_modules/string-width/index.js';
+import realStringWidth, {type Options} from '../../../node_modules/string-width/index.js';
 
 const ASCII = /^[\u0020-\u007E]*$/;
 const perCodePoint = new Map<number, number>();
@@ -27,8 +27,8 @@ export function codePointWidth(cp: number): number {
   return w;
 }
 
-/** Display width of `input`, as string-width computes it. */
-export default function stringWidth(input: string, options?: {ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean}): number {
+/** Display width of `input`, as string-width computes it (typed against string-width's own declarations). */
+export default function stringWidth(input: string, options?: Options): number {
   if (typeof input !== 'string' || input.length === 0) return 0;
   if (options && (options.ambiguousIsNarrow === false || options.countAnsiEscapeCodes)) return realStringWidth(input, options);
   let text = input;
@@ -43,3 +43,5 @@ export default function stringWidth(input: string, options?: {ambiguousIsNarrow?
   perString.set(text, width);
   return width;
 }
+
+stringWidth satisfies typeof realStringWidth;

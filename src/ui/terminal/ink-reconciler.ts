@@ -1,8 +1,8 @@
 // Stands in for `react-reconciler` when Ink's reconciler imports it (bundle only, scripts/drop-ins.mjs): the
-// same reconciler, over Ink's host config with idle commits held back (skip-idle-commits.ts).
+// same reconciler, over Ink's host config with idle commits held back (skip-idle-commits.ts). It has the
+// original's type (@types/react-reconciler, pinned with it), so a changed signature fails the typecheck.
 import createReconciler from 'react-reconciler';
 import {skipIdleCommits} from './skip-idle-commits.js';
 
-export default function createInkReconciler(config: Parameters<typeof createReconciler>[0]): ReturnType<typeof createReconciler> {
-  return createReconciler(skipIdleCommits(config));
-}
+const createInkReconciler: typeof createReconciler = (config) => createReconciler(skipIdleCommits(config));
+export default createInkReconciler;

@@ -4,9 +4,18 @@
 // changed Ink's DOM. The bundle substitutes it for `react-reconciler` inside Ink (scripts/drop-ins.mjs);
 // test/ui/skip-idle-commits.test.ts checks that the screen after every update is the same with and without it.
 
+import type createReconciler from 'react-reconciler';
+
 type Fn = (...args: never[]) => unknown;
-type HostConfig = Record<string, unknown> & {resetAfterCommit: (root: unknown) => void};
 type Props = Record<string, unknown>;
+/** React's host config (@types/react-reconciler, pinned with react-reconciler), whatever Ink's instance types. */
+type HostConfig = createReconciler.HostConfig<
+  unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown,
+  unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown
+>;
+type Mutator = (typeof MUTATORS)[number];
+/** The part of the host config this wraps (methods, so any Ink instance types fit). */
+type Wrapped = Pick<HostConfig, Mutator | 'commitUpdate' | 'resetAfterCommit'>;
 
 /** Host-config methods that change Ink's DOM whenever React calls them. */
 const MUTATORS = [
@@ -24,7 +33,7 @@ const MUTATORS = [
   'clearContainer',
   'resetTextContent',
   'commitMount',
-] as const;
+] as const satisfies readonly (keyof HostConfig)[]; // a method React renames or drops fails the typecheck here
 
 /** Props Ink rebuilds as fresh objects on every render; equal by their own keys means unchanged. */
 const SHALLOW = new Set(['style', 'internal_accessibility']);
@@ -60,28 +69,29 @@ export function propsChange(before: Props, after: Props): boolean {
 }
 
 /** The host config with commits that changed nothing held back from Ink's layout and render. */
-export function skipIdleCommits<C extends HostConfig>(config: C): C {
+export function skipIdleCommits<C extends Wrapped>(config: C): C {
   let changed = true;
-  const wrapped: HostConfig = {...config};
+  const wrapped: C = {...config};
+  const methods = wrapped as unknown as Record<Mutator, Fn | undefined>;
   for (const name of MUTATORS) {
-    const original = config[name];
+    const original = config[name] as Fn | undefined;
     if (typeof original !== 'function') continue;
-    wrapped[name] = (...args: never[]) => {
+    methods[name] = (...args: never[]) => {
       changed = true;
-      return (original as Fn)(...args);
+      return original.apply(config, args);
     };
   }
-  const commitUpdate = config.commitUpdate as ((node: unknown, type: unknown, before: Props, after: Props) => void) | undefined;
+  const commitUpdate = config.commitUpdate;
   if (commitUpdate) {
-    wrapped.commitUpdate = (node: unknown, type: unknown, before: Props, after: Props) => {
-      if (propsChange(before, after)) changed = true;
-      commitUpdate(node, type, before, after);
+    wrapped.commitUpdate = (instance, type, before, after, handle) => {
+      if (propsChange(before as Props, after as Props)) changed = true;
+      commitUpdate.call(config, instance, type, before, after, handle);
     };
   }
-  wrapped.resetAfterCommit = (root: unknown) => {
+  wrapped.resetAfterCommit = (container) => {
     if (!changed) return;
     changed = false;
-    config.resetAfterCommit(root);
+    config.resetAfterCommit(container);
   };
-  return wrapped as C;
+  return wrapped;
 }

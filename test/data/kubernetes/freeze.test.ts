@@ -1,11 +1,11 @@
 // Freeze / unfreeze: Flux objects and CronJobs suspended by merge patch, the freeze recorded on the objects
 // (seen by any cockpit), and unfreeze restoring exactly what the freeze changed.
-import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {afterAll, beforeAll, beforeEach, describe, expect, test} from 'vitest';
 import type {KubernetesSource} from '../../../src/data/kubernetes/source.js';
 import {FREEZE_ANNOTATIONS} from '../../../src/data/kubernetes/freeze.js';
 import type {Progress, RunControl} from '../../../src/data/sources/types.js';
 import type {KubeObject} from '../../doubles/kube-api/index.js';
-import {haveKubectl} from '../../doubles/kube-api/testing.js';
+import {haveKubectl, KUBECTL_MISSING} from '../../doubles/kube-api/testing.js';
 import {makeSource, mutating, startCluster, type Cluster} from './helpers.js';
 
 const signal = () => AbortSignal.timeout(10_000);
@@ -23,7 +23,14 @@ const comparable = (o: KubeObject | undefined) => {
   return copy;
 };
 
-describe.skipIf(!haveKubectl())('freeze through the API', () => {
+/** Merge-patches an object on the double directly, as another client would (no kubectl needed). */
+async function mergePatch(cluster: Cluster, path: string, body: unknown): Promise<void> {
+  const response = await fetch(`${cluster.double.url}${path}`, {method: 'PATCH', headers: {'content-type': 'application/merge-patch+json'}, body: JSON.stringify(body)});
+  expect(response.status).toBe(200);
+}
+
+// The cockpit's own freeze code against the double: runs with or without kubectl.
+describe('freeze through the API', () => {
   let cluster: Cluster;
   let source: KubernetesSource;
   let other: KubernetesSource;
@@ -66,9 +73,6 @@ describe.skipIf(!haveKubectl())('freeze through the API', () => {
       [FREEZE_ANNOTATIONS.reason]: request.reason,
       [FREEZE_ANNOTATIONS.incident]: 'INC-4711',
     });
-    // flux (kubectl here) sees it suspended
-    const kubectl = await cluster.kubectl(['get', 'kustomization', 'atp', '-n', 'flux-system', '-o', 'jsonpath={.spec.suspend}']);
-    expect(kubectl.stdout).toBe('true');
 
     const seen = await other.capabilities.freeze!.list(signal());
     expect(seen).toEqual([{kind: 'deployments', by: 'alice@jumpbox', at: expect.any(Number), reason: request.reason, incident: 'INC-4711', objects: outcome.objects}]);
@@ -82,7 +86,7 @@ describe.skipIf(!haveKubectl())('freeze through the API', () => {
   });
 
   test('integrity: a CronJob already suspended before the freeze stays suspended after unfreeze', async () => {
-    expect((await cluster.kubectl(['patch', 'cronjob', 'atp-export', '-n', 'atp-system', '--type', 'merge', '-p', '{"spec":{"suspend":true}}'])).code).toBe(0);
+    await mergePatch(cluster, '/apis/batch/v1/namespaces/atp-system/cronjobs/atp-export', {spec: {suspend: true}});
     const before = {purge: get('cronjobs', 'atp-system', 'atp-purge'), export: get('cronjobs', 'atp-system', 'atp-export')};
     const freezing = run();
     const outcome = await source.capabilities.freeze!.freeze('integrity', {by: 'bob@jumpbox', reason: 'tamper investigation'}, freezing);
@@ -90,7 +94,6 @@ describe.skipIf(!haveKubectl())('freeze through the API', () => {
     expect(freezing.steps).toContain('recording the freeze on (already suspended) cronjob/atp-export -n atp-system');
     expect(get('cronjobs', 'atp-system', 'atp-purge')?.['spec']).toMatchObject({suspend: true});
     expect(get('cronjobs', 'atp-system', 'atp-export')?.metadata.annotations).toMatchObject({[FREEZE_ANNOTATIONS.changed]: 'false'});
-    expect((await cluster.kubectl(['get', 'cronjobs', '-n', 'atp-system'])).stdout).toMatch(/atp-purge\s+0 3 \* \* \*\s+<none>\s+True\s+/);
     const [frozen] = await source.capabilities.freeze!.list(signal());
     expect(frozen).toMatchObject({kind: 'integrity', by: 'bob@jumpbox', reason: 'tamper investigation', objects: ['cronjob/atp-purge -n atp-system']});
 
@@ -122,5 +125,34 @@ describe.skipIf(!haveKubectl())('freeze through the API', () => {
     expect(after?.['data']).toEqual({other: 'x', writes: 'open'});
     expect(Object.keys(after?.metadata.annotations ?? {})).toEqual([]);
     await withWrites.close?.();
+  });
+});
+
+// kubectl as the oracle: what the cockpit's freeze leaves behind reads as suspended to kubectl (and so to Flux).
+describe('freeze as kubectl sees it', () => {
+  const have = haveKubectl();
+  let cluster: Cluster;
+  let source: KubernetesSource;
+  beforeEach((ctx) => ctx.skip(!have, KUBECTL_MISSING));
+  beforeAll(async () => {
+    if (!have) return;
+    cluster = await startCluster({services: ['ingestion'], revisions: 2});
+    source = await makeSource({kubeconfig: cluster.kubeconfig, services: ['ingestion']});
+  });
+  afterAll(async () => {
+    await source?.close?.();
+    await cluster?.close();
+  });
+
+  test('a frozen Kustomization and CronJob read as suspended; unfrozen, as before', async () => {
+    await source.capabilities.freeze!.freeze('deployments', request, run());
+    const ks = await cluster.kubectl(['get', 'kustomization', 'atp', '-n', 'flux-system', '-o', 'jsonpath={.spec.suspend}']);
+    expect(ks.stdout).toBe('true');
+    await source.capabilities.freeze!.freeze('integrity', request, run());
+    expect((await cluster.kubectl(['get', 'cronjobs', '-n', 'atp-system'])).stdout).toMatch(/atp-purge\s+0 3 \* \* \*\s+<none>\s+True\s+/);
+    await source.capabilities.freeze!.unfreeze('integrity', request, run());
+    await source.capabilities.freeze!.unfreeze('deployments', request, run());
+    expect((await cluster.kubectl(['get', 'kustomization', 'atp', '-n', 'flux-system', '-o', 'jsonpath={.spec.suspend}'])).stdout).toBe('false');
+    expect((await cluster.kubectl(['get', 'cronjobs', '-n', 'atp-system'])).stdout).toMatch(/atp-purge\s+0 3 \* \* \*\s+<none>\s+False\s+/);
   });
 });

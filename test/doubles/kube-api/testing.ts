@@ -22,9 +22,16 @@ export async function waitFor<T>(what: string, probe: () => T | Promise<T>, time
 /** Path of the kubectl binary used by the tests (override with $KUBECTL). */
 export const KUBECTL = process.env['KUBECTL'] ?? '/usr/bin/kubectl';
 
-/** True if a kubectl binary is available. */
+/** Why the kubectl-as-oracle tests skip here, or undefined when kubectl is there. */
+export const KUBECTL_MISSING = existsSync(KUBECTL) ? undefined : `kubectl not found at ${KUBECTL} (set $KUBECTL to run the kubectl-as-oracle tests)`;
+
+/**
+ * True if a kubectl binary is available. Under CI a missing kubectl fails the run instead (.ci/run installs it), as
+ * a missing tmux or Prometheus does: the oracle tests must not skip unseen.
+ */
 export function haveKubectl(): boolean {
-  return existsSync(KUBECTL);
+  if (KUBECTL_MISSING && process.env['CI'] === 'true') throw new Error(`${KUBECTL_MISSING}; under CI kubectl is required (.ci/run installs it)`);
+  return KUBECTL_MISSING === undefined;
 }
 
 /** Outcome of one kubectl run. */
