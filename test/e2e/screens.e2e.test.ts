@@ -19,10 +19,10 @@ const SIZES = [
 /** The words that tell each scenario's story, at every size. */
 const STORY: Readonly<Record<string, readonly RegExp[]>> = {
   calm: [/1 Service health · 16 rows ─/, /3 DLQ depth · 12 entities ─/],
-  'bad-deploy': [/ingestion@us-east +▲ Degraded .*1\.2\.5 r3 .*errors \d+\.\d%/],
-  'projection-stall': [/timeline@us-east +\d+m +\d+m +\d+m +0 FIRING/],
+  'bad-deploy': [/ingestion@us-east +▲ Degraded +SEV-2 .*errors \d+\.\d%/],
+  'projection-stall': [/timeline@us-east +\d+m +\d+m +\d+m +0 SEV-2/],
   'dlq-storm': [/REASONS/, /search-.* 4\d\d .*Serializ 4\d\d/, /3 SEV-3 firing/],
-  'region-outage': [/8 not healthy · 8 SEV-1 firing/, /export@us-east +✖ Unhealthy +0\/2/, /Pending: 0\/6 nodes/],
+  'region-outage': [/8 not healthy · 8 SEV-1 firing/, /export@us-east +✖ Unhealthy +SEV-1 .*0\/2/, /Pending: 0\/6 nodes/],
 };
 
 /** Waits until the terminal shows a frame painted at `columns` (a pane title reaches the right edge). */
