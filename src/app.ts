@@ -35,8 +35,10 @@ async function run(cli: Cli, io: CliIo): Promise<number> {
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   try {
     const cli = parseCli(argv);
-    // Colour is decided before Ink (and chalk) load: NO_COLOR and --no-color win.
-    if (!cli.color) process.env.FORCE_COLOR = '0';
+    // Styles are decided before Ink (and chalk) load. NO_COLOR and --no-color remove colour only (no-color.org):
+    // the theme then names no colours, while bold, inverse and underline still mark the SEV-1 bar, the focused
+    // pane and the selected row, so chalk keeps its basic level on a terminal.
+    if (!cli.color) process.env.FORCE_COLOR = process.stdout.isTTY ? '1' : '0';
     else if (process.stdout.isTTY && process.env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '1';
     return await run(cli, io);
   } catch (error) {

@@ -17,12 +17,12 @@ import {useFreezes} from './hooks/use-freezes.js';
 import type {Snapshots} from './hooks/cockpit-store.js';
 import {useAllSnapshots} from './hooks/use-pane.js';
 import type {Needs} from './keys/keymap.js';
-import {computeLayout} from './layout.js';
+import {computeLayout, type Trouble} from './layout.js';
 import {MainArea} from './main-area.js';
 import {initialUiState, uiReducer, type UiAction} from './state.js';
 import type {Tone} from './theme.js';
 import {useAppKeys} from './use-app-keys.js';
-import {WALL_BANNER_LINES, WallBanner} from './wall-banner.js';
+import {bannerAlerts, WALL_BANNER_LINES, WallBanner} from './wall-banner.js';
 
 const FLASH_MS = 8_000;
 
@@ -55,6 +55,17 @@ function usePaneRows(snapshots: Snapshots, filters: Readonly<Record<PaneId, stri
   return out;
 }
 
+/** Critical and warning rows of a pane: the layout gives them lines first. */
+function troubleOf(rows: readonly RowModel[]): Trouble {
+  let crit = 0;
+  let warn = 0;
+  for (const r of rows) {
+    if (r.tone === 'crit') crit++;
+    else if (r.tone === 'warn' || r.tone === 'unknown') warn++;
+  }
+  return {crit, warn};
+}
+
 /** The whole cockpit. */
 export function App() {
   const [state, dispatch] = useReducer(uiReducer, undefined, () => initialUiState());
@@ -79,17 +90,28 @@ function Screen({state, dispatch}: {state: ReturnType<typeof initialUiState>; di
   const rowsByPane = usePaneRows(snapshots, state.filters, alerts, now);
   const keys = Object.fromEntries(PANE_IDS.map((p) => [p, rowsByPane[p].map((r) => r.key)])) as Record<PaneId, string[]>;
 
+  // On the wall the banner tells the worst story; the strip lists the rest, so nothing appears twice.
+  const stripAlerts = useMemo(() => {
+    if (!wall) return alerts;
+    const shown = new Set(bannerAlerts(alerts));
+    return alerts.filter((a) => !shown.has(a));
+  }, [wall, alerts]);
   const freezeLines = Math.max(0, headerLines(freezes, rows) - 1);
   const layout = computeLayout({
     columns,
     rows,
     headerLines: 1 + freezeLines,
-    alertsWanted: alerts.filter((a) => a.state === 'firing').length,
+    alertsWanted: stripAlerts.filter((a) => a.state === 'firing').length,
     focus: state.focus,
     rowCounts: Object.fromEntries(PANE_IDS.map((p) => [p, rowsByPane[p].length])) as Record<PaneId, number>,
+    trouble: Object.fromEntries(PANE_IDS.map((p) => [p, troubleOf(rowsByPane[p])])),
     wall,
+    // The wall has no key hints, but shows the line while `:quit` is typed or a message says why `q` did not quit.
+    footer: !wall || state.input !== undefined || state.flash !== undefined,
     bannerLines: wall ? WALL_BANNER_LINES : 0,
   });
+  const place = state.view.kind;
+  const footerPane = state.view.kind === 'detail' ? state.view.pane : state.focus;
   const focusedBox = layout.panes.find((b) => b.pane === state.focus);
 
   const available = useMemo(() => {
@@ -110,13 +132,15 @@ function Screen({state, dispatch}: {state: ReturnType<typeof initialUiState>; di
 
   const healths = PANE_IDS.map((p) => paneHealth(snapshots[p], now, session.context.staleAfterMs[p]));
   const ages = healths.flatMap((h) => (h.ageMs === undefined ? [] : [h.ageMs]));
+  // Data a dialog holds still is old on purpose: the header says "held" for it, never STALE.
+  const stale = healths.some((h, i) => h.stale && !actions.paused.has(PANE_IDS[i] ?? 'health'));
   return (
     <Box flexDirection="column" width={columns} height={rows} overflow="hidden">
-      <Header width={columns} worstAgeMs={ages.length ? Math.max(...ages) : undefined} anyStale={healths.some((h) => h.stale)} freezes={freezes.slice(0, freezeLines)} />
+      <Header width={columns} worstAgeMs={ages.length ? Math.max(...ages) : undefined} anyStale={stale} held={actions.paused.size > 0} freezes={freezes.slice(0, freezeLines)} />
       {wall ? <WallBanner alerts={alerts} width={columns} /> : null}
-      <AlertsStrip alerts={alerts} unevaluated={unevaluated} width={columns} lines={layout.alertLines - (wall ? WALL_BANNER_LINES : 0)} />
+      <AlertsStrip alerts={stripAlerts} unevaluated={unevaluated} width={columns} lines={layout.alertLines - (wall ? WALL_BANNER_LINES : 0)} />
       <MainArea state={state} layout={layout} rowsByPane={rowsByPane} snapshots={snapshots} alerts={alerts} unevaluated={unevaluated} paused={actions.paused} />
-      {wall ? null : <Footer state={state} width={columns} hints={footerHints(state.focus, available, session.context.readOnly)} />}
+      {layout.footerLines > 0 ? <Footer state={state} width={columns} hints={footerHints(place, footerPane, available, session.context.readOnly, wall)} /> : null}
     </Box>
   );
 }

@@ -1,22 +1,52 @@
 // The footer: key hints for the focused pane (from the keymap), the input line, or a flash message.
 import {Text} from 'ink';
 import type {PaneId} from '../data/readings/types.js';
-import {fit, truncate} from '../data/text/width.js';
+import {cellWidth, fit, truncate} from '../data/text/width.js';
 import {useTheme} from './context.js';
-import {KEYMAP, keyLabel, type Needs} from './keys/keymap.js';
+import {KEYMAP, keyLabel, type Needs, type Place} from './keys/keymap.js';
 import type {UiState} from './state.js';
 
-/** Footer hints for `pane`: bindings marked for the footer whose capability is available there. */
-export function footerHints(pane: PaneId, available: ReadonlySet<Needs>, readOnly: boolean): string {
-  return KEYMAP.filter((b) => b.footer && (!b.panes || b.panes.includes(pane)) && (!b.needs || available.has(b.needs)))
-    .map((b) => `${keyLabel(b.keys[0] ?? '')} ${b.hint}${b.group === 'Actions' && readOnly ? ' (RO)' : ''}`)
-    .join('  ');
+/** One footer hint: `r rollback`. */
+export interface Hint {
+  readonly text: string;
+  /** Lower is more important; dropped last. */
+  readonly rank: number;
+}
+
+/** Always shown at the end of the footer, at any width. */
+const ALWAYS: readonly Hint[] = [
+  {text: '? help', rank: 0},
+  {text: 'q quit', rank: 0},
+];
+
+/**
+ * The keys that work in `place`, most important first: the bindings the keymap marks for the footer there (the
+ * pane's action only where its source supports it), and "j/k scroll" where a list moves.
+ */
+export function footerHints(place: Place, pane: PaneId, available: ReadonlySet<Needs>, readOnly: boolean, wall = false): Hint[] {
+  const hints = KEYMAP.filter((b) => b.footer !== undefined && (!b.places || b.places.includes(place)) && (!b.panes || b.panes.includes(pane)) && (!b.needs || available.has(b.needs)))
+    .map((b) => ({text: `${keyLabel(b.keys[0] ?? '')} ${b.hint}${b.group === 'Actions' && readOnly ? ' (read-only)' : ''}`, rank: b.footer ?? 9}));
+  if (place !== 'panes') hints.push({text: 'j/k PgDn g/G scroll', rank: 2});
+  const always = wall ? [{text: ':quit to exit', rank: 0}] : place === 'help' ? [{text: 'q quit', rank: 0}] : ALWAYS;
+  return [...hints.sort((a, b) => a.rank - b.rank), ...always];
+}
+
+/** The hints that fit `width`, most important kept; the always-shown ones stay at the end. */
+export function fitHints(hints: readonly Hint[], width: number): string {
+  const kept = [...hints];
+  const text = () => ` ${kept.map((h) => h.text).join('  ')}`;
+  while (cellWidth(text()) > width) {
+    const drop = kept.reduce<number>((worst, h, i) => (h.rank > 0 && (worst < 0 || h.rank >= (kept[worst]?.rank ?? 0)) ? i : worst), -1);
+    if (drop < 0) break;
+    kept.splice(drop, 1);
+  }
+  return text();
 }
 
 export interface FooterProps {
   readonly state: UiState;
   readonly width: number;
-  readonly hints: string;
+  readonly hints: readonly Hint[];
 }
 
 export function Footer({state, width, hints}: FooterProps) {
@@ -42,7 +72,7 @@ export function Footer({state, width, hints}: FooterProps) {
   }
   return (
     <Text wrap="truncate" dimColor>
-      {fit(` ${hints}`, width, 'left', theme.ellipsis)}
+      {fit(fitHints(hints, width), width, 'left', theme.ellipsis)}
     </Text>
   );
 }

@@ -11,6 +11,8 @@ export interface HeaderProps {
   readonly width: number;
   readonly worstAgeMs?: number;
   readonly anyStale: boolean;
+  /** A dialog holds some pane's data still (not stale: on purpose). */
+  readonly held?: boolean;
   readonly freezes: readonly Freeze[];
 }
 
@@ -19,19 +21,26 @@ export function headerLines(freezes: readonly Freeze[], rows: number): number {
   return 1 + Math.min(freezes.length, rows >= 30 ? 3 : 1);
 }
 
-export function Header({width, worstAgeMs, anyStale, freezes}: HeaderProps) {
+/** `prod-weu (production)`; the environment once when it is the name; `demo (simulated data)` in the demo. */
+export function contextLabel(name: string, environment: string, demo: boolean): string {
+  if (demo) return `${name} (simulated data)`;
+  return name === environment ? name : `${name} (${environment})`;
+}
+
+export function Header({width, worstAgeMs, anyStale, held = false, freezes}: HeaderProps) {
   const theme = useTheme();
   const now = useNow();
   const {session, liveClock} = useCockpit();
   const ctx = session.context;
   const prod = /^prod/i.test(ctx.environment) || ctx.production;
   const badges: {text: string; tone?: 'crit' | 'warn' | 'info'; inverse?: boolean}[] = [];
-  if (ctx.isDemo) badges.push({text: 'DEMO', tone: 'info'});
   if (ctx.readOnly) badges.push({text: 'READ-ONLY', tone: 'warn', inverse: true});
   if (freezes.length) badges.push({text: `FROZEN: ${freezes.map((f) => f.kind).join(',')}`, tone: 'crit', inverse: true});
-  const age = `data ${anyStale ? 'STALE ' : ''}≤${duration(worstAgeMs)}`;
+  // Words that explain themselves (and `?` explains them again): the oldest reading's age, whether a source went
+  // stale, or whether a dialog holds the data still on purpose.
+  const age = `${anyStale ? 'STALE ' : ''}data ${duration(worstAgeMs)} old${held && !anyStale ? ', held' : ''}`;
   const left = ` ATP COCKPIT `;
-  const ctxText = ` ${ctx.name} [${ctx.environment}] `;
+  const ctxText = ` ${contextLabel(ctx.name, ctx.environment, ctx.isDemo)} `;
   const regions = ctx.regions.length ? ` ${ctx.regions.join(' ')} ` : '';
   // With a live clock the screen paints the time into these blank cells, so a tick leaves the frame unchanged.
   const clock = ` ${liveClock ? CLOCK_PLACEHOLDER : utcClock(now)} `;

@@ -36,7 +36,7 @@ async function primeSession(session: Session, ms: number): Promise<void> {
 /** Runs the cockpit until the person quits; resolves with the exit code. */
 export async function runCockpit(options: RunOptions): Promise<number> {
   trace('ui loaded');
-  const terminal = openTerminal();
+  const terminal = openTerminal({ascii: options.ascii});
   let session = await createSession(options.context, {clock: options.clock});
   trace('session created');
   // Fast sources (the demo, a nearby Prometheus) make the very first frame a complete one.

@@ -169,7 +169,8 @@ export function useAppKeys(input: AppKeysInput): void {
         cockpit.repaint();
         return true;
       case 'quit':
-        if (cockpit.wall && event.name === 'q') {
+        // README: on a wall terminal only the command `:quit` quits (a passer-by's key press must not).
+        if (cockpit.wall) {
           flash('wall mode: type :quit to exit', 'warn');
           return true;
         }

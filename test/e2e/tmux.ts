@@ -68,6 +68,11 @@ export class Tmux {
     return (await this.tmux('capture-pane', '-p', '-J', '-t', this.session)).stdout;
   }
 
+  /** The screen with its SGR escapes (`capture-pane -e`): to tell bold, inverse and colour apart. */
+  async styledScreen(): Promise<string> {
+    return (await this.tmux('capture-pane', '-p', '-e', '-t', this.session)).stdout;
+  }
+
   /** A tmux format value for the pane, e.g. `#{alternate_on}`, `#{cursor_flag}`, `#{pane_title}`. */
   async format(fmt: string): Promise<string> {
     return (await this.tmux('display-message', '-p', '-t', this.session, fmt)).stdout.trim();

@@ -29,6 +29,7 @@ export function burnRows(reading: BurnReading | undefined, symbol: (tone: Tone) 
       const mark = p.firing ? ` ${symbol(p.pair.urgency === 'page' ? 'crit' : 'warn')}` : '  ';
       cells[`p${i + 1}`] = {text: `${burn(p.short)}/${burn(p.long)}${mark}`, tone: p.firing ? (p.pair.urgency === 'page' ? 'crit' : 'warn') : undefined, bold: p.firing};
     });
-    return {key: slo.slo, rank: (tone === 'crit' ? 100 : tone === 'warn' ? 50 : 0) + (f.burn['1h'] ?? 0), tone, search: `${slo.slo} ${slo.description ?? ''}`, cells};
+    const trend = {title: `${slo.description ?? slo.slo} 5m burn rate`, series: slo.burnSeries, format: (v: number) => burn(v)};
+    return {key: slo.slo, rank: (tone === 'crit' ? 100 : tone === 'warn' ? 50 : 0) + (f.burn['1h'] ?? 0), tone, search: `${slo.slo} ${slo.description ?? ''}`, cells, trend};
   });
 }

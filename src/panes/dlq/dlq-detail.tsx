@@ -1,7 +1,7 @@
 // DLQ detail: the reason breakdown with the runbook's action per reason, and a peek list of messages.
 import {useLatestState} from '../../ui/hooks/use-latest-state.js';
 import {Box, Text} from 'ink';
-import {useEffect, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import type {DlqReading} from '../../data/readings/types.js';
 import {adviceFor} from '../../data/runbook.js';
 import {capabilityFor} from '../../data/session.js';
@@ -12,6 +12,7 @@ import {useActions} from '../../ui/actions/actions-provider.js';
 import {useCockpit, useNow, useTheme} from '../../ui/context.js';
 import {duration} from '../../ui/format.js';
 import {LAYER, useKeyLayer} from '../../ui/keys/dispatcher.js';
+import {listMove} from '../../ui/keys/keymap.js';
 
 const PEEK = 50;
 
@@ -22,7 +23,8 @@ export function DlqDetailView({entity, reading, width, height}: {entity: string;
   const row = reading?.entities.find((e) => e.entity === entity);
   const [messages, setMessages] = useState<readonly DlqMessage[] | undefined>();
   const [error, setError] = useState<string>();
-  const [index, setIndex] = useLatestState(0);
+  const [index, setIndex, indexRef] = useLatestState(0);
+  const pageRef = useRef(1);
   const [open, setOpen] = useState(false);
   const [version, setVersion] = useState(0);
   const inspect = capabilityFor(session, 'dlq', 'inspect')?.capability;
@@ -42,8 +44,8 @@ export function DlqDetailView({entity, reading, width, height}: {entity: string;
   }, [inspect, entity, version, finished]);
   useKeyLayer(LAYER.view, ({name}) => {
     const count = messages?.length ?? 0;
-    if (name === 'up' || name === 'k') setIndex((i) => Math.max(0, i - 1));
-    else if (name === 'down' || name === 'j') setIndex((i) => Math.min(Math.max(0, count - 1), i + 1));
+    const moved = listMove(name, indexRef.current, count, pageRef.current);
+    if (moved !== undefined) setIndex(moved);
     else if (name === 'enter') setOpen((o) => !o);
     else if (name === 'R') setVersion((v) => v + 1);
     else return false;
@@ -56,10 +58,11 @@ export function DlqDetailView({entity, reading, width, height}: {entity: string;
     const a = adviceFor(reason);
     lines.push({text: `   ${fit(reason, 27)} ${String(n).padStart(5)}  ${a.indicates} → ${a.action}`});
   }
-  lines.push({text: ` MESSAGES (peek, first ${PEEK}; ↑↓ select · Enter body & properties · R re-peek · p replay)${error ? ` · peek failed: ${error}` : ''}`, bold: true, tone: error ? 'crit' : undefined});
+  lines.push({text: ` MESSAGES (peek, first ${PEEK}; j/k PgDn g/G select, Enter body & properties, R re-peek, p replay)${error ? ` · peek failed: ${error}` : ''}`, bold: true, tone: error ? 'crit' : undefined});
   const list = messages ?? [];
   if (!messages && !error) lines.push({text: '   peeking…', tone: 'muted'});
   const budget = Math.max(3, height - lines.length - (open ? 12 : 0));
+  pageRef.current = Math.max(1, budget - 1);
   const start = Math.max(0, Math.min(index - Math.floor(budget / 2), list.length - budget));
   list.slice(start, start + budget).forEach((m, i) => {
     const selected = start + i === index;

@@ -8,17 +8,19 @@ import {sparkline, trendHeader, trendScale, type TrendFrame} from '../../ui/comp
 import {count, duration} from '../../ui/format.js';
 import type {Tone} from '../../ui/theme.js';
 
+// Priorities: the reasons tell a DLQ's story (SerializationException: a bad producer; TTL: a slow consumer),
+// so they outlast the counters around them at 80 columns; the trend is decoration and goes first.
 export const DLQ_COLUMNS: readonly Column[] = [
-  {id: 'entity', header: 'ENTITY', width: 24, priority: 1, flex: true},
+  {id: 'entity', header: 'ENTITY', width: 28, priority: 1, flex: true},
   {id: 'dead', header: 'DLQ', width: 6, align: 'right', priority: 1},
   {id: 'alert', header: 'ALERT', width: 9, priority: 2},
-  {id: 'active', header: 'ACTIVE', width: 6, align: 'right', priority: 2},
-  {id: 'growth', header: 'GROWTH', width: 7, align: 'right', priority: 2},
-  {id: 'oldest', header: 'OLDEST', width: 6, align: 'right', priority: 3},
-  {id: 'consumer', header: 'CONSUMER', width: 16, priority: 5},
-  {id: 'reasons', header: 'REASONS', width: 28, priority: 4},
+  {id: 'active', header: 'ACTIVE', width: 6, align: 'right', priority: 5},
+  {id: 'growth', header: 'GROWTH', width: 7, align: 'right', priority: 3},
+  {id: 'oldest', header: 'OLDEST', width: 6, align: 'right', priority: 4},
+  {id: 'consumer', header: 'CONSUMER', width: 16, priority: 6},
+  {id: 'reasons', header: 'REASONS', width: 24, priority: 2, flex: true, want: 30},
   // Fixed width: the trend's 60 minutes always fill exactly these cells (5 minutes each).
-  {id: 'trend', header: trendHeader('DLQ'), width: 12, priority: 6, keepEnd: true},
+  {id: 'trend', header: trendHeader('DLQ'), width: 12, priority: 7, keepEnd: true},
 ];
 
 const SHORT: Readonly<Record<string, string>> = {

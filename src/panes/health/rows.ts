@@ -9,19 +9,21 @@ import {sparkline, trendHeader, trendScale, type TrendFrame} from '../../ui/comp
 import {count, millis, percent} from '../../ui/format.js';
 import type {Tone} from '../../ui/theme.js';
 
+// Priorities: the failing checks (the reason) keep their room; counters go first, then the trend, then P95 and
+// the version (a latency problem shows in the reason anyway).
 export const HEALTH_COLUMNS: readonly Column[] = [
   {id: 'target', header: 'SERVICE@REGION', width: 20, priority: 1},
   {id: 'status', header: 'STATUS', width: 11, priority: 1},
   {id: 'alert', header: 'ALERT', width: 9, priority: 1},
   {id: 'pods', header: 'PODS', width: 5, align: 'right', priority: 2},
   {id: 'errors', header: 'ERR%', width: 6, align: 'right', priority: 1},
-  {id: 'p95', header: 'P95', width: 6, align: 'right', priority: 2},
-  {id: 'version', header: 'VERSION', width: 10, priority: 3},
-  {id: 'failing', header: 'FAILING CHECKS / PROBLEMS', width: 14, priority: 3, flex: true},
-  {id: 'rps', header: 'REQ/S', width: 6, align: 'right', priority: 5},
-  {id: 'restarts', header: 'RESTARTS', width: 8, align: 'right', priority: 5},
+  {id: 'p95', header: 'P95', width: 6, align: 'right', priority: 4},
+  {id: 'version', header: 'VERSION', width: 10, priority: 4},
+  {id: 'failing', header: 'FAILING CHECKS / PROBLEMS', width: 20, priority: 3, flex: true, want: 25},
+  {id: 'rps', header: 'REQ/S', width: 6, align: 'right', priority: 6},
+  {id: 'restarts', header: 'RESTARTS', width: 8, align: 'right', priority: 6},
   // Fixed width, never flexed: the trend's 60 minutes always fill exactly these cells (5 minutes each).
-  {id: 'trend', header: trendHeader('ERRORS'), width: 12, priority: 6, keepEnd: true},
+  {id: 'trend', header: trendHeader('ERRORS'), width: 12, priority: 5, keepEnd: true},
 ];
 
 const STATUS_TONE: Readonly<Record<HealthStatus, Tone>> = {Healthy: 'ok', Degraded: 'warn', Unhealthy: 'crit', Unknown: 'unknown'};
@@ -50,6 +52,11 @@ interface HealthCtx {
 }
 
 const healthFormat: RowFormat<HealthRowData, HealthCtx> = {
+  // A service that is down has no error ratio to draw: its ready pods tell when it went down.
+  trend: ({s}) =>
+    (s.errorSeries?.length ?? 0) < 2 && (s.readySeries?.length ?? 0) >= 2
+      ? {title: `${s.service}@${s.region} ready pods`, series: s.readySeries, format: (v) => count(v)}
+      : {title: `${s.service}@${s.region} error ratio`, series: s.errorSeries, format: (v) => percent(v)},
   search: ({s, status, reason}) => `${s.service} ${s.region} ${status} ${failing(s, status === 'Healthy' ? undefined : reason)} ${s.version ?? ''}`,
   cells: ({s, status, reason, alert}, {t, symbol, ascii, now, trend}) => {
     const tone = STATUS_TONE[status];

@@ -38,6 +38,7 @@ export function lagRows(reading: LagReading | undefined, alerts: readonly Active
       rank: worst,
       tone: rowTone,
       search: `${p.projection} ${p.region}`,
+      trend: {title: `${key} P95 lag`, series: p.series, format: (v: number) => seconds(v)},
       cells: {
         target: {text: key, bold: rowTone !== 'ok'},
         lag: {text: seconds(p.lagSeconds), tone: tone(p.lagSeconds, LAG_SLO.p95)},

@@ -25,6 +25,7 @@ export const OUTBOX_TREND_FLOOR = 1_000;
 
 const outboxFormat: RowFormat<{o: Outbox; tone: Tone}, {ascii: boolean; trend: TrendFrame}> = {
   search: ({o}) => `${o.service} ${o.region}`,
+  trend: ({o}) => ({title: `${o.service}@${o.region} pending`, series: o.series, format: (v) => count(v)}),
   cells: ({o, tone}, {ascii, trend}) => ({
     target: {text: `${o.service}@${o.region}`, bold: tone !== 'ok'},
     pending: {text: count(o.pending), tone: tone === 'ok' ? undefined : tone},

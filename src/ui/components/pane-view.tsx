@@ -9,7 +9,9 @@ import {cellWidth, fit, truncate} from '../../data/text/width.js';
 import {useTheme} from '../context.js';
 import {duration, utcClock} from '../format.js';
 import type {Theme} from '../theme.js';
+import {toAscii} from '../terminal/ascii.js';
 import {Table} from './table.js';
+import {TrendBlock} from './trend-block.js';
 import type {Column, RowModel} from './table-model.js';
 
 export const PANE_TITLES: Readonly<Record<PaneId, string>> = {
@@ -32,6 +34,12 @@ export interface PaneStatus {
   readonly unconfigured?: boolean;
 }
 
+/** Lines a pane needs to spare before it draws a trend (title and three chart rows). */
+const TREND_MIN_LINES = 4;
+
+/** The separator between parts of a line: ` · `, or ` - ` in ASCII. */
+export const sep = (theme: Theme): string => (theme.ascii ? ' - ' : ' · ');
+
 /** The status line texts of a pane at `now` (age at one-second resolution). */
 export function paneStatus(snapshot: PaneSnapshot<PaneId>, now: number, staleAfterMs: number, paused: boolean, theme: Theme): PaneStatus {
   const health = paneHealth(snapshot, now, staleAfterMs);
@@ -39,15 +47,15 @@ export function paneStatus(snapshot: PaneSnapshot<PaneId>, now: number, staleAft
   const state = health.unconfigured
     ? UNCONFIGURED
     : paused
-    ? `held (dialog open) · age ${duration(health.ageMs)}`
+    ? `held by dialog, ${duration(health.ageMs)} ago`
     : loading
-      ? 'loading…'
+      ? `loading${theme.ellipsis}`
       : health.stale
-        ? `${theme.symbol('warn')} STALE ${duration(health.ageMs)}`
-        : `age ${duration(health.ageMs)}`;
+        ? `${theme.symbol('warn')} STALE ${duration(health.ageMs)} ago`
+        : `${duration(health.ageMs)} ago`;
   const last = snapshot.lastSuccessAt;
   const error = health.error
-    ? `${theme.symbol('crit')} ${health.error} · last success ${last === undefined ? 'never' : `${utcClock(last)} (${duration(now - last)} ago)`}`
+    ? `${theme.symbol('crit')} ${health.error}${sep(theme)}last success ${last === undefined ? 'never' : `${utcClock(last)} (${duration(now - last)} ago)`}`
     : undefined;
   const partial = !error && snapshot.value?.partial ? `${theme.symbol('warn')} ${snapshot.value.partial}` : undefined;
   return {state, loading, stale: health.stale && !loading && !paused, error, partial, hasValue: snapshot.value !== undefined, unconfigured: health.unconfigured};
@@ -77,7 +85,8 @@ export interface PaneViewProps {
 function TitleLine(props: PaneViewProps) {
   const theme = useTheme();
   const {state, stale, filter, focused, index, width} = props;
-  const left = ` ${PANE_TITLES[props.pane]} · ${props.summary}${filter ? ` · /${filter}` : ''} `;
+  const summary = theme.ascii ? toAscii(props.summary) : props.summary;
+  const left = ` ${PANE_TITLES[props.pane]}${sep(theme)}${summary}${filter ? `${sep(theme)}/${filter}` : ''} `;
   const tag = `${index}`;
   const room = Math.max(0, width - cellWidth(tag) - 2 - cellWidth(state) - 2);
   const leftText = truncate(left, room, theme.ellipsis);
@@ -102,7 +111,14 @@ export const PaneView = memo(function PaneView(props: PaneViewProps) {
   const {width, height, error, partial} = props;
   const note = error ?? partial;
   const errorLine = note !== undefined && height >= 3;
-  const tableHeight = height - 1 - (errorLine ? 1 : 0);
+  // A table needs its header and a row; with less room the title line (the pane's summary) is all it shows.
+  const room = height - 1 - (errorLine ? 1 : 0);
+  const tableHeight = room >= 2 ? room : 0;
+  // Lines left under every row (a wide screen): the selected row's history, the story over the last hour.
+  const spare = tableHeight - 1 - props.rows.length;
+  const trendRow = props.rows[props.selected] ?? props.rows[0];
+  const trend = spare >= TREND_MIN_LINES && (trendRow?.trend?.series?.length ?? 0) >= 2 ? trendRow?.trend : undefined;
+  const chartRows = trend ? spare - 1 : 0;
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <TitleLine {...props} />
@@ -111,16 +127,17 @@ export const PaneView = memo(function PaneView(props: PaneViewProps) {
           columns={props.columns}
           rows={props.rows}
           width={width}
-          height={tableHeight}
+          height={trend ? props.rows.length + 1 : tableHeight}
           selected={props.selected}
           focused={props.focused}
           stale={props.stale && props.hasValue}
-          emptyText={!props.hasValue ? (error ? 'no data yet' : props.unconfigured ? UNCONFIGURED : 'loading…') : props.filter ? 'no rows match the filter' : 'no rows'}
+          emptyText={!props.hasValue ? (error ? 'no data yet' : props.unconfigured ? UNCONFIGURED : `loading${theme.ellipsis}`) : props.filter ? 'no rows match the filter' : 'no rows'}
         />
       ) : null}
+      {trend ? <TrendBlock title={trend.title} series={trend.series} width={width} rows={chartRows} format={trend.format} tone={trendRow?.tone} /> : null}
       {errorLine ? (
         <Text color={theme.tone(error ? 'crit' : 'warn')} bold wrap="truncate">
-          {fit(` ${note}`, width)}
+          {fit(` ${theme.ascii ? toAscii(note) : note}`, width, 'left', theme.ellipsis)}
         </Text>
       ) : null}
     </Box>

@@ -1,4 +1,5 @@
 // The table's data model and its pure layout: which columns fit, how wide, which rows are visible.
+import type {Series} from '../../data/readings/types.js';
 import type {Tone} from '../theme.js';
 import {compareText} from '../../data/text/order.js';
 
@@ -16,6 +17,15 @@ export interface RowModel {
   /** Higher is worse; rows sort worst first. */
   readonly rank: number;
   readonly search: string;
+  /** The row's history, drawn under the table when a pane has lines to spare (wide screens). */
+  readonly trend?: RowTrend;
+}
+
+/** A row's history: what it measures, the samples, and how to write a value. */
+export interface RowTrend {
+  readonly title: string;
+  readonly series?: Series;
+  format(value: number): string;
 }
 
 export interface Column {
@@ -27,6 +37,11 @@ export interface Column {
   readonly priority: number;
   /** Takes the width left over (at least `width`). */
   readonly flex?: boolean;
+  /**
+   * A story column's (reasons, failing checks) fair width: columns of a worse priority give way until it has this
+   * much, so decoration (trends, counters) never leaves the reason cut.
+   */
+  readonly want?: number;
   /** Keep the end of the text when it is cut (trend lines: newest at the right). */
   readonly keepEnd?: boolean;
 }
@@ -35,6 +50,7 @@ export interface Column {
 export interface RowFormat<D, C> {
   cells(data: D, ctx: C): Record<string, Cell>;
   search(data: D, ctx: C): string;
+  trend?(data: D, ctx: C): RowTrend | undefined;
 }
 
 /**
@@ -59,6 +75,10 @@ export class LazyRow<D, C> implements RowModel {
     return this.builtCells;
   }
 
+  get trend(): RowTrend | undefined {
+    return this.format.trend?.(this.data, this.ctx);
+  }
+
   get search(): string {
     this.builtSearch ??= this.format.search(this.data, this.ctx);
     return this.builtSearch;
@@ -74,7 +94,17 @@ export function fitColumns(columns: readonly Column[], width: number): {column: 
     if (worst.priority <= 1) break;
     chosen.splice(chosen.indexOf(worst), 1);
   }
-  const spare = Math.max(0, width - used());
+  const spare0 = () => Math.max(0, width - used());
+  for (const story of chosen.filter((c) => c.want !== undefined)) {
+    for (;;) {
+      if (story.width + spare0() >= (story.want ?? 0)) break;
+      const worse = chosen.filter((c) => c.priority > story.priority);
+      if (worse.length === 0) break;
+      const worst = worse.reduce((a, b) => (b.priority >= a.priority ? b : a));
+      chosen.splice(chosen.indexOf(worst), 1);
+    }
+  }
+  const spare = spare0();
   const flex = chosen.filter((c) => c.flex);
   return chosen.map((column) => {
     if (!column.flex || flex.length === 0) return {column, width: column.width};
@@ -92,9 +122,12 @@ export function windowStart(total: number, height: number, selected: number, pre
   return Math.max(0, Math.min(start, total - height));
 }
 
-/** Sorts worst first, then by key, without mutating. */
+const TIER: Readonly<Partial<Record<Tone, number>>> = {crit: 3, warn: 2, unknown: 2};
+const tier = (r: RowModel) => (r.tone ? (TIER[r.tone] ?? 0) : 0);
+
+/** Sorts worst first (critical rows, then warning rows, then by rank), then by key, without mutating. */
 export function sortRows(rows: readonly RowModel[]): RowModel[] {
-  return [...rows].sort((a, b) => b.rank - a.rank || compareText(a.key, b.key));
+  return [...rows].sort((a, b) => tier(b) - tier(a) || b.rank - a.rank || compareText(a.key, b.key));
 }
 
 /** Rows whose search text contains every word of `filter` (case-insensitive). */

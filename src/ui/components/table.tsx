@@ -2,6 +2,7 @@
 import {Text} from 'ink';
 import {memo, useRef} from 'react';
 import {fit, fitEnd} from '../../data/text/width.js';
+import {toAscii} from '../terminal/ascii.js';
 import {useTheme} from '../context.js';
 import {fitColumns, windowStart, type Column, type RowModel} from './table-model.js';
 
@@ -17,6 +18,11 @@ export interface TableProps {
   readonly emptyText?: string;
 }
 
+/** " 3-8 of 16" when only part of the rows is visible; nothing when all are, or none (never "2-1/6"). */
+export function rowRange(start: number, visible: number, total: number): string {
+  return visible > 0 && visible < total ? ` ${start + 1}-${start + visible} of ${total}` : '';
+}
+
 /** Renders a header line and the rows that fit, keeping the selected row in view. */
 export const Table = memo(function Table({columns, rows, width, height, selected, focused, stale, emptyText}: TableProps) {
   const theme = useTheme();
@@ -26,7 +32,7 @@ export const Table = memo(function Table({columns, rows, width, height, selected
   start.current = windowStart(rows.length, bodyHeight, selected, start.current);
   const visible = rows.slice(start.current, start.current + bodyHeight);
   const header = layout.map(({column, width: w}) => fit(column.header, w, column.align, theme.ellipsis)).join(' ');
-  const more = rows.length > bodyHeight ? ` ${start.current + 1}-${start.current + visible.length}/${rows.length}` : '';
+  const more = rowRange(start.current, visible.length, rows.length);
   const lines = [
     <Text key="header" bold dimColor wrap="truncate">
       {fit(`  ${header}`, width - more.length, 'left', theme.ellipsis)}
@@ -47,7 +53,8 @@ export const Table = memo(function Table({columns, rows, width, height, selected
         {isSelected ? `${theme.selected} ` : '  '}
         {layout.map(({column, width: w}, c) => {
           const cell = row.cells[column.id];
-          const body = column.keepEnd ? fitEnd(cell?.text ?? '', w) : fit(cell?.text ?? '', w, column.align, theme.ellipsis);
+          const raw = theme.ascii ? toAscii(cell?.text ?? '') : (cell?.text ?? '');
+          const body = column.keepEnd ? fitEnd(raw, w) : fit(raw, w, column.align, theme.ellipsis);
           const text = body + (c < layout.length - 1 ? ' ' : '');
           const color = stale ? undefined : theme.tone(cell?.tone);
           return (

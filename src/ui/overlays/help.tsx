@@ -1,34 +1,91 @@
-// The `?` help: generated from the keymap, grouped, plus the `:` commands.
+// The `?` help: generated from the keymap, grouped, then what the words on screen mean. It scrolls with the
+// movement keys every list takes, so its last line is reachable at 80x24.
 import {Box, Text} from 'ink';
-import {fit} from '../../data/text/width.js';
+import {cellWidth, fit} from '../../data/text/width.js';
 import {useTheme} from '../context.js';
-import {KEYMAP, keyLabel} from '../keys/keymap.js';
+import {useLatestState} from '../hooks/use-latest-state.js';
+import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
+import {KEYMAP, keysLabel, listMove} from '../keys/keymap.js';
+import type {Theme} from '../theme.js';
+
+export interface HelpLine {
+  readonly text: string;
+  readonly bold?: boolean;
+}
+
+/** Words at spaces so each line fits `width` (a word longer than a line is cut by the caller). */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && cellWidth(line) + 1 + cellWidth(word) > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** What the words on screen mean: the header, the pane titles and the marks. */
+function screenWords(theme: Theme): readonly [string, string][] {
+  const s = theme.symbol;
+  return [
+    ['data 3s old', 'the oldest reading on screen; "STALE" when a source stopped answering, "held" while a dialog keeps it still'],
+    ['NAME (ENV)', 'the context (its sources and runbook) and its environment; "simulated" in the demo'],
+    ['3s ago', 'in a pane title: when its reading arrived'],
+    ['1-5 of 16', 'in a table header: the rows shown of all rows; move down to see the rest'],
+    ['2 SEV-2 firing', 'in a pane title: its firing alerts; a pane with nothing wrong folds to this line when space is short'],
+    [`${s('crit')} ${s('warn')} ${s('ok')} ${s('unknown')}`, 'critical, warning, ok, unknown; colour only adds to these marks'],
+    [theme.ascii ? '!! SEV-1 !!' : '‼ SEV-1 ‼', 'a SEV-1 alert: its line is inverse, with or without colour'],
+  ];
+}
+
+/** Every help line for `width`: key column, then the description wrapped under itself (never run into the key). */
+export function helpLines(width: number, theme: Theme): HelpLine[] {
+  const groups = ['Navigate', 'Views', 'Actions', 'Cockpit'] as const;
+  const keyWidth = Math.max(...KEYMAP.map((b) => cellWidth(keysLabel(b))), 11);
+  const entry = (key: string, text: string): HelpLine[] => {
+    const wrapped = wrapWords(text, Math.max(10, width - keyWidth - 6));
+    return wrapped.map((t, i) => ({text: `   ${(i === 0 ? key : '').padEnd(keyWidth)}  ${t}`}));
+  };
+  const lines: HelpLine[] = [];
+  for (const group of groups) {
+    lines.push({text: ` ${group}`, bold: true});
+    for (const b of KEYMAP.filter((k) => k.group === group)) lines.push(...entry(keysLabel(b), b.help));
+  }
+  lines.push({text: ' Words on screen', bold: true});
+  for (const [word, meaning] of screenWords(theme)) lines.push(...entry(word, meaning));
+  return lines;
+}
 
 export function HelpView({width, height}: {width: number; height: number}) {
   const theme = useTheme();
-  const groups = ['Navigate', 'Views', 'Actions', 'Cockpit'] as const;
-  const lines: {text: string; bold?: boolean}[] = [{text: ' Keys (Esc or ? to close)', bold: true}];
-  for (const group of groups) {
-    lines.push({text: ` ${group}`, bold: true});
-    for (const b of KEYMAP.filter((k) => k.group === group)) {
-      lines.push({text: `   ${b.keys.map(keyLabel).join(' / ').padEnd(16)} ${b.help}`});
-    }
-  }
-  lines.push({text: ' Severity: ✖/X critical · ▲/! warning · ✓/+ ok · ?/? unknown · ‼ SEV-1 ‼ lines are inverse', bold: false});
-  const twoCols = width >= 150 && lines.length > height;
-  const perCol = twoCols ? Math.ceil(lines.length / 2) : lines.length;
-  const colWidth = twoCols ? Math.floor(width / 2) : width;
-  const cols = twoCols ? [lines.slice(0, perCol), lines.slice(perCol)] : [lines];
+  const lines = helpLines(width, theme);
+  const body = Math.max(1, height - 1);
+  const lastTop = Math.max(0, lines.length - body);
+  const [top, setTop, topRef] = useLatestState(0);
+  useKeyLayer(LAYER.view, ({name}) => {
+    // The window moves: a line down shows the next line; the top index runs 0..lastTop.
+    const next = listMove(name, Math.min(topRef.current, lastTop), lastTop + 1, body - 1);
+    if (next === undefined) return false;
+    setTop(next);
+    return true;
+  });
+  const start = Math.min(top, lastTop);
+  const shown = lines.slice(start, start + body);
+  const range = lines.length > body ? `lines ${start + 1}-${start + shown.length} of ${lines.length}` : '';
+  const title = ` Keys (Esc or ? to close)${theme.ascii ? ' - ' : ' · '}j/k PgUp/PgDn g/G scroll`;
   return (
-    <Box width={width} height={height} flexDirection="row">
-      {cols.map((col, c) => (
-        <Box key={c} flexDirection="column" width={colWidth}>
-          {col.slice(0, height).map((l, i) => (
-            <Text key={i} bold={l.bold} color={l.bold ? theme.tone('info') : undefined} wrap="truncate">
-              {fit(l.text, colWidth, 'left', theme.ellipsis)}
-            </Text>
-          ))}
-        </Box>
+    <Box width={width} height={height} flexDirection="column">
+      <Text bold color={theme.tone('info')} wrap="truncate">
+        {fit(title, Math.max(0, width - cellWidth(range) - 1), 'left', theme.ellipsis)}
+        {range ? `${range} ` : ''}
+      </Text>
+      {shown.map((l, i) => (
+        <Text key={start + i} bold={l.bold} color={l.bold ? theme.tone('info') : undefined} wrap="truncate">
+          {fit(l.text, width, 'left', theme.ellipsis)}
+        </Text>
       ))}
     </Box>
   );

@@ -1,4 +1,5 @@
 // The screen: owns the real terminal, paints only changed cells, and restores everything on the way out.
+import {asciiRows} from './ascii.js';
 import type {Row} from './cells.js';
 import {blankRow, parseFrame} from './cells.js';
 import {takeBuiltFrame} from './fast-output.js';
@@ -36,6 +37,8 @@ export interface ScreenOptions {
   readonly sync?: boolean;
   /** Paint at most once per this many ms (frames in between are coalesced). */
   readonly minIntervalMs?: number;
+  /** `--ascii`: nothing but ASCII reaches the terminal. */
+  readonly ascii?: boolean;
 }
 
 /** Cell-diffing painter for full-screen frames. */
@@ -105,7 +108,7 @@ export class Screen {
     const text = this.pending;
     this.pending = undefined;
     if (text === undefined || !this.active) return;
-    this.base = this.cells(text);
+    this.base = this.options.ascii ? asciiRows(this.cells(text)) : this.cells(text);
     this.paint(withOverlay(this.base, this.overlay));
   }
 

@@ -34,6 +34,8 @@ export interface TerminalOptions {
   /** Resize events closer together than this become one layout. */
   readonly resizeSettleMs?: number;
   readonly sync?: boolean;
+  /** `--ascii`: nothing but ASCII reaches the terminal. */
+  readonly ascii?: boolean;
 }
 
 const SIGNALS = {SIGTERM: 15, SIGHUP: 1, SIGINT: 2, SIGQUIT: 3} as const;
@@ -58,7 +60,7 @@ export function openTerminal(options: TerminalOptions = {}): Terminal {
   };
   const realWrite = stdout.write.bind(stdout) as (data: string) => boolean;
   stdout.on('error', () => undefined);
-  const screen = new Screen({write}, size.columns, size.rows, {sync: options.sync ?? true, minIntervalMs: 8});
+  const screen = new Screen({write}, size.columns, size.rows, {sync: options.sync ?? true, minIntervalMs: 8, ascii: options.ascii});
   const stream = new FrameStream(size, (frame) => screen.frame(frame));
 
   // Anything else writing to the terminal would tear the frame: keep it until we leave.
