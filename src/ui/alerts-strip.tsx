@@ -18,15 +18,30 @@ export interface AlertsStripProps {
   readonly unevaluated?: readonly AlertRule[];
   readonly width: number;
   readonly lines: number;
+  /** Firing alerts told above the strip (the incident summary, the wall banner): never "no firing alerts" then. */
+  readonly shownAbove?: number;
 }
 
-export function AlertsStrip({alerts, unevaluated = [], width, lines}: AlertsStripProps) {
+export function AlertsStrip({alerts, unevaluated = [], width, lines, shownAbove = 0}: AlertsStripProps) {
   const theme = useTheme();
   const now = useNow();
   const firing = alerts.filter((a) => a.state === 'firing');
   const pending = alerts.length - firing.length;
   const coverage = coverageText(unevaluated);
   const pendingText = pending ? ` · ${pending} pending (condition met, waiting for its duration)` : '';
+  if (firing.length === 0 && shownAbove > 0) {
+    const text = ` ${shownAbove} firing, shown above · nothing else firing${coverage ? ` among those evaluated · ${coverage}` : ''}${pendingText}`;
+    return (
+      <>
+        <Text color={theme.tone(coverage ? 'warn' : 'muted')} wrap="truncate">
+          {fit(text, width, 'left', theme.ellipsis)}
+        </Text>
+        {Array.from({length: lines - 1}, (_, i) => (
+          <Text key={i}> </Text>
+        ))}
+      </>
+    );
+  }
   if (firing.length === 0) {
     const text = coverage
       ? ` ${theme.symbol('warn')} No firing alerts among those evaluated · ${coverage}${pendingText}`

@@ -7,6 +7,8 @@ import {PANE_IDS, type PaneId} from '../data/readings/types.js';
 import {capabilityFor} from '../data/session.js';
 import {PANES} from '../panes/registry.js';
 import {AlertsStrip} from './alerts-strip.js';
+import {groupAlerts, incidentSummary} from './incident-summary.js';
+import {IncidentLine, incidentLines} from './incident-line.js';
 import {ActionsProvider, useActions} from './actions/actions-provider.js';
 import {filterRows, sortRows, type RowModel} from './components/table-model.js';
 import {useCockpit, useNow, useSize, useTheme} from './context.js';
@@ -90,17 +92,19 @@ function Screen({state, dispatch}: {state: ReturnType<typeof initialUiState>; di
   const rowsByPane = usePaneRows(snapshots, state.filters, alerts, now);
   const keys = Object.fromEntries(PANE_IDS.map((p) => [p, rowsByPane[p].map((r) => r.key)])) as Record<PaneId, string[]>;
 
-  // On the wall the banner tells the worst story; the strip lists the rest, so nothing appears twice.
+  // The worst story is told once: on the wall by the banner, elsewhere by the incident summary under the header;
+  // the strip lists the rest, so nothing appears twice.
+  const above = useMemo(() => (wall ? bannerAlerts(alerts) : (groupAlerts(alerts)[0]?.alerts ?? [])), [wall, alerts]);
   const stripAlerts = useMemo(() => {
-    if (!wall) return alerts;
-    const shown = new Set(bannerAlerts(alerts));
+    const shown = new Set(above);
     return alerts.filter((a) => !shown.has(a));
-  }, [wall, alerts]);
+  }, [above, alerts]);
+  const summary = wall ? [] : incidentLines(incidentSummary(alerts, session.procedures), columns, 3);
   const freezeLines = Math.max(0, headerLines(freezes, rows) - 1);
   const layout = computeLayout({
     columns,
     rows,
-    headerLines: 1 + freezeLines,
+    headerLines: 1 + freezeLines + summary.length,
     alertsWanted: stripAlerts.filter((a) => a.state === 'firing').length,
     focus: state.focus,
     rowCounts: Object.fromEntries(PANE_IDS.map((p) => [p, rowsByPane[p].length])) as Record<PaneId, number>,
@@ -137,8 +141,9 @@ function Screen({state, dispatch}: {state: ReturnType<typeof initialUiState>; di
   return (
     <Box flexDirection="column" width={columns} height={rows} overflow="hidden">
       <Header width={columns} worstAgeMs={ages.length ? Math.max(...ages) : undefined} anyStale={stale} held={actions.paused.size > 0} freezes={freezes.slice(0, freezeLines)} />
+      <IncidentLine lines={summary} worst={above[0]} width={columns} />
       {wall ? <WallBanner alerts={alerts} width={columns} /> : null}
-      <AlertsStrip alerts={stripAlerts} unevaluated={unevaluated} width={columns} lines={layout.alertLines - (wall ? WALL_BANNER_LINES : 0)} />
+      <AlertsStrip alerts={stripAlerts} shownAbove={above.length} unevaluated={unevaluated} width={columns} lines={layout.alertLines - (wall ? WALL_BANNER_LINES : 0)} />
       <MainArea state={state} layout={layout} rowsByPane={rowsByPane} snapshots={snapshots} alerts={alerts} unevaluated={unevaluated} paused={actions.paused} />
       {layout.footerLines > 0 ? <Footer state={state} width={columns} hints={footerHints(place, footerPane, available, session.context.readOnly, wall)} /> : null}
     </Box>

@@ -38,6 +38,11 @@ function firstStep(alert: ActiveAlert, procedures: Procedures | undefined): stri
   return step ? `runbook ${section}: ${step.replace(/^\s*(\d+\.|-|\*)\s+/, '')}` : `runbook ${alert.runbook}`;
 }
 
+/** "page Primary on-call, Secondary on-call, Manager on-call, VP Engineering" → "page Primary, Secondary, Manager, VP Engineering". */
+function compactPage(now: string): string {
+  return now.replace(/ on-call(?=,)/g, '');
+}
+
 /** The incident line, or undefined when nothing fires. */
 export function incidentSummary(alerts: readonly ActiveAlert[], procedures?: Procedures): string | undefined {
   const groups = groupAlerts(alerts);
@@ -45,9 +50,6 @@ export function incidentSummary(alerts: readonly ActiveAlert[], procedures?: Pro
   if (!top) return undefined;
   const others = groups.length - 1;
   const worst = top.worst;
-  return [
-    `SEV-${worst.severity} ${groupText(top)}${others ? ` (+${others} more)` : ''}`,
-    firstStep(worst, procedures),
-    worst.escalation.now,
-  ].join(' — ');
+  // Who to page comes before the runbook step: when the line must wrap at 80 columns, the page is what cannot wait.
+  return [`SEV-${worst.severity} ${groupText(top)}${others ? ` (+${others} more)` : ''}`, compactPage(worst.escalation.now), firstStep(worst, procedures)].join(' — ');
 }

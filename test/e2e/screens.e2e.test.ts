@@ -19,10 +19,11 @@ const SIZES = [
 /** The words that tell each scenario's story, at every size. */
 const STORY: Readonly<Record<string, readonly RegExp[]>> = {
   calm: [/1 Service health · 16 rows ─/, /3 DLQ depth · 12 entities ─/],
-  'bad-deploy': [/ingestion@us-east +▲ Degraded +SEV-2 .*errors \d+\.\d%/],
+  // The incident summary says who to page now, even at 80x24.
+  'bad-deploy': [/ingestion@us-east +▲ Degraded +SEV-2 .*errors \d+\.\d%/, /SEV-2 .*\(\+2 more\) —\s+page\s+Primary\s+on-call/],
   'projection-stall': [/timeline@us-east +\d+m +\d+m +\d+m +0 SEV-2/],
   'dlq-storm': [/REASONS/, /search-.* 4\d\d .*Serializ 4\d\d/, /3 SEV-3 firing/],
-  'region-outage': [/8 not healthy · 8 SEV-1 firing/, /export@us-east +✖ Unhealthy +SEV-1 .*0\/2/, /Pending: 0\/6 nodes/],
+  'region-outage': [/‼ SEV-1 ‼ us-east: 8× ServiceDown \(\+2 more\) —\s+page\s+Primary,\s+Secondary,\s+Manager,\s+VP/, /8 not healthy · 8 SEV-1 firing/, /export@us-east +✖ Unhealthy +SEV-1 .*0\/2/, /Pending: 0\/6 nodes/],
 };
 
 /** Waits until the terminal shows a frame painted at `columns` (a pane title reaches the right edge). */

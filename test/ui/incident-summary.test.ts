@@ -14,13 +14,13 @@ describe('incident summary', () => {
     const {alerts} = evaluateAlerts({readings: {health: {services: [...services, {service: 'query', region: 'eu-west', podsReady: 3, podsDesired: 3}]}}, now: NOW});
     expect(groupAlerts(alerts)).toHaveLength(1);
     expect(incidentSummary(alerts, loadProcedures({demo: true}))).toBe(
-      'SEV-1 us-east: 8× ServiceDown — runbook 6.1: See which pods are not ready and why: `kubectl get pods -n <namespace>`, then describe one. — page Primary on-call, Secondary on-call, Manager on-call, VP Engineering',
+      'SEV-1 us-east: 8× ServiceDown — page Primary, Secondary, Manager, VP Engineering — runbook 6.1: See which pods are not ready and why: `kubectl get pods -n <namespace>`, then describe one.',
     );
   });
 
   it('says nothing when nothing fires, and names one alert by its target', () => {
     expect(incidentSummary([])).toBeUndefined();
     const {alerts} = evaluateAlerts({readings: {health: {services: [down('query', 'eu-west')]}}, now: NOW});
-    expect(incidentSummary(alerts)).toMatch(/^SEV-1 ServiceDown query@eu-west — runbook 6\.1 \(Service Restart\) — page Primary on-call/);
+    expect(incidentSummary(alerts)).toMatch(/^SEV-1 ServiceDown query@eu-west — page Primary, Secondary, Manager, VP Engineering — runbook 6\.1 \(Service Restart\)$/);
   });
 });

@@ -121,7 +121,7 @@ describe('the cockpit screen', () => {
     expect(frame).toMatch(/✖ ‼ SEV-1 ‼ us-east: 8× ServiceDown/);
     expect(frame).toContain('✖ Unhealthy');
     // The SEV-1 definition pages everyone at once (docs/alerts-and-escalation.md).
-    expect(frame).toContain('page Primary on-call, Secondary on-call, Manager on-call, VP Engineering');
+    expect(frame).toContain('page Primary, Secondary, Manager, VP Engineering');
   });
 
   it('--ascii uses no box drawing or braille', async () => {
