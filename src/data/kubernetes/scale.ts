@@ -88,7 +88,8 @@ export function kubernetesScale(deps: ActionDeps): Scalable {
       const body = goJson({spec: {replicas}});
       try {
         const options = client.exactBody({signal: run.signal, timeoutMs: READ_MS}, body, MERGE);
-        await client.apps.patchNamespacedDeploymentScale({name: t.name, namespace: t.namespace, body: {spec: {replicas}}, fieldManager: FIELD_MANAGER}, options);
+        // kubectl sends no fieldManager here (the server derives it from the user agent); neither do we.
+        await client.apps.patchNamespacedDeploymentScale({name: t.name, namespace: t.namespace, body: {spec: {replicas}}}, options);
       } catch (error) {
         throw kubeError(error, `scale ${what}`);
       }
