@@ -141,7 +141,7 @@ export function kubernetesRollback(deps: RollbackDeps): Rollbackable {
       const services = helm.services ?? config.services.filter((service) => helmFor({service, region: ref.region}) === helm);
       return {release: helm.release, namespace: helm.namespace, services};
     },
-    async rollback(ref, toRevision, run, note = defaultNote(env, 'rollback')) {
+    async rollback(ref, toRevision, run, note = defaultNote(env)) {
       if (deps.readOnly) throw new ReadOnlyError(`rollback of ${ref.service}@${ref.region}`);
       const args = helmArgs(ref, toRevision);
       return args ? helmRollback(ref, toRevision, args, run) : kubectlUndo(ref, toRevision, run, note);
