@@ -3,6 +3,8 @@
 // HEADERS_MS, a non-follow read that goes silent for IDLE_MS ends as `timeout`, and `stop()` or the caller's signal
 // ends a follow.
 import * as k8s from '@kubernetes/client-node';
+// client-node's own fetch: the dispatcher it builds (TLS, client certificates) belongs to this undici, not Node's.
+import {fetch} from 'undici';
 import type {TimerHandle} from '../clock.js';
 import type {Loggable, LogRequest, LogTarget, ServiceRef} from '../sources/types.js';
 import {LogTailBuffer} from '../text/log-tail.js';
@@ -82,7 +84,7 @@ export function kubernetesLogs(deps: ActionDeps): Loggable {
           method: 'GET',
           headers: {...ctx.getHeaders(), 'User-Agent': 'atp-cockpit/0.1.0', Accept: '*/*'},
           signal: abort.signal,
-          ...({dispatcher: ctx.getDispatcher()} as object),
+          dispatcher: ctx.getDispatcher(),
         });
         arm();
         if (response.status !== 200 || !response.body) {
