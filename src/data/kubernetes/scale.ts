@@ -2,20 +2,18 @@
 // the deployment's scale subresource. The HorizontalPodAutoscaler targeting the deployment is read first, so the
 // form can say when the HPA will override the count. Then the change-cause and an Event record who and why.
 import {ReadOnlyError} from '../errors.js';
-import type {ChangeNote, HpaInfo, Scalable, ScaleCheck, ScaleInfo, ServiceRef} from '../sources/types.js';
+import {checkScale, SCALE_MAX} from '../scale-check.js';
+import type {ChangeNote, HpaInfo, Scalable, ScaleInfo, ServiceRef} from '../sources/types.js';
+
+export {checkScale, SCALE_MAX};
 import {sanitizeLine} from '../text/sanitize.js';
 import {CHANGE_CAUSE, changeCause, changeEvent, recordChange} from './change.js';
+import {FIELD_MANAGER} from './restart.js';
 import {kubeError, KubeApiError, type RegionClient} from './client.js';
 import {at, nameOf, num, records, str, type KubeJson} from './json.js';
-import {FIELD_MANAGER} from './restart.js';
 import {deploymentTarget, type ActionDeps} from './target.js';
 import {goJson} from './undo.js';
 
-/**
- * The largest count the cockpit accepts unless the HPA allows more: ATP runs 3 replicas per region, so anything above
- * 50 is far more likely a typo (30 → 300) than intent, and would exhaust a regional node pool.
- */
-export const SCALE_MAX = 50;
 const MERGE = 'application/merge-patch+json';
 const READ_MS = 15_000;
 
@@ -25,20 +23,6 @@ export function hpaFor(hpas: readonly KubeJson[], name: string): HpaInfo | undef
   if (!hpa) return undefined;
   const desired = at(hpa, 'status.desiredReplicas');
   return {name: sanitizeLine(nameOf(hpa)), min: num(hpa, 'spec.minReplicas', 1), max: num(hpa, 'spec.maxReplicas'), ...(typeof desired === 'number' ? {desired} : {})};
-}
-
-/** Bounds and HPA warnings for `replicas` (pure: the form shows it as the person types). */
-export function checkScale(info: ScaleInfo, replicas: number): ScaleCheck {
-  if (!Number.isInteger(replicas)) return {ok: false, error: 'the replica count must be a whole number', warnings: []};
-  if (replicas < info.min || replicas > info.max) return {ok: false, error: `the replica count must be between ${info.min} and ${info.max}`, warnings: []};
-  const warnings: string[] = [];
-  const {hpa} = info;
-  if (replicas === 0) warnings.push(`0 replicas stops every pod of the service${hpa ? `; HPA ${hpa.name} stops acting while the deployment has 0 replicas` : ''}`);
-  else if (hpa && replicas < hpa.min) warnings.push(`HPA ${hpa.name} keeps ${hpa.min}..${hpa.max} replicas: it will scale back up to ${hpa.min}`);
-  else if (hpa && replicas > hpa.max) warnings.push(`HPA ${hpa.name} keeps ${hpa.min}..${hpa.max} replicas: it will scale back down to ${hpa.max}`);
-  else if (hpa) warnings.push(`HPA ${hpa.name} (${hpa.min}..${hpa.max}) manages the replica count and may change ${replicas} as load changes`);
-  if (info.hpaError) warnings.push(`the HPA could not be read (${info.hpaError}); it may override this count`);
-  return {ok: true, warnings};
 }
 
 async function readHpas(client: RegionClient, namespace: string, signal: AbortSignal): Promise<readonly KubeJson[]> {
