@@ -64,8 +64,20 @@ export class ServiceSim {
     for (let i = 0; i < this.profile.replicas; i++) this.pods.push(this.newPod(this.active, this.active.createdAt, this.active.createdAt));
   }
 
+  /** Replicas set by a scale (undefined: the profile's). */
+  scaledTo: number | undefined;
+
   get desired(): number {
-    return this.profile.replicas;
+    return this.scaledTo ?? this.profile.replicas;
+  }
+
+  /** `kubectl rollout restart`: a new revision with the same version, so every pod is replaced one by one. */
+  restart(t: number): RevisionRecord {
+    const revision = Math.max(...this.revisions.map((r) => r.revision)) + 1;
+    this.active = {revision, version: this.active.version, bad: this.active.bad, createdAt: t};
+    this.revisions.push(this.active);
+    this.podsVersion++;
+    return this.active;
   }
 
   /** Starts a rolling update to a new revision (a deploy). */
@@ -159,6 +171,12 @@ export class ServiceSim {
     if (this.outage) return;
     const stale = this.pods.filter((p) => p.revision !== this.active);
     const starting = this.pods.filter((p) => p.revision === this.active && p.readyAt > t);
+    if (stale.length === 0 && this.pods.length > this.desired) {
+      // scaled down: the newest pods go first, as the ReplicaSet controller prefers
+      this.pods = this.pods.slice(0, this.desired);
+      this.podsVersion++;
+      return;
+    }
     if (stale.length === 0 && this.pods.length >= this.desired) return;
     const readyNew = this.pods.filter((p) => p.revision === this.active && p.readyAt <= t);
     if (this.pods.length > this.desired && stale.length > 0 && readyNew.length > 0) {
@@ -175,7 +193,7 @@ export class ServiceSim {
   }
 }
 
-function podRestarts(seed: number, pod: string): number {
+export function podRestarts(seed: number, pod: string): number {
   const u = unit(seed, pod, 7);
   return u > 0.85 ? 1 + Math.floor(u * 4) : 0;
 }

@@ -23,6 +23,7 @@ import {runbookNamespace} from '../readings/names.js';
 import {burnReading, dlqReading, healthReading, lagReading, outboxReading} from './readings.js';
 import type {ScenarioName} from './scenarios.js';
 import {DemoWorld} from './world.js';
+import {DemoTeam, demoLogs, demoRestart, demoScale, followDemo} from './service-actions.js';
 
 export interface DemoSourceOptions {
   readonly scenario: ScenarioName;
@@ -108,7 +109,13 @@ export function createDemoSource(options: DemoSourceOptions): Source & {readonly
     return {objects: FREEZE_TOUCHES[kind].match(/\(([^)]*)\)/g)?.map((s) => s.slice(1, -1)) ?? [kind]};
   };
 
+  const team = new DemoTeam();
+  const actionDeps = {world, clock, sim};
   const capabilities: Capabilities = {
+    restart: demoRestart(actionDeps, team),
+    scale: demoScale(actionDeps, team),
+    logs: demoLogs(actionDeps),
+    teamActions: {recent: async () => team.recent()},
     detail: {
       async detail(ref) {
         world.advance();
@@ -133,19 +140,13 @@ export function createDemoSource(options: DemoSourceOptions): Source & {readonly
       },
       where: (ref) => `deployment/${ref.service} -n ${runbookNamespace(ref.service)} (${ref.region})`,
       command: (ref, to) => `kubectl rollout undo deployment/${ref.service} -n ${runbookNamespace(ref.service)} --to-revision=${to} --context ${ref.region}`,
-      async rollback(ref, toRevision, run) {
+      async rollback(ref, toRevision, run, note) {
         world.advance();
         const s = sim(ref);
         const fromRevision = s.active.revision;
         const target = s.rollbackTo(toRevision, world.now);
-        for (;;) {
-          const status = s.rolloutStatus(world.now);
-          run.progress({kind: 'rollout', status});
-          if (status.done) return {fromRevision, toRevision: target.revision, status};
-          if (run.signal.aborted) return {fromRevision, toRevision: target.revision, status: {...status, message: `stopped following; ${status.message}`}};
-          await sleep(clock, 500).catch(() => undefined);
-          world.advance();
-        }
+        team.record(ref, 'rollback', note ?? {by: 'demo', host: 'demo', reason: ''}, `rollback deployment/${ref.service} to revision ${toRevision}`, clock.now());
+        return {fromRevision, toRevision: target.revision, status: await followDemo(actionDeps, s, run)};
       },
     },
     inspect: {

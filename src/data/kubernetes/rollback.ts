@@ -3,7 +3,8 @@
 import * as k8s from '@kubernetes/client-node';
 import type {Clock} from '../clock.js';
 import {ReadOnlyError} from '../errors.js';
-import type {Rollbackable, RollbackOutcome, RolloutStatus, RunControl, ServiceRef} from '../sources/types.js';
+import type {ChangeNote, Rollbackable, RollbackOutcome, RolloutStatus, RunControl, ServiceRef} from '../sources/types.js';
+import {changeCause, changeEvent, defaultNote, recordChange} from './change.js';
 import {kubeError} from './client.js';
 import type {KubeSourceConfig} from './config.js';
 import {findHelm, helmRollbackArgs, HelmMissingError, runHelm, shellQuote} from './helm-cli.js';
@@ -52,13 +53,13 @@ export function kubernetesRollback(deps: RollbackDeps): Rollbackable {
     return followRollout({name, observe: cached, broken: () => region.broken(namespace), subscribe: (l) => region.subscribe(l, namespace), generation, clock}, run);
   };
 
-  async function kubectlUndo(ref: ServiceRef, toRevision: number, run: RunControl): Promise<RollbackOutcome> {
+  async function kubectlUndo(ref: ServiceRef, toRevision: number, run: RunControl, note: ChangeNote): Promise<RollbackOutcome> {
     const {region, namespace, name, cached} = target(ref);
     const {client} = region;
     run.progress({kind: 'step', message: `reading deployment/${name} and its ReplicaSets in ${namespace} (${ref.region})`});
     const history = await readDeploymentHistory(client, namespace, name, {timeoutMs: READ_MS});
     const fromRevision = revisionOf(history.deployment);
-    const plan = undoPlan(history, toRevision);
+    const plan = undoPlan(history, toRevision, changeCause(`rollback deployment/${name} to revision ${toRevision || 'previous'}`, note));
     if (plan.kind === 'skipped') {
       const status = {...rolloutStatus(history.deployment), done: true, message: plan.message};
       run.progress({kind: 'rollout', status});
@@ -72,6 +73,8 @@ export function kubernetesRollback(deps: RollbackDeps): Rollbackable {
     } catch (error) {
       throw kubeError(error, `patch deployment/${name} -n ${namespace}`);
     }
+    const detail = `rollback deployment/${name} to revision ${plan.toRevision} (replicaset ${plan.replicaSet})`;
+    await recordChange(client, changeEvent('rollback', patched as unknown as KubeJson, detail, note, new Date(clock.now())), run);
     const status = await follow(ref, patched.metadata?.generation ?? 0, run);
     return {fromRevision, toRevision: revisionOf(cached()) || plan.toRevision, status};
   }
@@ -138,10 +141,10 @@ export function kubernetesRollback(deps: RollbackDeps): Rollbackable {
       const services = helm.services ?? config.services.filter((service) => helmFor({service, region: ref.region}) === helm);
       return {release: helm.release, namespace: helm.namespace, services};
     },
-    async rollback(ref, toRevision, run) {
+    async rollback(ref, toRevision, run, note = defaultNote(env)) {
       if (deps.readOnly) throw new ReadOnlyError(`rollback of ${ref.service}@${ref.region}`);
       const args = helmArgs(ref, toRevision);
-      return args ? helmRollback(ref, toRevision, args, run) : kubectlUndo(ref, toRevision, run);
+      return args ? helmRollback(ref, toRevision, args, run) : kubectlUndo(ref, toRevision, run, note);
     },
   };
 }

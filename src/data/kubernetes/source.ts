@@ -1,5 +1,6 @@
 // The `kubernetes` source: health rows from watch caches (one per service × region), pod/event detail,
-// rollback (kubectl rollout undo semantics or helm rollback) and freeze, all behind the read-only guard.
+// rollback (kubectl rollout undo semantics or helm rollback), restart, scale and freeze, all behind the read-only guard;
+// logs, and the changes any cockpit made (read back from Events).
 import type {ResolvedSource} from '../config/context.js';
 import {SourceError} from '../errors.js';
 import type {HealthReading, PaneId, ReadingByPane} from '../readings/types.js';
@@ -15,6 +16,11 @@ import {loadKubeConfig, regionContexts} from './kubeconfig.js';
 import {eventInfo, podInfo} from './problems.js';
 import {RegionWatch} from './region.js';
 import {kubernetesRollback} from './rollback.js';
+import {kubernetesRestart} from './restart.js';
+import {kubernetesScale} from './scale.js';
+import {kubernetesLogs} from './logs.js';
+import {teamAction} from './change.js';
+import type {TeamAction} from '../sources/types.js';
 
 
 /** The source, plus what tests and diagnostics look at. */
@@ -111,9 +117,20 @@ export async function createKubernetesSource(source: ResolvedSource, env: Source
   };
 
   const freeze = kubernetesFreeze({config, regions, readOnly: env.readOnly, now: () => clock.now()});
+  // Changes by any cockpit on this context's objects, from the Event caches the health pane already keeps.
+  const recent = async (signal: AbortSignal): Promise<readonly TeamAction[]> => {
+    await trusted(signal);
+    const found = regions.flatMap((r) => namespaces.flatMap((ns) => r.namespace(ns).events.items().flatMap((e) => teamAction(e, r.region) ?? [])));
+    return found.sort((a, b) => b.at - a.at).slice(0, 100);
+  };
+  const actionDeps = {config, regions: byRegion, clock, env: env.env, readOnly: env.readOnly};
   const capabilities: Capabilities = {
     detail: {detail},
-    rollback: kubernetesRollback({config, regions: byRegion, clock, env: env.env, readOnly: env.readOnly}),
+    rollback: kubernetesRollback(actionDeps),
+    restart: kubernetesRestart(actionDeps),
+    scale: kubernetesScale(actionDeps),
+    logs: kubernetesLogs(actionDeps),
+    teamActions: {recent},
     ...(freeze.kinds.length > 0 ? {freeze} : {}),
   };
 

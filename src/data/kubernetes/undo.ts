@@ -75,8 +75,11 @@ export type UndoPlan =
   | {readonly kind: 'patch'; readonly toRevision: number; readonly patch: string; readonly replicaSet: string}
   | {readonly kind: 'skipped'; readonly toRevision: number; readonly message: string};
 
-/** Builds kubectl's rollback patch (JSON patch, `application/json-patch+json`) for `toRevision` (0: previous). */
-export function undoPlan(history: DeploymentHistory, toRevision: number): UndoPlan {
+/**
+ * Builds kubectl's rollback patch (JSON patch, `application/json-patch+json`) for `toRevision` (0: previous).
+ * `changeCause`, when given, joins the annotations the patch sets (as `kubectl rollout undo --record` once did).
+ */
+export function undoPlan(history: DeploymentHistory, toRevision: number, changeCause?: string): UndoPlan {
   const {deployment} = history;
   if (at(deployment, 'spec.paused') === true) throw new Error(PAUSED_MESSAGE);
   const rs = replicaSetForRevision(history, toRevision);
@@ -92,6 +95,7 @@ export function undoPlan(history: DeploymentHistory, toRevision: number): UndoPl
   const theirs = at(rs, 'metadata.annotations');
   if (isRecord(own)) for (const [k, v] of Object.entries(own)) if (SKIPPED_ANNOTATIONS.has(k)) annotations[k] = v;
   if (isRecord(theirs)) for (const [k, v] of Object.entries(theirs)) if (!SKIPPED_ANNOTATIONS.has(k)) annotations[k] = v;
+  if (changeCause !== undefined) annotations['kubernetes.io/change-cause'] = changeCause;
   // Go marshals maps with sorted keys (byte order), and {op, path, value} happen to be in that order already.
   const sorted = Object.fromEntries(Object.entries(annotations).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const patch = goJson([

@@ -42,6 +42,14 @@ export interface Capabilities {
   readonly inspect?: DlqInspectable;
   readonly replay?: DlqReplayable;
   readonly freeze?: Freezable;
+  /** `kubectl rollout restart` (k9s: Restartable). */
+  readonly restart?: Restartable;
+  /** `kubectl scale` (k9s: Scalable). */
+  readonly scale?: Scalable;
+  /** Container logs; reading, so allowed in read-only. */
+  readonly logs?: Loggable;
+  /** Recent changes made by any cockpit on this context's objects (read back from Kubernetes Events). */
+  readonly teamActions?: TeamVisible;
 }
 
 /** Progress reported by a running action. */
@@ -125,9 +133,145 @@ export interface Rollbackable {
   where(ref: ServiceRef): string;
   /** The CLI line a human would run for the same rollback. */
   command(ref: ServiceRef, toRevision: number): string;
-  rollback(ref: ServiceRef, toRevision: number, run: RunControl): Promise<RollbackOutcome>;
+  /** `note` (who, why, incident) is recorded as the change-cause and an Event; without it, the process's user@host. */
+  rollback(ref: ServiceRef, toRevision: number, run: RunControl, note?: ChangeNote): Promise<RollbackOutcome>;
   /** The Helm release behind `ref` when its rollback is a release rollback; undefined for one Deployment. */
   release?(ref: ServiceRef): ReleaseScope | undefined;
+}
+
+/** Who makes a change, from where and why: recorded where Kubernetes users look (change-cause, Event). */
+export interface ChangeNote {
+  /** The person, e.g. `alice`. */
+  readonly by: string;
+  /** The machine the cockpit runs on, e.g. `jump-2`. */
+  readonly host: string;
+  readonly reason: string;
+  readonly incident?: string;
+}
+
+export interface RestartOutcome {
+  /** The `kubectl.kubernetes.io/restartedAt` value set (RFC 3339). */
+  readonly restartedAt: string;
+  readonly status: RolloutStatus;
+}
+
+export interface Restartable {
+  where(ref: ServiceRef): string;
+  command(ref: ServiceRef): string;
+  /** Sets the pod template's restartedAt annotation, then follows the rollout until it completes or `run` stops. */
+  restart(ref: ServiceRef, note: ChangeNote, run: RunControl): Promise<RestartOutcome>;
+}
+
+/** The HorizontalPodAutoscaler that targets a deployment. */
+export interface HpaInfo {
+  readonly name: string;
+  readonly min: number;
+  readonly max: number;
+  readonly desired?: number;
+}
+
+/** What the scale form shows before asking for N. */
+export interface ScaleInfo {
+  readonly replicas: number;
+  readonly ready: number;
+  readonly hpa?: HpaInfo;
+  /** Why the HPA could not be read (forbidden, API missing), if so. */
+  readonly hpaError?: string;
+  /** The bounds the cockpit accepts (inclusive). */
+  readonly min: number;
+  readonly max: number;
+}
+
+/** A requested replica count checked against the bounds and the HPA. */
+export interface ScaleCheck {
+  readonly ok: boolean;
+  readonly error?: string;
+  readonly warnings: readonly string[];
+}
+
+export interface ScaleOutcome {
+  readonly from: number;
+  readonly to: number;
+  readonly warnings: readonly string[];
+  /** The deployment followed until the new count is available (or the caller stopped following). */
+  readonly status: RolloutStatus;
+}
+
+export interface Scalable {
+  info(ref: ServiceRef, signal: AbortSignal): Promise<ScaleInfo>;
+  check(info: ScaleInfo, replicas: number): ScaleCheck;
+  where(ref: ServiceRef): string;
+  command(ref: ServiceRef, replicas: number): string;
+  scale(ref: ServiceRef, replicas: number, note: ChangeNote, run: RunControl): Promise<ScaleOutcome>;
+}
+
+/** A pod and its containers, for choosing what to tail. */
+export interface LogTarget {
+  readonly pod: string;
+  readonly containers: readonly string[];
+  /** Restarts of the first container: a previous instance exists. */
+  readonly restarts: number;
+}
+
+export interface LogRequest {
+  readonly pod: string;
+  /** Default: the pod's first container. */
+  readonly container?: string;
+  readonly follow?: boolean;
+  /** The previous (crashed) instance of the container: `kubectl logs --previous`. */
+  readonly previous?: boolean;
+  /** Epoch ms: only lines from then on. */
+  readonly sinceTime?: number;
+  /** Keep only lines containing this text (case-insensitive), matched after sanitising. */
+  readonly filter?: string;
+  /** Ring buffer size; default 10,000 lines. */
+  readonly maxLines?: number;
+}
+
+/** Why a tail ended. */
+export interface LogEnd {
+  readonly reason: 'eof' | 'stopped' | 'timeout' | 'error';
+  readonly message?: string;
+}
+
+/** A running (or finished) tail: the kept lines, sanitised, and how many were dropped to bound memory. */
+export interface LogTail {
+  lines(): readonly string[];
+  /** Lines dropped because the ring buffer was full. */
+  readonly dropped: number;
+  /** Lines received (before the filter). */
+  readonly received: number;
+  /** Resolves when the stream ends; never rejects. */
+  readonly done: Promise<LogEnd>;
+  /** Called after new lines arrive (batched per chunk). */
+  onChange(listener: () => void): () => void;
+  stop(): void;
+}
+
+export interface Loggable {
+  targets(ref: ServiceRef, signal: AbortSignal): Promise<readonly LogTarget[]>;
+  command(ref: ServiceRef, request: LogRequest): string;
+  tail(ref: ServiceRef, request: LogRequest, signal: AbortSignal): LogTail;
+}
+
+/** A change made by some cockpit, read back from a Kubernetes Event. */
+export interface TeamAction {
+  readonly at: number;
+  readonly by: string;
+  readonly host: string;
+  /** `restart`, `scale`, `rollback`. */
+  readonly action: string;
+  /** e.g. `deployment/ingestion -n atp-ingest-ns`. */
+  readonly object: string;
+  readonly region: string;
+  readonly reason: string;
+  readonly incident?: string;
+  readonly message: string;
+}
+
+export interface TeamVisible {
+  /** Newest first. */
+  recent(signal: AbortSignal): Promise<readonly TeamAction[]>;
 }
 
 /** A dead-lettered message as shown to a person; every string already sanitised. */

@@ -47,7 +47,7 @@ describe.skipIf(!haveKubectl())('rollback against the double, with kubectl as th
   beforeAll(async () => {
     cluster = await startCluster({services: ['ingestion', 'query', 'search'], helm: false, flux: false, cronjobs: false}, 40);
     source = await makeSource({kubeconfig: cluster.kubeconfig, services: ['ingestion', 'query', 'search'], namespaces: {ingestion: NS}});
-    await source.read('health', signal());
+    await waitFor('the caches to sync', () => source.read('health', signal()), 30_000, 200);
   });
   afterAll(async () => {
     await source?.close?.();
@@ -84,11 +84,16 @@ describe.skipIf(!haveKubectl())('rollback against the double, with kubectl as th
 
     const from = cluster.double.requests.length;
     const run = recorder();
-    const outcome = await source.capabilities.rollback!.rollback({service: 'ingestion', region: region()}, 2, run);
+    const note = {by: 'bob', host: 'jump-1', reason: 'bad release 1.2.5', incident: 'INC-7'};
+    const outcome = await source.capabilities.rollback!.rollback({service: 'ingestion', region: region()}, 2, run, note);
     const sent = cluster.double.requests.slice(from).filter((q) => q.method !== 'GET');
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({method: 'PATCH', path: `/apis/apps/v1/namespaces/${NS}/deployments/ingestion`, query: {}, contentType: 'application/json-patch+json'});
-    expect(sent[0]?.rawBody).toBe(oracle?.rawBody);
+    expect(sent.map((q) => `${q.method} ${q.path}`)).toEqual([`PATCH /apis/apps/v1/namespaces/${NS}/deployments/ingestion`, `POST /api/v1/namespaces/${NS}/events`]);
+    expect(sent[0]).toMatchObject({query: {}, contentType: 'application/json-patch+json'});
+    // kubectl's patch byte for byte, plus the change-cause among the annotations it sets (team-visible changes)
+    const cause = 'bob@jump-1 via atp-cockpit: rollback deployment/ingestion to revision 2; reason: bad release 1.2.5; incident INC-7';
+    expect(sent[0]?.rawBody).toContain(`,"kubernetes.io/change-cause":${JSON.stringify(cause)}`);
+    expect(sent[0]?.rawBody?.replace(`,"kubernetes.io/change-cause":${JSON.stringify(cause)}`, '')).toBe(oracle?.rawBody);
+    expect(sent[1]?.body).toMatchObject({reason: 'AtpCockpitRollback', reportingComponent: 'atp-cockpit', reportingInstance: 'jump-1', involvedObject: {kind: 'Deployment', name: 'ingestion'}});
 
     expect(outcome).toMatchObject({fromRevision: 3, toRevision: 4, status: {done: true, desired: 3, updated: 3, available: 3, message: 'deployment "ingestion" successfully rolled out'}});
     expect(outcome.status.failed).toBeFalsy();
@@ -96,7 +101,7 @@ describe.skipIf(!haveKubectl())('rollback against the double, with kubectl as th
     expect(messages.some((m) => /^Waiting for deployment "ingestion" rollout to finish: (\d+ out of 3 new replicas have been updated|\d+ old replicas are pending termination|\d+ of 3 updated replicas are available)\.\.\.$/.test(m))).toBe(true);
     // kubectl agrees about the result
     expect((await cluster.kubectl(['rollout', 'status', 'deployment/ingestion', '-n', NS, '--timeout=10s'])).stdout).toBe('deployment "ingestion" successfully rolled out\n');
-    expect((await cluster.kubectl(['rollout', 'history', 'deployment/ingestion', '-n', NS])).stdout).toMatch(/REVISION\s+CHANGE-CAUSE\n1\s+<none>\n3\s+<none>\n4\s+<none>\n/);
+    expect((await cluster.kubectl(['rollout', 'history', 'deployment/ingestion', '-n', NS])).stdout).toMatch(/REVISION\s+CHANGE-CAUSE\n1\s+<none>\n3\s+<none>\n4\s+bob@jump-1 via atp-cockpit: rollback deployment\/ingestion to revision 2; reason: bad release 1\.2\.5; incident INC-7\n/);
     const reading = await source.read('health', signal());
     expect(reading.services.find((s) => s.service === 'ingestion')).toMatchObject({version: '1.2.4', revision: 4, podsReady: 3, podsDesired: 3, status: 'Healthy'});
   });

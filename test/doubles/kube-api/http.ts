@@ -5,6 +5,7 @@ import type {Clock} from './clock.js';
 import {AGGREGATED_V2, aggregatedList, coreVersions, groupDoc, groupList, resourceList, VERSION_INFO, wantsAggregated} from './discovery.js';
 import {ApiError, statusObject} from './errors.js';
 import type {Faults} from './faults.js';
+import {isLogRequest, type PodLogs} from './logs.js';
 import {openapiGroupVersion, openapiIndex} from './openapi.js';
 import {parseResourcePath} from './router.js';
 import type {Store} from './store.js';
@@ -18,6 +19,7 @@ export interface HttpDeps {
   watches: WatchHub;
   faults: Faults;
   requests: RecordedRequest[];
+  logs: PodLogs;
   /** "127.0.0.1:port", advertised in /api. */
   address: () => string;
 }
@@ -93,6 +95,9 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
     if (doc) return send(res, 200, doc.body, doc.contentType, pretty);
     const path = parseResourcePath(url.pathname);
     if (!path) return send(res, 404, statusObject(404, 'NotFound', 'the server could not find the requested resource', {}));
+    if (rec.method === 'GET' && isLogRequest(path.def.resource, path.subresource) && path.namespace && path.name) {
+      return deps.logs.serve(path.namespace, path.name, rec.query, res);
+    }
     const contentType = rec.contentType;
     const result = handleResource(deps.store, deps.clock, {method: rec.method, path, query: rec.query, ...(contentType ? {contentType} : {}), ...(rec.accept ? {accept: rec.accept} : {}), body});
     if ('watch' in result) return deps.watches.serve(result.watch, res);

@@ -7,6 +7,7 @@ import {EventRecorder} from './events.js';
 import {Faults} from './faults.js';
 import {createApiServer} from './http.js';
 import {writeKubeconfig} from './kubeconfig.js';
+import {PodLogs} from './logs.js';
 import {PodProblems} from './problems.js';
 import {resourceByName} from './resources.js';
 import {Store} from './store.js';
@@ -44,6 +45,8 @@ export interface KubeApiDouble {
   controller: ControlLoop;
   events: EventRecorder;
   watches: WatchHub;
+  /** Container logs served at pods/{name}/log: tests write them. */
+  logs: PodLogs;
   /** Object by plural resource name ('deployments', 'pods', ...); undefined if absent. */
   get(resource: string, namespace: string | undefined, name: string): KubeObject | undefined;
   /** Objects of a resource, optionally in one namespace. */
@@ -64,8 +67,9 @@ export async function startKubeApiDouble(opts: KubeApiDoubleOptions = {}): Promi
   const events = new EventRecorder(store, clock);
   const controller = new ControlLoop(store, clock, events, problems, opts.rolloutStepMs ?? 100);
   const requests: RecordedRequest[] = [];
+  const logs = new PodLogs(store, clock);
   let address = '127.0.0.1:0';
-  const server = createApiServer({store, clock, watches, faults, requests, address: () => address});
+  const server = createApiServer({store, clock, watches, faults, requests, logs, address: () => address});
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
@@ -85,12 +89,14 @@ export async function startKubeApiDouble(opts: KubeApiDoubleOptions = {}): Promi
     controller,
     events,
     watches,
+    logs,
     get: (resource, namespace, name) => store.tryGet(resourceByName(resource), namespace, name),
     list: (resource, namespace) => store.list(resourceByName(resource), namespace),
     kubeconfigPath: (dir, namespace) => writeKubeconfig(dir, url, namespace),
     close: async () => {
       controller.stop();
       faults.clear();
+      logs.close();
       watches.dropAll('abort');
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -50,6 +50,7 @@ export const RESOURCES: readonly ResourceDef[] = [
   def('', 'v1', 'configmaps', 'ConfigMap', {shortNames: ['cm']}),
   def('apps', 'v1', 'deployments', 'Deployment', {shortNames: ['deploy'], categories: ['all'], status: true, scale: true}),
   def('apps', 'v1', 'replicasets', 'ReplicaSet', {shortNames: ['rs'], categories: ['all'], status: true, scale: true}),
+  def('autoscaling', 'v2', 'horizontalpodautoscalers', 'HorizontalPodAutoscaler', {shortNames: ['hpa'], categories: ['all'], status: true}),
   def('batch', 'v1', 'cronjobs', 'CronJob', {shortNames: ['cj'], categories: ['all'], status: true}),
   def('batch', 'v1', 'jobs', 'Job', {categories: ['all'], status: true}),
   def('kustomize.toolkit.fluxcd.io', 'v1', 'kustomizations', 'Kustomization', {shortNames: ['ks'], status: true}),
