@@ -113,6 +113,7 @@ function Screen({state, dispatch}: {state: ReturnType<typeof initialUiState>; di
     // The wall has no key hints, but shows the line while `:quit` is typed or a message says why `q` did not quit.
     footer: !wall || state.input !== undefined || state.flash !== undefined,
     bannerLines: wall ? WALL_BANNER_LINES : 0,
+    notes: new Set(PANE_IDS.filter((p) => paneHealth(snapshots[p], now, session.context.staleAfterMs[p]).error !== undefined || snapshots[p].value?.partial !== undefined)),
   });
   const place = state.view.kind;
   const footerPane = state.view.kind === 'detail' ? state.view.pane : state.focus;

@@ -48,6 +48,8 @@ export interface LayoutInput {
   readonly footer?: boolean;
   /** Extra lines the wall banner takes. */
   readonly bannerLines?: number;
+  /** Panes that show a note line under their rows (a source error, a partial answer): it costs a line. */
+  readonly notes?: ReadonlySet<PaneId>;
 }
 
 /** Rows the focused pane shows before the troubled rows of other panes, so the selection stays visible. */
@@ -60,9 +62,10 @@ export function alertBudget(rows: number, wall: boolean): number {
 }
 
 /** Rows shown per pane when `total` lines are shared among `panes` (title line first, header with the first row). */
-export function shareRows(panes: readonly PaneId[], total: number, input: Pick<LayoutInput, 'focus' | 'rowCounts' | 'trouble'>): Map<PaneId, number> {
+export function shareRows(panes: readonly PaneId[], total: number, input: Pick<LayoutInput, 'focus' | 'rowCounts' | 'trouble' | 'notes'>): Map<PaneId, number> {
   const shown = new Map(panes.map((p) => [p, 0]));
-  let spare = total - panes.length;
+  // Each pane's title, and the note line of a pane that has one, come before any row.
+  let spare = total - panes.length - panes.filter((p) => input.notes?.has(p)).length;
   const cost = (p: PaneId) => ((shown.get(p) ?? 0) === 0 ? 2 : 1);
   // Round-robin one row at a time among the panes still wanting rows up to `limit(p)`, in the order given.
   const fill = (order: readonly PaneId[], limit: (p: PaneId) => number) => {
@@ -93,7 +96,7 @@ export const paneLines = (rows: number): number => (rows > 0 ? rows + 2 : 1);
 
 function stack(panes: readonly PaneId[], x: number, y: number, width: number, height: number, input: LayoutInput): PaneBox[] {
   const shown = shareRows(panes, height, input);
-  const heights = new Map(panes.map((p) => [p, paneLines(shown.get(p) ?? 0)]));
+  const heights = new Map(panes.map((p) => [p, paneLines(shown.get(p) ?? 0) + (input.notes?.has(p) ? 1 : 0)]));
   // Lines left when every pane shows all its rows go to the worst pane (then the focused one) for a trend.
   const used = [...heights.values()].reduce((a, b) => a + b, 0);
   const trouble = (p: PaneId) => (input.trouble?.[p]?.crit ?? 0) * 1000 + (input.trouble?.[p]?.warn ?? 0);

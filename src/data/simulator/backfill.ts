@@ -43,7 +43,9 @@ function integrator(segments: readonly Segment[]): (t: number) => number {
 
 function* seriesLines(rec: RecordedSeries, extra: Labels): Generator<string> {
   // A series' own `instance` (a node, a probed endpoint) wins, as honor_labels keeps it on the live scrape.
-  const labels = labelText({...extra, ...rec.labels});
+  const merged: Record<string, string> = {...rec.labels, ...extra};
+  if (rec.labels.instance !== undefined) merged.instance = rec.labels.instance;
+  const labels = labelText(merged);
   let out = '';
   for (let i = 0; i < rec.times.length; i++) {
     out += `${rec.name}${labels} ${rec.values[i]} ${stamp(rec.times[i]!)}\n`;
