@@ -36,10 +36,13 @@ function node22() {
   return {bin, version};
 }
 
-/** Every non-built-in `require("…")` in the program must be in VENDOR (ajv's generated-code strings are quoted). */
+/**
+ * Every non-built-in `require("…")` in the program must be in VENDOR (ajv's generated-code strings are quoted).
+ * A `node:` id is always a built-in, including those `builtinModules` leaves out (`node:sqlite`, which undici asks for).
+ */
 function checkRequires(app) {
   const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-  const required = [...app.matchAll(/(?<![\w$.'"`])require\("([^"]+)"\)/g)].map((m) => m[1]).filter((id) => !builtins.has(id));
+  const required = [...app.matchAll(/(?<![\w$.'"`])require\("([^"]+)"\)/g)].map((m) => m[1]).filter((id) => !builtins.has(id) && !id.startsWith('node:'));
   const missing = [...new Set(required)].filter((id) => !VENDOR.includes(id));
   if (missing.length) throw new Error(`dist/app.cjs requires ${missing.join(', ')}: add them to VENDOR (scripts/package.mjs)`);
 }

@@ -33,8 +33,9 @@ try {
   results.failed += report.numFailedTests ?? 0;
   results.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   for (const file of report.testResults ?? []) {
-    // A file that fails before any test runs (import error, crash) counts as one failure.
-    if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) {
+    // A file that fails with no failed test of its own (an import error, a crash, a failed beforeAll that leaves its
+    // tests "skipped") counts as one failure: nothing may skip unseen.
+    if (file.status === 'failed' && !(file.assertionResults ?? []).some((a) => a.status === 'failed')) {
       results.failed++;
       process.stdout.write(`suite failed to run: ${file.name}: ${file.message ?? ''}\n`);
     }
