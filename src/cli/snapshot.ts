@@ -37,7 +37,9 @@ export async function takeSnapshot(context: ResolvedContext, clock: Clock, optio
       const health = paneHealth(snap, clock.now(), context.staleAfterMs[pane]);
       (readings as Record<PaneId, unknown>)[pane] = snap.value;
       const sources = snap.sources.map((s) => s.id);
-      panes[pane] = health.unconfigured ? {ok: true, unconfigured: true, sources} : {ok: snap.value !== undefined && !health.error, error: health.error, sources};
+      panes[pane] = health.unconfigured
+        ? {ok: true, unconfigured: true, sources}
+        : {ok: snap.value !== undefined && !health.error, error: health.error, sources};
     }
     const stalePanes = new Set(PANE_IDS.filter((p) => !panes[p].ok));
     const {alerts, unevaluated} = evaluateAlerts({readings, now: clock.now(), stalePanes, thresholds: context.thresholds});

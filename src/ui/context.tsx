@@ -59,7 +59,19 @@ export function useSize(): TerminalSize {
 }
 
 /** Provides everything the cockpit's components read from context. */
-export function CockpitProvider({cockpit, theme, size, children, coalesceMs}: {cockpit: Cockpit; theme: Theme; size: SizeStore; children: ReactNode; coalesceMs?: number}) {
+export function CockpitProvider({
+  cockpit,
+  theme,
+  size,
+  children,
+  coalesceMs,
+}: {
+  cockpit: Cockpit;
+  theme: Theme;
+  size: SizeStore;
+  children: ReactNode;
+  coalesceMs?: number;
+}) {
   const store = useMemo(() => new CockpitStore(cockpit.session, cockpit.clock, coalesceMs), [cockpit.session, cockpit.clock, coalesceMs]);
   useEffect(() => () => store.dispose(), [store]);
   return (

@@ -71,7 +71,13 @@ export function resolveContext(config: CockpitConfig, flags: ContextFlags, file:
     name = flags.context ?? config.defaultContext ?? Object.keys(contexts)[0] ?? 'demo';
     const found = contexts[name];
     if (!found) {
-      throw new ConfigError(file, [{key: `contexts.${name}`, message: 'no such context', fix: `use one of: ${Object.keys(contexts).join(', ') || '(none; run with --demo)'}, or add it to the configuration`}]);
+      throw new ConfigError(file, [
+        {
+          key: `contexts.${name}`,
+          message: 'no such context',
+          fix: `use one of: ${Object.keys(contexts).join(', ') || '(none; run with --demo)'}, or add it to the configuration`,
+        },
+      ]);
     }
     ctx = found;
   }
@@ -84,7 +90,9 @@ export function resolveContext(config: CockpitConfig, flags: ContextFlags, file:
       const declared = ctx.sources?.[id] ?? {};
       const kind = (declared.kind ?? id) as SourceKind;
       if (!(SOURCE_KINDS as readonly string[]).includes(kind)) {
-        throw new ConfigError(file, [{key: `contexts.${name}.sources.${id}.kind`, message: `unknown source kind "${kind}"`, fix: `set kind to one of: ${SOURCE_KINDS.join(', ')}`}]);
+        throw new ConfigError(file, [
+          {key: `contexts.${name}.sources.${id}.kind`, message: `unknown source kind "${kind}"`, fix: `set kind to one of: ${SOURCE_KINDS.join(', ')}`},
+        ]);
       }
       let settled: ResolvedSource = {...declared, id, kind};
       if (kind === 'demo' && flags.seed !== undefined) settled = {...settled, seed: flags.seed};
@@ -93,7 +101,13 @@ export function resolveContext(config: CockpitConfig, flags: ContextFlags, file:
   }
   const refreshMs = perPane(flags.refreshSeconds ?? ctx.refresh, () => (name === 'demo' ? 1_000 : 5_000), 1_000);
   const staleAfterMs = perPane(ctx.staleAfter, (pane) => Math.max(3_000, refreshMs[pane] * 3), 1_000);
-  const readOnlyReason = flags.readOnly ? '--read-only' : flags.wall ? '--wall (wall terminals are read-only)' : ctx.readOnly ? `context ${name} is readOnly` : undefined;
+  const readOnlyReason = flags.readOnly
+    ? '--read-only'
+    : flags.wall
+      ? '--wall (wall terminals are read-only)'
+      : ctx.readOnly
+        ? `context ${name} is readOnly`
+        : undefined;
   const demoScenario = sources.demo?.scenario;
   return {
     name,

@@ -28,10 +28,23 @@ export function notReplayWarning(reasons: readonly string[]): string | undefined
   const off = reasons.filter((r) => !adviceFor(r).replay);
   if (off.length === 0) return undefined;
   const actions = off.map((r) => adviceFor(r).action).join('; ');
-  return `${off.join(', ')}: the runbook's action is not a replay (${actions}). Replayed before that, they will likely dead-letter again; the confirmation will ask for a reason.`;
+  return (
+    `${off.join(', ')}: the runbook's action is not a replay (${actions}). ` +
+    'Replayed before that, they will likely dead-letter again; the confirmation will ask for a reason.'
+  );
 }
 
-export function ReplaySetup({entity, targets, onNext, onCancel}: {entity: DlqEntity; targets: readonly ReplayTarget[]; onNext: (f: ReplayFilter) => void; onCancel: () => void}) {
+export function ReplaySetup({
+  entity,
+  targets,
+  onNext,
+  onCancel,
+}: {
+  entity: DlqEntity;
+  targets: readonly ReplayTarget[];
+  onNext: (f: ReplayFilter) => void;
+  onCancel: () => void;
+}) {
   const theme = useTheme();
   const {columns} = useSize();
   const width = dialogWidth(columns, 110);
@@ -67,11 +80,18 @@ export function ReplaySetup({entity, targets, onNext, onCancel}: {entity: DlqEnt
   const target = targets[targetIndex];
   const warning = notReplayWarning(chosen);
   return (
-    <DialogFrame title={`Replay dead letters: ${entity.entity}`} tone="warn" width={width} keys="↑↓ reason · Space choose · digits/Backspace max count · t target · Enter dry run · Esc cancel">
+    <DialogFrame
+      title={`Replay dead letters: ${entity.entity}`}
+      tone="warn"
+      width={width}
+      keys="↑↓ reason · Space choose · digits/Backspace max count · t target · Enter dry run · Esc cancel"
+    >
       <Text bold dimColor>
         {fit('       REASON                      COUNT  RUNBOOK ACTION (Topic 19, DLQ Classification)', width - 2)}
       </Text>
-      {reasons.length === 0 ? <Wrapped text="The reason breakdown is not known yet: the dry run shows each message's reason." width={width} tone="warn" /> : null}
+      {reasons.length === 0 ? (
+        <Wrapped text="The reason breakdown is not known yet: the dry run shows each message's reason." width={width} tone="warn" />
+      ) : null}
       {reasons.map(([reason, n], i) => {
         const advice = adviceFor(reason);
         const on = chosen.includes(reason);
@@ -81,7 +101,12 @@ export function ReplaySetup({entity, targets, onNext, onCancel}: {entity: DlqEnt
         return (
           <Fragment key={reason}>
             <Text inverse={index === i} color={on && !advice.replay ? theme.tone('warn') : undefined}>
-              {fit(`${index === i ? ` ${theme.selected} ` : '   '}${on ? '[x]' : '[ ]'} ${fit(reason, 27)} ${String(n).padStart(5)}  ${first}`, width - 2, 'left', theme.ellipsis)}
+              {fit(
+                `${index === i ? ` ${theme.selected} ` : '   '}${on ? '[x]' : '[ ]'} ${fit(reason, 27)} ${String(n).padStart(5)}  ${first}`,
+                width - 2,
+                'left',
+                theme.ellipsis,
+              )}
             </Text>
             {rest.map((line) => (
               <Text key={line}>{fit(`${' '.repeat(ACTION_COLUMN)}${line}`, width - 2)}</Text>
@@ -94,15 +119,31 @@ export function ReplaySetup({entity, targets, onNext, onCancel}: {entity: DlqEnt
       <Text>
         {fit(' Max count: ', 13)}
         <Text inverse bold>{` ${max || ' '} `}</Text>
-        <Text dimColor>{fit("  (runbook: small batch first, then the rest)", width - 2 - 13 - max.length - 2)}</Text>
+        <Text dimColor>{fit('  (runbook: small batch first, then the rest)', width - 2 - 13 - max.length - 2)}</Text>
       </Text>
-      <Wrapped text={`Target: ${target?.label ?? 'none'}${targets.length > 1 ? `   (t: ${targets.length} targets)` : ''}`} width={width} tone={target && target.reaches.length > 1 ? 'warn' : undefined} />
+      <Wrapped
+        text={`Target: ${target?.label ?? 'none'}${targets.length > 1 ? `   (t: ${targets.length} targets)` : ''}`}
+        width={width}
+        tone={target && target.reaches.length > 1 ? 'warn' : undefined}
+      />
       {error ? <Wrapped text={error} width={width} tone="crit" /> : <Spacer width={width} />}
     </DialogFrame>
   );
 }
 
-export function ReplayDryRun({entity, filter, messages, onNext, onBack}: {entity: DlqEntity; filter: ReplayFilter; messages: readonly DlqMessage[]; onNext: () => void; onBack: () => void}) {
+export function ReplayDryRun({
+  entity,
+  filter,
+  messages,
+  onNext,
+  onBack,
+}: {
+  entity: DlqEntity;
+  filter: ReplayFilter;
+  messages: readonly DlqMessage[];
+  onNext: () => void;
+  onBack: () => void;
+}) {
   const theme = useTheme();
   const now = useNow();
   const {columns, rows} = useSize();
@@ -115,15 +156,32 @@ export function ReplayDryRun({entity, filter, messages, onNext, onBack}: {entity
   const warning = notReplayWarning([...new Set(messages.map((m) => m.reason))]);
   const shown = messages.slice(0, Math.max(3, rows - 18 - (warning ? 3 : 0)));
   return (
-    <DialogFrame title={`Dry run: ${messages.length} message${messages.length === 1 ? '' : 's'} would go to ${filter.target.entity}`} tone="warn" width={width} keys={messages.length ? 'Enter continue to confirmation · Esc back' : 'Esc back'}>
-      <Wrapped text={`From ${entity.entity}/$DeadLetterQueue${filter.reasons.length ? `, reason ${filter.reasons.join(' or ')}` : ''}, first ${filter.maxCount}, to ${filter.target.label}. Nothing has been sent.`} width={width} />
+    <DialogFrame
+      title={`Dry run: ${messages.length} message${messages.length === 1 ? '' : 's'} would go to ${filter.target.entity}`}
+      tone="warn"
+      width={width}
+      keys={messages.length ? 'Enter continue to confirmation · Esc back' : 'Esc back'}
+    >
+      <Wrapped
+        text={
+          `From ${entity.entity}/$DeadLetterQueue${filter.reasons.length ? `, reason ${filter.reasons.join(' or ')}` : ''}, ` +
+          `first ${filter.maxCount}, to ${filter.target.label}. Nothing has been sent.`
+        }
+        width={width}
+      />
       {warning ? <Wrapped text={`${theme.symbol('warn')} ${warning}`} width={width} tone="warn" /> : null}
       <Text bold dimColor>
         {fit('   SEQ     MESSAGE ID                             REASON                    DELIV  AGE', width - 2)}
       </Text>
       {shown.map((m) => (
         <Text key={m.sequenceNumber}>
-          {fit(`   ${String(m.sequenceNumber).padEnd(7)} ${fit(m.messageId, 38)} ${fit(m.reason, 25)} ${String(m.deliveryCount).padStart(5)}  ${duration(now - m.enqueuedAt)}`, width - 2, 'left', theme.ellipsis)}
+          {fit(
+            `   ${String(m.sequenceNumber).padEnd(7)} ${fit(m.messageId, 38)} ${fit(m.reason, 25)} ` +
+              `${String(m.deliveryCount).padStart(5)}  ${duration(now - m.enqueuedAt)}`,
+            width - 2,
+            'left',
+            theme.ellipsis,
+          )}
         </Text>
       ))}
       {messages.length > shown.length ? <Text dimColor>{fit(`   … and ${messages.length - shown.length} more`, width - 2)}</Text> : null}
