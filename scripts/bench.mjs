@@ -3,7 +3,9 @@
 //   --no-NAME          one off (NAME: see SWITCHES below; e.g. --no-output, --no-skip-idle-commits)
 //   --compare          one run over every variant (all on, all off, each one off), target cases only, printed side
 //                      by side: what each drop-in gains on each target, measured under the same machine load.
-//   --compare=A,B,...  the same over chosen variants: all, none, no-NAME, or NAMEs joined by + (no-output+no-squash-text)
+//   --compare=A,B,...  the same over chosen variants: all, none, no-NAME, or NAMEs joined by + (no-output+no-string-width);
+//                      an experiment (EXPERIMENTS in scripts/bundle-options.mjs) is turned on by its bare name
+//                      (no-skip-idle-commits+quiet-store)
 // Other arguments go to bench/run.ts (--runs, --idle-warmup, --steady-seconds, --soak-seconds).
 import {execFileSync} from 'node:child_process';
 import {copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync} from 'node:fs';
@@ -12,6 +14,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {buildApp} from './build-app.mjs';
 import {buildBench} from './build-bench.mjs';
+import {EXPERIMENTS} from './bundle-options.mjs';
 import {DROP_INS} from './drop-ins.mjs';
 import {STARTUP_SWITCHES} from './startup.mjs';
 
@@ -28,16 +31,18 @@ if (unknown.length) {
 const rest = args.filter((a) => !ours(a));
 
 /** A variant's name and the switches it turns off. */
-const variant = (name, off) => ({name, off: new Set(off)});
+const variant = (name, off, on = []) => ({name, off: new Set(off), on: new Set(on)});
 const chosen = args.includes('--no-drop-ins') ? SWITCHES : SWITCHES.filter((s) => args.includes(`--no-${s}`));
 /** A variant by name: all, none, or no-NAME joined by +. */
 const named = (name) => {
   if (name === 'all') return variant(name, []);
   if (name === 'none') return variant(name, SWITCHES);
-  const off = name.split('+').map((part) => part.replace(/^no-/, ''));
+  const parts = name.split('+');
+  const on = parts.filter((part) => EXPERIMENTS.includes(part));
+  const off = parts.filter((part) => !on.includes(part)).map((part) => part.replace(/^no-/, ''));
   const wrong = off.filter((s) => !SWITCHES.includes(s));
-  if (wrong.length) throw new Error(`bench: unknown variant part ${wrong.join(', ')} (known: ${SWITCHES.join(', ')})`);
-  return variant(name, off);
+  if (wrong.length) throw new Error(`bench: unknown variant part ${wrong.join(', ')} (known: ${SWITCHES.join(', ')}; experiments: ${EXPERIMENTS.join(', ')})`);
+  return variant(name, off, on);
 };
 const listed = args.find((a) => a.startsWith('--compare='));
 const variants = listed
@@ -53,8 +58,8 @@ async function prepare(v) {
   mkdirSync(join(dir, 'bin'), {recursive: true});
   copyFileSync(join(ROOT, 'bin/atp-cockpit'), join(dir, 'bin/atp-cockpit'));
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  await buildApp(join(dir, 'dist'), v.off);
-  await buildBench(join(dir, 'bench'), v.off);
+  await buildApp(join(dir, 'dist'), v.off, v.on);
+  await buildBench(join(dir, 'bench'), v.off, v.on);
   return {...v, dir};
 }
 
@@ -67,7 +72,7 @@ for (const v of variants) prepared.push(await prepare(v));
 
 const results = [];
 for (const v of prepared) {
-  process.stderr.write(`\nbench: variant ${v.name} (off: ${[...v.off].join(', ') || 'none'}); load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+  process.stderr.write(`\nbench: variant ${v.name} (off: ${[...v.off].join(', ') || 'none'}${v.on.size ? `; on: ${[...v.on].join(', ')}` : ''}); load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
   const out = join(ROOT, 'bench/results', prepared.length > 1 ? `compare-${v.name}.json` : 'latest.json');
   const runArgs = ['--launcher', join(v.dir, 'bin/atp-cockpit'), '--child', join(v.dir, 'bench/child.js'), '--out', out, '--variant', v.name];
   if (prepared.length > 1) runArgs.push('--targets-only', '--runs', '5', '--idle-warmup', '20', '--steady-seconds', '15');

@@ -6,9 +6,9 @@ import {fileURLToPath} from 'node:url';
 import {bundleOptions} from './bundle-options.mjs';
 
 /** bench/run.ts and bench/child.tsx as run.js and child.js in `outdir`. */
-export async function buildBench(outdir, off = new Set()) {
+export async function buildBench(outdir, off = new Set(), on = new Set()) {
   rmSync(outdir, {recursive: true, force: true});
-  await build({...bundleOptions(off), entryPoints: ['bench/run.ts', 'bench/child.tsx'], outdir});
+  await build({...bundleOptions(off, on), entryPoints: ['bench/run.ts', 'bench/child.tsx'], outdir});
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildBench(fileURLToPath(new URL('../.tmp/bench', import.meta.url)));

@@ -6,7 +6,10 @@ import {bundleRequire, lazyExternalRequire, startupOptions, withoutTopLevelAwait
 
 const external = ['@kubernetes/client-node', '@azure/*', 'prom-client', 'rhea', 'react-devtools-core'];
 
-function shared(off) {
+/** Experiments are off unless a bench variant turns them on (`+quiet-store`): src/ui/hooks/quiet-store.ts. */
+export const EXPERIMENTS = ['quiet-store'];
+
+function shared(off, on = new Set()) {
   const startup = startupOptions(off);
   return {
     startup,
@@ -22,7 +25,7 @@ function shared(off) {
       external,
     },
     // React and Ink in production mode: development React is several times slower.
-    define: {'process.env.NODE_ENV': '"production"', ...startup.define},
+    define: {'process.env.NODE_ENV': '"production"', ...startup.define, ...(on.has('quiet-store') ? {ATP_QUIET_STORE: 'true'} : {})},
   };
 }
 
@@ -30,8 +33,8 @@ function shared(off) {
  * The program as one CommonJS script (dist/app.cjs), which the entry (src/start.ts) runs through vm.Script with a
  * code cache made after it has run. Lazily imported parts (each backend, conf) stay lazy inside it.
  */
-export function appBundleOptions(off = new Set()) {
-  const {startup, options, define} = shared(off);
+export function appBundleOptions(off = new Set(), on = new Set()) {
+  const {startup, options, define} = shared(off, on);
   return {
     ...options,
     format: 'cjs',
@@ -43,8 +46,8 @@ export function appBundleOptions(off = new Set()) {
 }
 
 /** ES modules with lazily loaded chunks: the benchmark bundle. */
-export function bundleOptions(off = new Set()) {
-  const {startup, options, define} = shared(off);
+export function bundleOptions(off = new Set(), on = new Set()) {
+  const {startup, options, define} = shared(off, on);
   return {
     ...options,
     format: 'esm',

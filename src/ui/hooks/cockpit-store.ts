@@ -5,6 +5,7 @@ import type {PaneSnapshot} from '../../data/feed.js';
 import {PANE_IDS, type PaneId} from '../../data/readings/types.js';
 import type {Session} from '../../data/session.js';
 import type {Freeze} from '../../data/sources/types.js';
+import {QUIET_STORE, shownKey} from './quiet-store.js';
 
 export type Snapshots = {readonly [P in PaneId]: PaneSnapshot<P>};
 
@@ -22,6 +23,7 @@ export class CockpitStore {
   private readonly unsubscribers: (() => void)[] = [];
   private pending: ReturnType<typeof setTimeout> | undefined;
   private ticker: TimerHandle | undefined;
+  private shown: string | undefined;
 
   /** `coalesceMs`: how long to gather changes before one update (0 = next turn of the event loop). */
   constructor(
@@ -61,7 +63,14 @@ export class CockpitStore {
     if (this.pending) return;
     const emit = () => {
       this.pending = undefined;
-      this.state = this.read();
+      const next = this.read();
+      if (QUIET_STORE) {
+        // The experiment (quiet-store.ts): no render at all when nothing shown would change.
+        const key = shownKey(next);
+        if (key === this.shown) return;
+        this.shown = key;
+      }
+      this.state = next;
       for (const l of this.listeners) l();
     };
     this.pending = this.coalesceMs > 0 ? setTimeout(emit, this.coalesceMs) : (setImmediate(emit) as unknown as ReturnType<typeof setTimeout>);
