@@ -6,8 +6,13 @@ import type {PaneId} from '../data/readings/types.js';
 import type {Session} from '../data/session.js';
 import type {Freezable, Freeze} from '../data/sources/types.js';
 import type {Identity} from './identity.js';
-import {evaluateRules, needsFreezes, type RuleFacts, type RuleSubject} from './rules.js';
-import type {ActionKind} from './types.js';
+import {evaluateRules, needsFreezes, type Rule, type RuleFacts, type RuleSubject} from './rules.js';
+
+/** An action as far as its rules go: its kind and the rules its definition declares. */
+export interface Ruled {
+  readonly kind: string;
+  readonly rules: readonly Rule[];
+}
 
 export interface PlanEnv {
   readonly session: Session;
@@ -42,22 +47,22 @@ function facts(env: PlanEnv, freezes: readonly Freeze[]): RuleFacts {
   };
 }
 
-/** Why `kind` is refused now, from the polled freezes: asked before any dialog of the action opens. */
-export function refusalNow(env: PlanEnv, kind: ActionKind, subject: RuleSubject = {}): string | undefined {
-  return evaluateRules(kind, facts(env, env.freezes()), subject);
+/** Why `action` is refused now, from the polled freezes: asked before any dialog of the action opens. */
+export function refusalNow(env: PlanEnv, action: Ruled, subject: RuleSubject = {}): string | undefined {
+  return evaluateRules(action.rules, facts(env, env.freezes()), subject);
 }
 
-/** Why `kind` is refused just before running: the same rules, with the freezes read from the backend itself. */
-export async function refusalLive(env: PlanEnv, kind: ActionKind, subject: RuleSubject = {}): Promise<string | undefined> {
-  const first = evaluateRules(kind, facts(env, env.freezes()), subject);
-  if (first || !needsFreezes(kind)) return first;
+/** Why `action` is refused just before running: the same rules, with the freezes read from the backend itself. */
+export async function refusalLive(env: PlanEnv, action: Ruled, subject: RuleSubject = {}): Promise<string | undefined> {
+  const first = evaluateRules(action.rules, facts(env, env.freezes()), subject);
+  if (first || !needsFreezes(action.rules)) return first;
   const cap = freezer(env.session);
   if (!cap) return undefined;
   let live: readonly Freeze[];
   try {
     live = await cap.list(AbortSignal.timeout(10_000));
   } catch (error) {
-    return `refused: cannot read the active freezes to check this ${kind} (${describeError(error)})`;
+    return `refused: cannot read the active freezes to check this ${action.kind} (${describeError(error)})`;
   }
-  return evaluateRules(kind, facts(env, live), subject);
+  return evaluateRules(action.rules, facts(env, live), subject);
 }

@@ -3,7 +3,7 @@ import {adviceFor} from '../data/runbook.js';
 import {capabilityFor} from '../data/session.js';
 import type {DlqEntity} from '../data/readings/types.js';
 import type {DlqMessage, ReplayPlan, ReplayTarget} from '../data/sources/types.js';
-import {refusalLive, whereContext, type PlanEnv} from './env.js';
+import {whereContext, type PlanEnv} from './env.js';
 import type {ActionPlan} from './types.js';
 
 /** The runbook's "small batch first". */
@@ -79,9 +79,8 @@ export function replayPlan(env: PlanEnv, choice: ReplayChoice): ActionPlan {
     requireReason: large || warnings.length > 0,
     pane: 'dlq',
     cancellable: true,
+    // The declared rules (src/actions/defs/replay.tsx) are checked before this, by the host.
     async preconditions() {
-      const common = await refusalLive(env, 'replay');
-      if (common) return common;
       if (messages.length === 0) return 'refused: the dry run selected no messages';
       return undefined;
     },

@@ -1,10 +1,9 @@
-// Preconditions as data: each action declares its rules once, and one function evaluates them, before any dialog
+// Preconditions as data: each action declares its rules once (its definition, src/actions/defs), and one function evaluates them, before any dialog
 // opens and again just before running (issue 13, "refusals come first, not last").
 import type {PaneSnapshot} from '../data/feed.js';
 import {paneHealth} from '../data/feed.js';
 import type {PaneId} from '../data/readings/types.js';
 import type {Freeze, FreezeKind} from '../data/sources/types.js';
-import type {ActionKind} from './types.js';
 
 /** One precondition an action declares. */
 export type Rule =
@@ -16,17 +15,6 @@ export type Rule =
   | {readonly rule: 'not-forbidden-by'; readonly freezes: readonly FreezeKind[]}
   /** The subject freeze must be in this state (freeze: not frozen yet; unfreeze: frozen). */
   | {readonly rule: 'freeze-state'; readonly frozen: boolean};
-
-/**
- * Every action's rules. A `writes` freeze forbids a replay (a replay writes into ATP); a `deployments` freeze does
- * not forbid a rollback from the cockpit (runbook 24: the rollback is the way out of a bad deploy).
- */
-export const ACTION_RULES: Readonly<Record<ActionKind, readonly Rule[]>> = {
-  rollback: [{rule: 'writable'}, {rule: 'fresh', pane: 'health'}],
-  replay: [{rule: 'writable'}, {rule: 'fresh', pane: 'dlq'}, {rule: 'not-forbidden-by', freezes: ['writes']}],
-  freeze: [{rule: 'writable'}, {rule: 'freeze-state', frozen: false}],
-  unfreeze: [{rule: 'writable'}, {rule: 'freeze-state', frozen: true}],
-};
 
 /** What the rules are evaluated against. */
 export interface RuleFacts {
@@ -46,18 +34,18 @@ export interface RuleSubject {
   readonly freeze?: FreezeKind;
 }
 
-/** The first rule of `kind` that refuses, as the sentence the person reads; undefined when all pass. */
-export function evaluateRules(kind: ActionKind, facts: RuleFacts, subject: RuleSubject = {}): string | undefined {
-  for (const r of ACTION_RULES[kind]) {
+/** The first of `rules` that refuses, as the sentence the person reads; undefined when all pass. */
+export function evaluateRules(rules: readonly Rule[], facts: RuleFacts, subject: RuleSubject = {}): string | undefined {
+  for (const r of rules) {
     const why = check(r, facts, subject);
     if (why) return why;
   }
   return undefined;
 }
 
-/** Whether any rule of `kind` depends on the active freezes (then the backend's list is read before running). */
-export function needsFreezes(kind: ActionKind): boolean {
-  return ACTION_RULES[kind].some((r) => r.rule === 'not-forbidden-by' || r.rule === 'freeze-state');
+/** Whether any of `rules` depends on the active freezes (then the backend's list is read before running). */
+export function needsFreezes(rules: readonly Rule[]): boolean {
+  return rules.some((r) => r.rule === 'not-forbidden-by' || r.rule === 'freeze-state');
 }
 
 function check(r: Rule, facts: RuleFacts, subject: RuleSubject): string | undefined {

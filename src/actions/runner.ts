@@ -19,9 +19,11 @@ export class ActionRecord {
   private reason?: string;
   private incident?: string;
 
+  /** `rules` re-checks the action's declared rules just before running (before the plan's own preconditions). */
   constructor(
     private readonly plan: ActionPlan,
     private readonly scope: ActionScope,
+    private readonly rules: () => Promise<string | undefined> = () => Promise.resolve(undefined),
   ) {}
 
   async write(phase: JournalPhase, extra: Partial<JournalRecord> = {}): Promise<void> {
@@ -59,7 +61,7 @@ export class ActionRecord {
   async confirm(c: Confirmed): Promise<string | undefined> {
     this.reason = c.reason;
     this.incident = c.incident;
-    const refusal = await this.plan.preconditions();
+    const refusal = (await this.rules()) ?? (await this.plan.preconditions());
     if (refusal) {
       await this.write('refused', {message: refusal});
       return refusal;

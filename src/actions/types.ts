@@ -1,14 +1,14 @@
 // Actions are data: what, where, effect, command equivalent, blast radius, preconditions, and a cancellable run.
 import type {PaneId} from '../data/readings/types.js';
-import type {FreezeKind, Progress, RunControl} from '../data/sources/types.js';
+import type {Progress, RunControl} from '../data/sources/types.js';
 
-export type ActionKind = 'rollback' | 'replay' | 'freeze' | 'unfreeze';
+/** An action's name: the `kind` of its definition (src/actions/defs), its requests and its journal entries. */
+export type ActionKind = string;
 
-/** What a key or a `:` command asks for; flows turn it into a plan. */
-export type ActionRequest =
-  | {readonly kind: 'rollback'; readonly service: string; readonly region?: string}
-  | {readonly kind: 'replay'; readonly entity: string}
-  | {readonly kind: 'freeze' | 'unfreeze'; readonly freeze?: FreezeKind};
+/** What a key or a `:` command asks for; the action's definition turns it into steps and a plan. */
+export interface ActionRequest {
+  readonly kind: ActionKind;
+}
 
 export interface ActionResult {
   readonly ok: boolean;

@@ -4,12 +4,12 @@ import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
 import type {ActiveAlert} from '../data/alerts/evaluate.js';
 import {paneHealth} from '../data/feed.js';
 import {PANE_IDS, type PaneId} from '../data/readings/types.js';
-import {capabilityFor} from '../data/session.js';
 import {PANES} from '../panes/registry.js';
 import {AlertsStrip} from './alerts-strip.js';
 import {groupAlerts, incidentSummary} from './incident-summary.js';
 import {IncidentLine, incidentLines} from './incident-line.js';
 import {ActionsProvider, useActions} from './actions/actions-provider.js';
+import {useActionDefs, useKeymap} from './actions/use-action-defs.js';
 import {filterRows, sortRows, type RowModel} from './components/table-model.js';
 import {useCockpit, useNow, useSize, useTheme} from './context.js';
 import {Footer, footerHints} from './footer.js';
@@ -18,7 +18,6 @@ import {useAlerts} from './hooks/use-alerts.js';
 import {useFreezes} from './hooks/use-freezes.js';
 import type {Snapshots} from './hooks/cockpit-store.js';
 import {useAllSnapshots} from './hooks/use-pane.js';
-import type {Needs} from './keys/keymap.js';
 import {computeLayout, type Trouble} from './layout.js';
 import {MainArea} from './main-area.js';
 import {initialUiState, uiReducer, type UiAction} from './state.js';
@@ -119,15 +118,23 @@ function Screen({state, dispatch}: {state: ReturnType<typeof initialUiState>; di
   const footerPane = state.view.kind === 'detail' ? state.view.pane : state.focus;
   const focusedBox = layout.panes.find((b) => b.pane === state.focus);
 
-  const available = useMemo(() => {
-    const set = new Set<Needs>();
-    if (capabilityFor(session, 'health', 'rollback')) set.add('rollback');
-    if (capabilityFor(session, 'dlq', 'replay')) set.add('replay');
-    if ([...session.sources.values()].some((s) => s.capabilities.freeze)) set.add('freeze');
-    return set;
-  }, [session]);
+  const defs = useActionDefs();
+  const keymap = useKeymap();
+  // The actions the session can do (a source offers the capability): only their keys show in the footer.
+  const available = useMemo(() => new Set(defs.filter((d) => d.available(session)).map((d) => d.kind)), [defs, session]);
 
-  useAppKeys({state, dispatch, cockpit, keys, pageSize: Math.max(1, (focusedBox?.height ?? 4) - 2), now: () => clock.now(), begin: actions.begin, dialogOpen: actions.open});
+  useAppKeys({
+    state,
+    dispatch,
+    cockpit,
+    keys,
+    pageSize: Math.max(1, (focusedBox?.height ?? 4) - 2),
+    now: () => clock.now(),
+    begin: actions.begin,
+    dialogOpen: actions.open,
+    actions: defs,
+    keymap,
+  });
 
   useEffect(() => {
     if (!state.flash) return undefined;
@@ -146,7 +153,7 @@ function Screen({state, dispatch}: {state: ReturnType<typeof initialUiState>; di
       {wall ? <WallBanner alerts={alerts} width={columns} /> : null}
       <AlertsStrip alerts={stripAlerts} shownAbove={above.length} unevaluated={unevaluated} width={columns} lines={layout.alertLines - (wall ? WALL_BANNER_LINES : 0)} />
       <MainArea state={state} layout={layout} rowsByPane={rowsByPane} snapshots={snapshots} alerts={alerts} unevaluated={unevaluated} paused={actions.paused} />
-      {layout.footerLines > 0 ? <Footer state={state} width={columns} hints={footerHints(place, footerPane, available, session.context.readOnly, wall)} /> : null}
+      {layout.footerLines > 0 ? <Footer state={state} width={columns} hints={footerHints(place, footerPane, available, session.context.readOnly, wall, keymap.bindings)} /> : null}
     </Box>
   );
 }

@@ -1,20 +1,28 @@
 // The `:` command line: parses a line into a command, and completes words with Tab. Execution lives in the app.
 import type {PaneId} from '../data/readings/types.js';
 import {PANE_IDS} from '../data/readings/types.js';
-import {FREEZE_KINDS, type FreezeKind} from '../data/sources/types.js';
 import type {Session} from '../data/session.js';
-import {freezer} from '../actions/env.js';
-import {entityNames, knownServices} from '../actions/targets.js';
+import {ACTIONS} from '../actions/defs/index.js';
+import type {ActionDefinition} from '../actions/definition.js';
+import type {ActionRequest} from '../actions/types.js';
 
-export type Command =
+/** The cockpit's own commands; an action's command is its request (see its definition). */
+export type CockpitCommand =
   | {readonly kind: 'ctx'; readonly name: string}
   | {readonly kind: 'pane'; readonly pane: PaneId}
-  | {readonly kind: 'rollback'; readonly service: string; readonly region?: string}
-  | {readonly kind: 'replay'; readonly entity: string}
-  | {readonly kind: 'freeze' | 'unfreeze'; readonly freeze: FreezeKind}
   | {readonly kind: 'view'; readonly view: 'help' | 'journal' | 'alerts'}
   | {readonly kind: 'quit'}
   | {readonly kind: 'error'; readonly message: string};
+
+/** A parsed line. (`message?: undefined` keeps `command.kind === 'error'` narrowing to a line with a message.) */
+export type Command = CockpitCommand | (ActionRequest & {readonly message?: undefined});
+
+const OWN = new Set(['ctx', 'pane', 'view', 'quit', 'error']);
+
+/** Whether a parsed command is one of the cockpit's own (otherwise it is an action's request). */
+export function isCockpitCommand(command: Command): command is CockpitCommand {
+  return OWN.has(command.kind);
+}
 
 const PANE_ALIASES: Readonly<Record<string, PaneId>> = {
   health: 'health', services: 'health', service: 'health', svc: 'health',
@@ -31,12 +39,22 @@ export function paneByName(name: string): PaneId | undefined {
   return PANE_ALIASES[n];
 }
 
-export const COMMAND_WORDS = ['ctx', 'pane', 'rollback', 'replay', 'freeze', 'unfreeze', 'journal', 'alerts', 'help', 'quit'];
+/** Every command word, the actions' words among the cockpit's own. */
+export function commandWords(actions: readonly ActionDefinition[]): string[] {
+  return ['ctx', 'pane', ...actions.map((a) => a.command.word), 'journal', 'alerts', 'help', 'quit'];
+}
 
-/** Parses one command line (without the leading `:`). */
-export function parseCommand(line: string): Command {
+export const COMMAND_WORDS = commandWords(ACTIONS);
+
+/** Parses one command line (without the leading `:`): a cockpit command, or the request of the action whose word it is. */
+export function parseCommand(line: string, actions: readonly ActionDefinition[] = ACTIONS): Command {
   const [word = '', ...rest] = line.trim().split(/\s+/);
   const arg = rest.join(' ');
+  const action = actions.find((a) => a.command.word === word.toLowerCase());
+  if (action) {
+    const parsed = action.command.parse(arg);
+    return typeof parsed === 'string' ? {kind: 'error', message: parsed} : parsed;
+  }
   switch (word.toLowerCase()) {
     case 'ctx':
     case 'context':
@@ -45,19 +63,6 @@ export function parseCommand(line: string): Command {
     case 'focus': {
       const pane = paneByName(arg);
       return pane ? {kind: 'pane', pane} : {kind: 'error', message: `unknown pane "${arg}": health, lag, dlq, outbox, burn`};
-    }
-    case 'rollback': {
-      if (!arg) return {kind: 'error', message: 'usage: rollback SERVICE[@REGION]'};
-      const [service = '', region] = arg.split('@');
-      return {kind: 'rollback', service, region};
-    }
-    case 'replay':
-      return arg ? {kind: 'replay', entity: arg} : {kind: 'error', message: 'usage: replay ENTITY'};
-    case 'freeze':
-    case 'unfreeze': {
-      const kind = arg as FreezeKind;
-      if (!(FREEZE_KINDS as readonly string[]).includes(kind)) return {kind: 'error', message: `usage: ${word} ${FREEZE_KINDS.join('|')}`};
-      return {kind: word.toLowerCase() as 'freeze' | 'unfreeze', freeze: kind};
     }
     case 'journal':
     case 'help':
@@ -71,31 +76,22 @@ export function parseCommand(line: string): Command {
     default: {
       const pane = paneByName(word);
       if (pane) return {kind: 'pane', pane};
-      return {kind: 'error', message: `unknown command "${word}": ${COMMAND_WORDS.join(', ')}`};
+      return {kind: 'error', message: `unknown command "${word}": ${commandWords(actions).join(', ')}`};
     }
   }
 }
 
-/** The words Tab completes arguments from: what the session knows now. */
+/** The words Tab completes from: the configured contexts, and each action's argument words (what the session knows now). */
 export interface Vocabulary {
   readonly contexts: readonly string[];
-  /** SERVICE@REGION of every health row. */
-  readonly services: readonly string[];
-  /** Every DLQ entity path. */
-  readonly entities: readonly string[];
-  readonly freezeKinds: readonly FreezeKind[];
-  readonly frozen: readonly FreezeKind[];
+  readonly actions: readonly ActionDefinition[];
+  /** Argument words by action command word. */
+  readonly arguments: Readonly<Record<string, readonly string[]>>;
 }
 
-/** The vocabulary of `session` (its health and DLQ readings, its freezer and active freezes) and the configured contexts. */
-export function vocabularyOf(session: Session, contexts: readonly string[]): Vocabulary {
-  return {
-    contexts,
-    services: knownServices(session.feeds.health.snapshot().value?.services ?? []),
-    entities: (session.feeds.dlq.snapshot().value?.entities ?? []).map((e) => e.entity),
-    freezeKinds: freezer(session)?.kinds ?? [],
-    frozen: (session.freezes.snapshot().value ?? []).map((f) => f.kind),
-  };
+/** The vocabulary of `session` for `actions`, and the configured contexts. */
+export function vocabularyOf(session: Session, contexts: readonly string[], actions: readonly ActionDefinition[] = ACTIONS): Vocabulary {
+  return {contexts, actions, arguments: Object.fromEntries(actions.map((a) => [a.command.word, a.command.complete?.(session) ?? []]))};
 }
 
 const PANE_WORDS = ['health', 'lag', 'dlq', 'outbox', 'burn'];
@@ -109,16 +105,8 @@ function argumentWords(word: string, v: Vocabulary): readonly string[] {
     case 'pane':
     case 'focus':
       return PANE_WORDS;
-    case 'rollback':
-      return [...new Set([...v.services.map((s) => s.split('@')[0] ?? s), ...v.services])];
-    case 'replay':
-      return [...new Set(v.entities.flatMap(entityNames))];
-    case 'freeze':
-      return v.freezeKinds.filter((k) => !v.frozen.includes(k));
-    case 'unfreeze':
-      return v.freezeKinds.filter((k) => v.frozen.includes(k));
     default:
-      return [];
+      return v.arguments[word] ?? [];
   }
 }
 
@@ -134,7 +122,7 @@ export interface Completion {
   readonly candidates: readonly string[];
 }
 
-/** Completes the command word, or its argument (services and SERVICE@REGION, DLQ entities, freeze kinds, contexts, panes). */
+/** Completes the command word, or its argument (contexts, panes, and each action's own words: services, entities, kinds). */
 export function completeCommand(text: string, vocabulary: Vocabulary): Completion {
   const parts = text.trimStart().split(/\s+/);
   const [word = '', arg = ''] = parts;
@@ -145,7 +133,7 @@ export function completeCommand(text: string, vocabulary: Vocabulary): Completio
     const prefix = commonPrefix(matches);
     return {text: `${lead}${prefix.length > typed.length ? prefix : typed}`, candidates: matches};
   };
-  if (parts.length <= 1) return complete(COMMAND_WORDS, word, '');
+  if (parts.length <= 1) return complete(commandWords(vocabulary.actions), word, '');
   if (parts.length === 2) return complete(argumentWords(word.toLowerCase(), vocabulary), arg, `${word} `);
   return {text, candidates: []};
 }

@@ -4,6 +4,7 @@ import type {Clock} from '../data/clock.js';
 import type {Session} from '../data/session.js';
 import type {Journal} from '../actions/journal.js';
 import type {Identity} from '../actions/identity.js';
+import type {ActionDefinition} from '../actions/definition.js';
 import type {SizeStore, TerminalSize} from './terminal/terminal.js';
 import type {ClockSpot} from './terminal/live-clock.js';
 import {CockpitStore, type CockpitState} from './hooks/cockpit-store.js';
@@ -24,6 +25,8 @@ export interface Cockpit {
   repaint(): void;
   /** In the real terminal the screen paints the header clock itself (terminal/live-clock.ts). */
   readonly liveClock?: ClockSpot;
+  /** The actions offered (src/actions/defs when absent). */
+  readonly actions?: readonly ActionDefinition[];
 }
 
 const ThemeContext = createContext<Theme>(createTheme({color: true, ascii: false}));

@@ -1,11 +1,12 @@
 // The cockpit's global and input-line key handlers, looked up through the keymap.
 import {useRef, type Dispatch} from 'react';
 import {PANE_IDS, type PaneId} from '../data/readings/types.js';
+import type {ActionDefinition} from '../actions/definition.js';
 import type {ActionRequest} from '../actions/types.js';
-import {completeCommand, parseCommand, vocabularyOf} from './commands.js';
+import {completeCommand, isCockpitCommand, parseCommand, vocabularyOf} from './commands.js';
 import type {Cockpit} from './context.js';
 import {LAYER, useKeyHold, useKeyLayer} from './keys/dispatcher.js';
-import {bindingFor} from './keys/keymap.js';
+import type {Keymap} from './keys/keymap.js';
 import type {KeyEvent} from './keys/keys.js';
 import type {UiAction, UiState} from './state.js';
 
@@ -19,11 +20,14 @@ export interface AppKeysInput {
   readonly now: () => number;
   readonly begin: (request: ActionRequest) => void;
   readonly dialogOpen: boolean;
+  /** The cockpit's actions and the keymap made from them. */
+  readonly actions: readonly ActionDefinition[];
+  readonly keymap: Keymap;
 }
 
 /** Registers the input-line layer and the global layer. */
 export function useAppKeys(input: AppKeysInput): void {
-  const {state, dispatch, cockpit, keys, pageSize, now} = input;
+  const {state, dispatch, cockpit, keys, pageSize, now, actions, keymap} = input;
   const begin = (request: ActionRequest) => {
     hold();
     input.begin(request);
@@ -39,7 +43,11 @@ export function useAppKeys(input: AppKeysInput): void {
   };
 
   const runCommand = (line: string) => {
-    const command = parseCommand(line);
+    const command = parseCommand(line, actions);
+    if (!isCockpitCommand(command)) {
+      begin(command);
+      return;
+    }
     switch (command.kind) {
       case 'ctx':
         flash(`switching to context ${command.name}…`);
@@ -48,16 +56,6 @@ export function useAppKeys(input: AppKeysInput): void {
       case 'pane':
         dispatch({type: 'view', view: {kind: 'panes'}});
         dispatch({type: 'focus', pane: command.pane});
-        return;
-      case 'rollback':
-        begin({kind: 'rollback', service: command.service, region: command.region});
-        return;
-      case 'replay':
-        begin({kind: 'replay', entity: command.entity});
-        return;
-      case 'freeze':
-      case 'unfreeze':
-        begin({kind: command.kind, freeze: command.freeze});
         return;
       case 'view':
         dispatch({type: 'view', view: {kind: command.view}});
@@ -94,7 +92,7 @@ export function useAppKeys(input: AppKeysInput): void {
       } else if (event.name === 'backspace') {
         setText(latest().slice(0, -1));
       } else if (event.name === 'tab' && field.mode === 'command') {
-        setText(completeCommand(latest(), vocabularyOf(cockpit.session, cockpit.contexts)).text);
+        setText(completeCommand(latest(), vocabularyOf(cockpit.session, cockpit.contexts, actions)).text);
       } else if (event.text && !event.name.startsWith('ctrl-') && event.text.length >= 1 && event.name !== 'tab') {
         setText(latest() + event.text.replace(/[\u0000-\u001f\u007f]/g, ''));
       } else if (event.name === 'ctrl-u') {
@@ -106,9 +104,23 @@ export function useAppKeys(input: AppKeysInput): void {
     {typing: true},
   );
 
+  /** An action's key: its request, from the selected row (or the detail view's row) when its definition asks for one. */
+  const beginFromKey = (def: ActionDefinition) => {
+    if (!def.row) return begin(def.request());
+    const rowPane = def.row.pane;
+    const key = state.view.kind === 'detail' && state.view.pane === rowPane ? state.view.key : state.focus === rowPane ? selectedKey(rowPane) : undefined;
+    if (!key) return flash(def.row.missing, 'warn');
+    begin(def.request(key));
+  };
+
   useKeyLayer(LAYER.global, (event: KeyEvent) => {
-    const binding = bindingFor(event.name);
+    const binding = keymap.bindingFor(event.name);
     if (!binding) return false;
+    const action = keymap.actionOf(binding);
+    if (action) {
+      beginFromKey(action);
+      return true;
+    }
     const pane = state.focus;
     const inPanes = state.view.kind === 'panes';
     const move = (step: number) => dispatch({type: 'move', pane, keys: keys[pane], step});
@@ -176,29 +188,8 @@ export function useAppKeys(input: AppKeysInput): void {
         }
         cockpit.quit();
         return true;
-      case 'rollback': {
-        const key = state.view.kind === 'detail' && state.view.pane === 'health' ? state.view.key : pane === 'health' ? selectedKey('health') : undefined;
-        if (!key) {
-          flash('rollback: focus the health pane (1) and select a service', 'warn');
-          return true;
-        }
-        const [service = '', region] = key.split('@');
-        begin({kind: 'rollback', service, region});
-        return true;
-      }
-      case 'replay': {
-        const key = state.view.kind === 'detail' && state.view.pane === 'dlq' ? state.view.key : pane === 'dlq' ? selectedKey('dlq') : undefined;
-        if (!key) {
-          flash('replay: focus the DLQ pane (3) and select an entity', 'warn');
-          return true;
-        }
-        begin({kind: 'replay', entity: key});
-        return true;
-      }
-      case 'freeze':
-      case 'unfreeze':
-        begin({kind: binding.id});
-        return true;
+      default:
+        return false;
     }
   });
 }

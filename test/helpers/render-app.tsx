@@ -85,6 +85,8 @@ export interface HarnessOptions {
   readonly color?: boolean;
   readonly ascii?: boolean;
   readonly session?: Partial<SessionOptions>;
+  /** The actions offered (the app's list when absent). */
+  readonly actions?: Cockpit['actions'];
 }
 
 /** The full cockpit on the demo (or `config`), a manual clock, a temporary journal. */
@@ -107,6 +109,7 @@ export async function renderCockpit(options: HarnessOptions = {}): Promise<AppHa
       harness.quitCalls++;
     },
     repaint: () => undefined,
+    actions: options.actions,
   };
   const size = {columns: options.columns ?? 120, rows: options.rows ?? 40};
   const {stdin, instance, lastFrame, stdout} = renderAt(

@@ -12,7 +12,7 @@ import {useActions} from '../../ui/actions/actions-provider.js';
 import {useCockpit, useNow, useTheme} from '../../ui/context.js';
 import {duration} from '../../ui/format.js';
 import {LAYER, useKeyLayer} from '../../ui/keys/dispatcher.js';
-import {listMove} from '../../ui/keys/keymap.js';
+import {listMove} from '../../ui/keys/bindings.js';
 
 const PEEK = 50;
 

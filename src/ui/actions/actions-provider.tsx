@@ -1,18 +1,21 @@
-// The dialog host and action controller: turns a request into a flow of dialogs, then runs and journals the action.
-// One dialog at a time (gemini-cli DialogManager); the affected pane is held still while its dialog is open.
+// The dialog host and action controller: turns a request into its action's steps, then confirms, runs and journals
+// the plan. One dialog at a time (gemini-cli DialogManager); the pane an action holds is held still while its dialog
+// is open. Nothing here names an action: each is declared once in src/actions/defs.
 import {createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode} from 'react';
-import {refusalNow, type PlanEnv} from '../../actions/env.js';
+import type {ActionDefinition} from '../../actions/definition.js';
+import {refusalLive, refusalNow, type PlanEnv} from '../../actions/env.js';
+import type {RuleSubject} from '../../actions/rules.js';
 import {ActionRecord, recordRefusal} from '../../actions/runner.js';
-import type {ActionKind, ActionPlan, ActionRequest, Confirmation} from '../../actions/types.js';
+import type {ActionPlan, ActionRequest, Confirmation} from '../../actions/types.js';
 import {describeError} from '../../data/errors.js';
 import type {PaneId} from '../../data/readings/types.js';
-import type {FreezeKind} from '../../data/sources/types.js';
 import {useCockpit} from '../context.js';
 import {useFreezes} from '../hooks/use-freezes.js';
 import type {Tone} from '../theme.js';
 import {DialogHost} from './dialog-host.js';
-import type {Flow} from './flow.js';
-import {startAction} from './start.js';
+import {heldPanes, type Flow, type FlowStep} from './flow.js';
+import {startAction, type StartDeps} from './start.js';
+import {useActionDefs} from './use-action-defs.js';
 
 export interface Actions {
   begin(request: ActionRequest): void;
@@ -35,11 +38,16 @@ export interface ActionsProviderProps {
   readonly onResult: (text: string, tone: Tone) => void;
 }
 
+let flowIds = 0;
+
 export function ActionsProvider({children, onResult}: ActionsProviderProps) {
   const cockpit = useCockpit();
   const {session, clock, journal, identity} = cockpit;
+  const actions = useActionDefs();
   const freezes = useFreezes();
   const [flow, setFlow] = useState<Flow | undefined>();
+  // The flow as last opened, ahead of renders: a step read in the background checks it is still awaited.
+  const flowRef = useRef<Flow | undefined>(undefined);
   const [finished, setFinished] = useState(0);
   const freezesRef = useRef(freezes);
   freezesRef.current = freezes;
@@ -55,85 +63,93 @@ export function ActionsProvider({children, onResult}: ActionsProviderProps) {
     [session, identity, clock],
   );
   const scope = useMemo(() => ({journal, identity, context: session.context.name, environment: session.context.environment}), [journal, identity, session]);
-  const notice = useCallback((title: string, text: string, tone: Tone = 'warn') => setFlow({step: 'notice', title, text, tone}), []);
+  const show = useCallback((step: FlowStep | undefined): Flow | undefined => {
+    const next = step ? ({...step, id: ++flowIds} as Flow) : undefined;
+    flowRef.current = next;
+    setFlow(next);
+    return next;
+  }, []);
+  const notice = useCallback((title: string, text: string, tone: Tone = 'warn') => void show({step: 'notice', title, text, tone}), [show]);
   const fail = useCallback((title: string) => (error: unknown) => notice(title, describeError(error), 'crit'), [notice]);
   const refuse = useCallback(
-    (kind: ActionKind, target: string, message: string) => {
+    (def: ActionDefinition, target: string, message: string) => {
       // A read-only cockpit (a wall terminal) only explains: it writes nothing, its journal included.
       if (session.context.readOnly) return notice('Read-only', message, 'warn');
       notice('Refused', message, 'crit');
-      recordRefusal(scope, kind, target, message).catch(fail('Journal'));
+      recordRefusal(scope, def.kind, target, message).catch(fail('Journal'));
     },
     [session, scope, notice, fail],
   );
 
   const toConfirm = useCallback(
-    async (plan: ActionPlan) => {
+    async (def: ActionDefinition, plan: ActionPlan, subject: RuleSubject | undefined) => {
       // The rules again, now that the target is exact: the picker may have been open while a freeze arrived.
-      const refusal = refusalNow(env, plan.kind, plan.kind === 'freeze' || plan.kind === 'unfreeze' ? {freeze: plan.target as FreezeKind} : {});
-      if (refusal) return refuse(plan.kind, plan.target, refusal);
-      const record = new ActionRecord(plan, scope);
+      const refusal = refusalNow(env, def, subject);
+      if (refusal) return refuse(def, plan.target, refusal);
+      const record = new ActionRecord(plan, scope, () => refusalLive(env, def, subject));
       await record.planned();
-      setFlow({step: 'confirm', plan, record});
+      show({step: 'confirm', plan, record, def});
     },
-    [env, scope, refuse],
+    [env, scope, refuse, show],
   );
-  const toConfirmSafe = useCallback((plan: ActionPlan) => void toConfirm(plan).catch(fail('Action')), [toConfirm, fail]);
 
-  const start = useCallback(
-    (request: ActionRequest) => startAction(request, {env, setFlow, notice, refuse, toConfirm: toConfirmSafe, fail}),
-    [env, notice, refuse, toConfirmSafe, fail],
+  const deps: StartDeps = useMemo(
+    () => ({
+      env,
+      actions,
+      show,
+      current: () => flowRef.current,
+      notice,
+      refuse,
+      toConfirm: (def, plan, subject) => void toConfirm(def, plan, subject).catch(fail('Action')),
+      fail,
+    }),
+    [env, actions, show, notice, refuse, toConfirm, fail],
   );
   const begin = useCallback(
     (request: ActionRequest) => {
-      if (!flow) start(request);
+      if (!flowRef.current) startAction(request, deps);
     },
-    [flow, start],
+    [deps],
   );
 
   const confirmed = useCallback(
     async (plan: ActionPlan, record: ActionRecord, c: Confirmation) => {
       if (c.outcome === 'cancelled') {
         await record.cancelled(c.why);
-        setFlow(undefined);
+        show(undefined);
         onResult(`${plan.title}: cancelled`, 'info');
         return;
       }
       const refusal = await record.confirm(c);
       if (refusal) return notice('Refused', refusal, 'crit');
       const abort = new AbortController();
-      setFlow({step: 'running', plan, stopping: false, abort});
+      show({step: 'running', plan, stopping: false, abort});
       const result = await record.execute(abort.signal, (progress) => setFlow((f) => (f?.step === 'running' ? {...f, progress} : f)));
-      setFlow(undefined);
+      show(undefined);
       setFinished((n) => n + 1);
       onResult(result.message, result.ok ? 'ok' : 'crit');
-      for (const pane of ['health', 'dlq'] as const) session.feeds[pane].refresh();
+      for (const pane of new Set<PaneId>(['health', 'dlq', ...(plan.pane ? [plan.pane] : [])])) session.feeds[pane].refresh();
       session.freezes.refresh();
     },
-    [onResult, session, notice],
+    [onResult, session, notice, show],
   );
 
-  const actions: Actions = useMemo(() => {
-    const paused = new Set<PaneId>();
-    if (flow && flow.step !== 'running' && flow.step !== 'notice') {
-      if (flow.step === 'confirm' && flow.plan.pane) paused.add(flow.plan.pane);
-      if (flow.step === 'rollback-pick' || flow.step === 'loading') paused.add('health');
-      if (flow.step === 'replay-setup' || flow.step === 'replay-dryrun') paused.add('dlq');
-    }
-    return {begin, open: flow !== undefined, running: flow?.step === 'running', paused, finished};
-  }, [begin, flow, finished]);
+  const value: Actions = useMemo(
+    () => ({begin, open: flow !== undefined, running: flow?.step === 'running', paused: heldPanes(flow), finished}),
+    [begin, flow, finished],
+  );
 
   return (
-    <ActionsContext.Provider value={actions}>
+    <ActionsContext.Provider value={value}>
       {children}
       <DialogHost
         flow={flow}
-        setFlow={setFlow}
-        env={env}
-        start={start}
-        toConfirm={toConfirmSafe}
+        show={show}
+        update={setFlow}
+        deps={deps}
+        production={session.context.production}
         onConfirmed={(plan, record, c) => void confirmed(plan, record, c).catch(fail(plan.title))}
-        onError={(title, e) => fail(title)(e)}
       />
     </ActionsContext.Provider>
   );

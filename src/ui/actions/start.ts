@@ -1,101 +1,79 @@
-// The first step of every action: its declared rules are evaluated before any dialog opens, then the target is
-// resolved exactly (asking when it is ambiguous), then the action's own first dialog opens.
-import {freezePlan, freezer} from '../../actions/freeze.js';
+// Turns a request into its action's steps: the action's declared rules are evaluated before any dialog opens, then
+// its definition's steps follow one another until the plan, which goes to the confirmation. Generic: no action named.
 import {refusalNow, type PlanEnv} from '../../actions/env.js';
-import {defaultRevision} from '../../actions/rollback.js';
-import {resolveEntity, resolveService} from '../../actions/targets.js';
-import type {ActionKind, ActionPlan, ActionRequest} from '../../actions/types.js';
-import {capabilityFor} from '../../data/session.js';
+import type {ActionDefinition, Next} from '../../actions/definition.js';
+import type {ActionPlan, ActionRequest} from '../../actions/types.js';
+import type {RuleSubject} from '../../actions/rules.js';
 import type {Tone} from '../theme.js';
-import type {Flow} from './flow.js';
+import type {Flow, FlowStep} from './flow.js';
 
 export interface StartDeps {
   readonly env: PlanEnv;
-  setFlow(flow: Flow | undefined): void;
+  readonly actions: readonly ActionDefinition[];
+  /** Opens a step (or closes the dialog) and returns the flow it opened. */
+  show(flow: FlowStep | undefined): Flow | undefined;
+  /** The flow open now. */
+  current(): Flow | undefined;
   notice(title: string, text: string, tone?: Tone): void;
   /** Shows a refusal and journals it (a read-only cockpit only explains). */
-  refuse(kind: ActionKind, target: string, message: string): void;
-  toConfirm(plan: ActionPlan): void;
+  refuse(def: ActionDefinition, target: string, message: string): void;
+  toConfirm(def: ActionDefinition, plan: ActionPlan, subject: RuleSubject | undefined): void;
   fail(title: string): (error: unknown) => void;
 }
 
-/** What the journal calls the target of a request that has not been resolved yet. */
-export function requestTarget(request: ActionRequest): string {
-  if (request.kind === 'rollback') return `${request.service}${request.region ? `@${request.region}` : ''}`;
-  if (request.kind === 'replay') return request.entity;
-  return request.freeze ?? 'any';
+/** The title errors of `def`'s steps get when they have none: "Rollback", "Freeze". */
+export function actionTitle(def: ActionDefinition): string {
+  return def.kind.charAt(0).toUpperCase() + def.kind.slice(1);
+}
+
+/** Builds a step, turning a throw into the error notice `failTitle`. */
+export function attempt(build: () => Next, deps: StartDeps, failTitle: string): Next | undefined {
+  try {
+    return build();
+  } catch (error) {
+    deps.fail(failTitle)(error);
+    return undefined;
+  }
+}
+
+/** Shows the step `next` of `def` (waiting for it when it is still being read). */
+export function advance(def: ActionDefinition, next: Next | undefined, deps: StartDeps, failTitle = actionTitle(def)): void {
+  if (next === undefined) return;
+  if (next instanceof Promise) {
+    void next.then((step) => advance(def, step, deps, failTitle), deps.fail(failTitle));
+    return;
+  }
+  switch (next.step) {
+    case 'notice':
+      return deps.notice(next.title, next.text, next.tone);
+    case 'loading': {
+      const waiting = deps.show({step: 'loading', title: next.title, def, holds: def.holds});
+      // Esc closes the wait: what arrives afterwards opens nothing.
+      void next.next.then(
+        (step) => deps.current() === waiting && advance(def, step, deps, failTitle),
+        (error: unknown) => deps.current() === waiting && deps.fail(next.failTitle)(error),
+      );
+      return;
+    }
+    case 'pick':
+      deps.show({step: 'pick', title: next.title, choices: next.choices, def});
+      return;
+    case 'form':
+      deps.show({step: 'form', render: next.render, def, holds: def.holds});
+      return;
+    case 'start':
+      deps.show(undefined);
+      return startAction(next.request, deps);
+    case 'plan':
+      return deps.toConfirm(def, next.plan, next.subject);
+  }
 }
 
 /** Turns a request into its first dialog, or a refusal. */
 export function startAction(request: ActionRequest, deps: StartDeps): void {
-  const {env, setFlow, notice} = deps;
-  const {session} = env;
-  const ctx = session.context;
-  const refusal = refusalNow(env, request.kind, request.kind === 'freeze' || request.kind === 'unfreeze' ? {freeze: request.freeze} : {});
-  if (refusal) return deps.refuse(request.kind, requestTarget(request), refusal);
-
-  if (request.kind === 'rollback') {
-    const found = capabilityFor(session, 'health', 'rollback');
-    if (!found) return notice('Rollback unavailable', `No source of the health pane in context ${ctx.name} can roll back (sources: ${ctx.panes.health.join(', ') || 'none'}).`);
-    const rows = env.snapshot('health').value?.services ?? [];
-    const resolved = resolveService(rows, request.service, request.region);
-    if (resolved.kind === 'none') return notice('Rollback', resolved.message);
-    if (resolved.kind === 'many') {
-      return setFlow({
-        step: 'target-pick',
-        title: `Roll back ${request.service}: it runs in ${resolved.candidates.length} regions; choose a region`,
-        choices: resolved.candidates.map((ref) => {
-          const row = rows.find((r) => r.service === ref.service && r.region === ref.region);
-          const detail = `${row?.status ?? 'Unknown'} · ${row?.podsReady ?? '?'}/${row?.podsDesired ?? '?'} pods · ${row?.version ?? '?'}`;
-          return {label: `${ref.service}@${ref.region}`, detail, request: {kind: 'rollback', ...ref}};
-        }),
-      });
-    }
-    const ref = resolved.value;
-    setFlow({step: 'loading', title: `Reading the revision history of ${ref.service}@${ref.region}…`});
-    found.capability
-      .history(ref, AbortSignal.timeout(15_000))
-      .then((history) => {
-        if (history.length < 2) return notice('Rollback', `${ref.service}@${ref.region} has no earlier revision to roll back to.`);
-        const target = defaultRevision(history);
-        setFlow({step: 'rollback-pick', ref, history, initial: Math.max(0, history.findIndex((h) => h === target))});
-      })
-      .catch(deps.fail('Rollback: cannot read the revision history'));
-    return;
-  }
-
-  if (request.kind === 'replay') {
-    const found = capabilityFor(session, 'dlq', 'replay');
-    if (!found) return notice('Replay unavailable', `No source of the DLQ pane in context ${ctx.name} can replay.`);
-    const resolved = resolveEntity(env.snapshot('dlq').value?.entities ?? [], request.entity);
-    if (resolved.kind === 'none') return notice('Replay', resolved.message);
-    if (resolved.kind === 'many') {
-      return setFlow({
-        step: 'target-pick',
-        title: `Replay: "${request.entity}" names ${resolved.candidates.length} entities; choose one`,
-        choices: resolved.candidates.map((e) => ({
-          label: e.entity,
-          detail: `${e.deadLetter} dead-lettered · consumer ${e.consumer ?? '?'}`,
-          request: {kind: 'replay', entity: e.entity},
-        })),
-      });
-    }
-    setFlow({step: 'replay-setup', entity: resolved.value, targets: found.capability.targets(resolved.value)});
-    return;
-  }
-
-  const cap = freezer(session);
-  if (!cap) return notice('Freeze unavailable', `No source of context ${ctx.name} can freeze.`);
-  const on = request.kind === 'freeze';
-  if (request.freeze) {
-    try {
-      deps.toConfirm(freezePlan(env, request.freeze, on));
-    } catch (error) {
-      deps.fail('Freeze')(error);
-    }
-    return;
-  }
-  // The picker offers only what the action can act on: freeze what is not frozen, unfreeze what is.
-  const frozen = new Set(env.freezes().map((f) => f.kind));
-  setFlow({step: 'freeze-pick', on, kinds: cap.kinds.filter((k) => frozen.has(k) !== on)});
+  const def = deps.actions.find((a) => a.kind === request.kind);
+  if (!def) return deps.notice('Unknown action', `No action "${request.kind}" is defined.`, 'crit');
+  const refusal = refusalNow(deps.env, def, def.subject?.(request));
+  if (refusal) return deps.refuse(def, def.target(request), refusal);
+  advance(def, attempt(() => def.start(request, deps.env), deps, actionTitle(def)), deps);
 }

@@ -1,5 +1,6 @@
 // The one confirmation dialog every action uses: what, where, effect, command, blast radius.
-// Cancel is focused by default; Esc cancels; production requires typing the target; freezes and large replays need a reason.
+// Cancel is focused by default; Esc cancels; production requires typing the target (unless the action's definition
+// says otherwise); a reason is asked when the definition or the plan requires one (freezes, large replays).
 import {Text} from 'ink';
 import {useRef, useState} from 'react';
 import type {ActionPlan, Confirmation} from '../../actions/types.js';
@@ -15,15 +16,20 @@ type Focus = 'name' | 'reason' | 'incident' | 'cancel' | 'confirm';
 export interface ConfirmDialogProps {
   readonly plan: ActionPlan;
   readonly production: boolean;
+  /** The button's label, from the action's definition. */
+  readonly confirmLabel: string;
+  readonly reasonRequired: boolean;
+  /** The target must be typed (production, unless the definition opts out); defaults to `production`. */
+  readonly typedName?: boolean;
   readonly onDone: (c: Confirmation) => void;
 }
 
-export function ConfirmDialog({plan, production, onDone}: ConfirmDialogProps) {
+export function ConfirmDialog({plan, production, confirmLabel, reasonRequired, typedName = production, onDone}: ConfirmDialogProps) {
   const theme = useTheme();
   const {columns, rows} = useSize();
   const width = dialogWidth(columns);
   const compact = compactRows(rows);
-  const ring: Focus[] = [...(production ? (['name'] as const) : []), ...(plan.requireReason || plan.kind === 'freeze' || plan.kind === 'unfreeze' ? (['reason'] as const) : []), 'incident', 'cancel', 'confirm'];
+  const ring: Focus[] = [...(typedName ? (['name'] as const) : []), ...(reasonRequired ? (['reason'] as const) : []), 'incident', 'cancel', 'confirm'];
   // Keys may arrive faster than renders, so the handler works on refs and renders from state.
   const [focus, setFocusState] = useState<Focus>('cancel');
   const focusRef = useRef<Focus>('cancel');
@@ -46,7 +52,7 @@ export function ConfirmDialog({plan, production, onDone}: ConfirmDialogProps) {
   const title = `${plan.title}?`;
   const fixed =
     1 + 2 + wrapText(title, width - 3).length + wrapText(keys, width - 3).length +
-    (production ? wrapText(`production: type ${plan.target} to confirm`, width - 3).length + 1 : 0) + (needsReason ? 1 : 0) + 1 + 1 +
+    (typedName ? wrapText(`production: type ${plan.target} to confirm`, width - 3).length + 1 : 0) + (needsReason ? 1 : 0) + 1 + 1 +
     (error ? wrapText(`x ${error}`, width - 3).length : compact ? 0 : 1) + (compact ? 0 : 2);
   const height = Math.max(3, rows - fixed);
   const maxTop = body.length > height ? body.length - (height - 1) : 0;
@@ -66,7 +72,7 @@ export function ConfirmDialog({plan, production, onDone}: ConfirmDialogProps) {
       setError('read the whole plan first: PgDn scrolls it');
       return;
     }
-    if (production && values.name !== plan.target) {
+    if (typedName && values.name !== plan.target) {
       setError(values.name ? `typed "${values.name}": type ${plan.target} exactly to confirm` : `type ${plan.target} exactly to confirm (production context)`);
       setFocus('name');
       return;
@@ -102,7 +108,6 @@ export function ConfirmDialog({plan, production, onDone}: ConfirmDialogProps) {
     return true;
   });
 
-  const confirmLabel = plan.kind === 'replay' ? 'Replay' : plan.kind === 'rollback' ? 'Roll back' : plan.kind === 'freeze' ? 'Freeze' : 'Unfreeze';
   const button = (id: 'cancel' | 'confirm', label: string) => (
     <Text bold={focus === id} inverse={focus === id} color={id === 'confirm' ? theme.tone('crit') : undefined}>
       {focus === id ? `[ ${label} ]` : `  ${label}  `}
@@ -112,8 +117,8 @@ export function ConfirmDialog({plan, production, onDone}: ConfirmDialogProps) {
     <DialogFrame title={title} tone={production ? 'crit' : 'warn'} width={width} keys={body.length > height ? `PgUp/PgDn plan · ${keys}` : keys}>
       <PlanBody lines={body} top={Math.min(top, maxTop)} height={height} width={width} whereTone={production ? 'crit' : undefined} />
       <Spacer width={width} />
-      {production ? <Wrapped text={`production: type ${plan.target} to confirm`} width={width} tone="crit" bold /> : null}
-      {production ? <TextField label="target" value={values.name} focused={focus === 'name'} width={width} invalid={Boolean(error) && focus === 'name'} /> : null}
+      {typedName ? <Wrapped text={`production: type ${plan.target} to confirm`} width={width} tone="crit" bold /> : null}
+      {typedName ? <TextField label="target" value={values.name} focused={focus === 'name'} width={width} invalid={Boolean(error) && focus === 'name'} /> : null}
       {needsReason ? <TextField label="reason (required)" value={values.reason} focused={focus === 'reason'} width={width} invalid={Boolean(error) && focus === 'reason'} /> : null}
       <TextField label="incident id" value={values.incident} focused={focus === 'incident'} width={width} placeholder="optional, e.g. INC-2041" />
       <Spacer width={width} />

@@ -5,7 +5,9 @@ import {Text} from 'ink';
 import type {Freeze, FreezeKind} from '../../data/sources/types.js';
 import {fit} from '../../data/text/width.js';
 import {useSize, useTheme} from '../context.js';
+import {listMove} from '../keys/bindings.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
+import {PAGE} from './target-picker.js';
 import {DialogFrame, dialogWidth} from './dialog-frame.js';
 
 export interface FreezePickerProps {
@@ -26,9 +28,9 @@ export function FreezePicker({on, kinds, all, active, describe, onPick, onCancel
   const width = dialogWidth(columns, 100);
   const [index, setIndex, indexRef] = useLatestState(0);
   useKeyLayer(LAYER.dialog, ({name}) => {
-    if (name === 'escape') onCancel();
-    else if (name === 'up' || name === 'k') setIndex((i) => Math.max(0, i - 1));
-    else if (name === 'down' || name === 'j') setIndex((i) => Math.min(kinds.length - 1, i + 1));
+    const moved = listMove(name, indexRef.current, kinds.length, PAGE);
+    if (moved !== undefined) setIndex(moved);
+    else if (name === 'escape') onCancel();
     else if (name === 'enter') {
       const k = kinds[indexRef.current];
       if (k) onPick(k);

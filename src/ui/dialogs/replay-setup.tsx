@@ -10,7 +10,9 @@ import {fit} from '../../data/text/width.js';
 import {DEFAULT_REPLAY_COUNT} from '../../actions/replay.js';
 import {useNow, useSize, useTheme} from '../context.js';
 import {duration} from '../format.js';
+import {listMove} from '../keys/bindings.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
+import {PAGE} from './target-picker.js';
 import {DialogFrame, Spacer, Wrapped, dialogWidth, wrapText} from './dialog-frame.js';
 
 /** Where the runbook's action starts in a reason row. */
@@ -57,9 +59,9 @@ export function ReplaySetup({
   const [error, setError] = useState<string>();
   useKeyLayer(LAYER.dialog, ({name, text}) => {
     setError(undefined);
-    if (name === 'escape') onCancel();
-    else if (name === 'up' || name === 'k') setIndex((i) => Math.max(0, i - 1));
-    else if (name === 'down' || name === 'j') setIndex((i) => Math.min(Math.max(0, reasons.length - 1), i + 1));
+    const moved = listMove(name, indexRef.current, reasons.length, PAGE);
+    if (moved !== undefined) setIndex(moved);
+    else if (name === 'escape') onCancel();
     else if (name === ' ' || name === 'x') {
       const reason = reasons[indexRef.current]?.[0];
       if (reason) setChosen((c) => (c.includes(reason) ? c.filter((r) => r !== reason) : [...c, reason]));

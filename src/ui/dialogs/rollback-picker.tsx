@@ -5,7 +5,9 @@ import type {Revision, ServiceRef} from '../../data/sources/types.js';
 import {fit} from '../../data/text/width.js';
 import {useNow, useSize, useTheme} from '../context.js';
 import {duration, utcStamp} from '../format.js';
+import {listMove} from '../keys/bindings.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
+import {PAGE} from './target-picker.js';
 import {Blank, DialogFrame, Wrapped, dialogWidth} from './dialog-frame.js';
 
 export function RollbackPicker({target, history, initial, onPick, onCancel}: {target: ServiceRef; history: readonly Revision[]; initial: number; onPick: (r: Revision) => void; onCancel: () => void}) {
@@ -15,9 +17,9 @@ export function RollbackPicker({target, history, initial, onPick, onCancel}: {ta
   const width = dialogWidth(columns, 90);
   const [index, setIndex, indexRef] = useLatestState(initial);
   useKeyLayer(LAYER.dialog, ({name}) => {
-    if (name === 'escape') onCancel();
-    else if (name === 'up' || name === 'k') setIndex((i) => Math.max(0, i - 1));
-    else if (name === 'down' || name === 'j') setIndex((i) => Math.min(history.length - 1, i + 1));
+    const moved = listMove(name, indexRef.current, history.length, PAGE);
+    if (moved !== undefined) setIndex(moved);
+    else if (name === 'escape') onCancel();
     else if (name === 'enter') {
       const chosen = history[indexRef.current];
       if (chosen && !chosen.active) onPick(chosen);

@@ -1,18 +1,22 @@
 // An ambiguous target: the exact candidates (SERVICE@REGION, or DLQ entities) to choose from. Nothing is guessed.
 import {Text} from 'ink';
 import {fit} from '../../data/text/width.js';
-import type {TargetChoice} from '../actions/flow.js';
+import type {Choice} from '../../actions/definition.js';
 import {useSize, useTheme} from '../context.js';
 import {useLatestState} from '../hooks/use-latest-state.js';
+import {listMove} from '../keys/bindings.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
 import {DialogFrame, dialogWidth} from './dialog-frame.js';
 
 export interface TargetPickerProps {
   readonly title: string;
-  readonly choices: readonly TargetChoice[];
-  onPick(c: TargetChoice): void;
+  readonly choices: readonly Choice[];
+  onPick(c: Choice): void;
   onCancel(): void;
 }
+
+/** Rows a page key moves in a dialog's list. */
+export const PAGE = 10;
 
 export function TargetPicker({title, choices, onPick, onCancel}: TargetPickerProps) {
   const theme = useTheme();
@@ -20,9 +24,9 @@ export function TargetPicker({title, choices, onPick, onCancel}: TargetPickerPro
   const width = dialogWidth(columns, 90);
   const [index, setIndex, indexRef] = useLatestState(0);
   useKeyLayer(LAYER.dialog, ({name}) => {
-    if (name === 'escape') onCancel();
-    else if (name === 'up' || name === 'k') setIndex((i) => Math.max(0, i - 1));
-    else if (name === 'down' || name === 'j') setIndex((i) => Math.min(choices.length - 1, i + 1));
+    const moved = listMove(name, indexRef.current, choices.length, PAGE);
+    if (moved !== undefined) setIndex(moved);
+    else if (name === 'escape') onCancel();
     else if (name === 'enter') {
       const chosen = choices[indexRef.current];
       if (chosen) onPick(chosen);

@@ -5,7 +5,8 @@ import {cellWidth, fit} from '../../data/text/width.js';
 import {useTheme} from '../context.js';
 import {useLatestState} from '../hooks/use-latest-state.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
-import {KEYMAP, keysLabel, listMove} from '../keys/keymap.js';
+import {useKeymap} from '../actions/use-action-defs.js';
+import {KEYMAP, keysLabel, listMove, type Binding} from '../keys/keymap.js';
 import type {Theme} from '../theme.js';
 
 export interface HelpLine {
@@ -42,9 +43,9 @@ function screenWords(theme: Theme): readonly [string, string][] {
 }
 
 /** Every help line for `width`: key column, then the description wrapped under itself (never run into the key). */
-export function helpLines(width: number, theme: Theme): HelpLine[] {
+export function helpLines(width: number, theme: Theme, keymap: readonly Binding[] = KEYMAP): HelpLine[] {
   const groups = ['Navigate', 'Views', 'Actions', 'Cockpit'] as const;
-  const keyWidth = Math.max(...KEYMAP.map((b) => cellWidth(keysLabel(b))), 11);
+  const keyWidth = Math.max(...keymap.map((b) => cellWidth(keysLabel(b))), 11);
   const entry = (key: string, text: string): HelpLine[] => {
     const wrapped = wrapWords(text, Math.max(10, width - keyWidth - 6));
     return wrapped.map((t, i) => ({text: `   ${(i === 0 ? key : '').padEnd(keyWidth)}  ${t}`}));
@@ -52,7 +53,7 @@ export function helpLines(width: number, theme: Theme): HelpLine[] {
   const lines: HelpLine[] = [];
   for (const group of groups) {
     lines.push({text: ` ${group}`, bold: true});
-    for (const b of KEYMAP.filter((k) => k.group === group)) lines.push(...entry(keysLabel(b), b.help));
+    for (const b of keymap.filter((k) => k.group === group)) lines.push(...entry(keysLabel(b), b.help));
   }
   lines.push({text: ' Words on screen', bold: true});
   for (const [word, meaning] of screenWords(theme)) lines.push(...entry(word, meaning));
@@ -61,7 +62,7 @@ export function helpLines(width: number, theme: Theme): HelpLine[] {
 
 export function HelpView({width, height}: {width: number; height: number}) {
   const theme = useTheme();
-  const lines = helpLines(width, theme);
+  const lines = helpLines(width, theme, useKeymap().bindings);
   const body = Math.max(1, height - 1);
   const lastTop = Math.max(0, lines.length - body);
   const [top, setTop, topRef] = useLatestState(0);

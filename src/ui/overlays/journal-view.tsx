@@ -7,7 +7,7 @@ import {sanitize} from '../../data/text/sanitize.js';
 import {useCockpit, useTheme} from '../context.js';
 import {useLatestState} from '../hooks/use-latest-state.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
-import {listMove} from '../keys/keymap.js';
+import {listMove} from '../keys/bindings.js';
 import type {Tone} from '../theme.js';
 
 /** Entries read for the view (newest first); older ones are in the file and `atp-cockpit journal`. */
