@@ -1,6 +1,6 @@
 // The incident line: the worst group, how bad, the runbook step and who to page; repeated alerts grouped by region.
 import {describe, expect, it} from 'vitest';
-import {evaluateAlerts} from '../../src/data/alerts/evaluate.js';
+import {evaluateAlerts, type ActiveAlert} from '../../src/data/alerts/evaluate.js';
 import {loadProcedures} from '../../src/data/procedures/load.js';
 import type {ServiceHealth} from '../../src/data/readings/types.js';
 import {groupAlerts, incidentSummary} from '../../src/ui/incident-summary.js';
@@ -22,5 +22,33 @@ describe('incident summary', () => {
     expect(incidentSummary([])).toBeUndefined();
     const {alerts} = evaluateAlerts({readings: {health: {services: [down('query', 'eu-west')]}}, now: NOW});
     expect(incidentSummary(alerts)).toMatch(/^SEV-1 ServiceDown query@eu-west — page Primary, Secondary, Manager, VP Engineering — runbook 6\.1 \(Service Restart\)$/);
+  });
+});
+
+describe('cause before effect', () => {
+  const base = {summary: 's', threshold: 't', state: 'firing' as const, forMs: 0, escalation: {engaged: ['Primary on-call'], now: 'page Primary on-call'}, clocks: [], stale: false};
+  const at = (name: string, pane: 'health' | 'burn', target: string, firingSince: number, runbook: string): ActiveAlert => ({
+    ...base,
+    key: `${name}:${target}`,
+    name,
+    severity: 2,
+    target,
+    runbook,
+    pane,
+    activeSince: firingSince,
+    firingSince,
+  });
+
+  it('a service alert leads its burn when both fire at one severity, though the burn fired first (bad-deploy)', () => {
+    const burn = at('ErrorBudgetBurn', 'burn', 'atp-availability', NOW - 17 * 60_000, 'Topic 10 (SLO Monitoring & Burn Rate Alerts)');
+    const errors = at('HighErrorRate', 'health', 'ingestion@us-east', NOW - 14 * 60_000, '6.2 (Error Investigation)');
+    expect(groupAlerts([burn, errors]).map((g) => g.name)).toEqual(['HighErrorRate', 'ErrorBudgetBurn']);
+    expect(incidentSummary([burn, errors])).toMatch(/^SEV-2 HighErrorRate ingestion@us-east \(\+1 more\) — page Primary on-call — runbook 6\.2/);
+  });
+
+  it('a worse burn still leads a milder service alert', () => {
+    const burn = {...at('ErrorBudgetBurn', 'burn', 'atp-availability', NOW, 'Topic 10'), severity: 1 as const};
+    const errors = at('HighErrorRate', 'health', 'ingestion@us-east', NOW, '6.2');
+    expect(groupAlerts([burn, errors]).map((g) => g.name)).toEqual(['ErrorBudgetBurn', 'HighErrorRate']);
   });
 });
