@@ -15,7 +15,14 @@ export interface AlertGroup {
 
 const whereOf = (target: string) => (target.includes('@') ? target.slice(target.lastIndexOf('@') + 1) : target);
 
-/** Firing alerts grouped by name and region, worst group first (alerts arrive sorted worst first). */
+/**
+ * An error-budget burn is an effect: it says the SLO suffers, not where. The alerts that name a place (a service,
+ * a projection, an entity) are the cause to look at first, so at one severity they lead the burn, even when the burn
+ * fired first (bad-deploy: the availability burn fires before HighErrorRate's 5 minutes are up).
+ */
+const isEffect = (a: ActiveAlert): boolean => a.pane === 'burn';
+
+/** Firing alerts grouped by name and region: worst severity first, then causes before their burn, then as they came. */
 export function groupAlerts(alerts: readonly ActiveAlert[]): AlertGroup[] {
   const groups = new Map<string, ActiveAlert[]>();
   for (const a of alerts) {
@@ -23,7 +30,9 @@ export function groupAlerts(alerts: readonly ActiveAlert[]): AlertGroup[] {
     const key = `${a.name}\u0000${whereOf(a.target)}`;
     groups.set(key, [...(groups.get(key) ?? []), a]);
   }
-  return [...groups.values()].map((list) => ({name: list[0]!.name, where: whereOf(list[0]!.target), alerts: list, worst: list[0]!}));
+  const list = [...groups.values()].map((l) => ({name: l[0]!.name, where: whereOf(l[0]!.target), alerts: l, worst: l[0]!}));
+  // Array.prototype.sort is stable: within one severity and kind, the evaluator's order (longest firing) stays.
+  return list.sort((a, b) => a.worst.severity - b.worst.severity || Number(isEffect(a.worst)) - Number(isEffect(b.worst)));
 }
 
 /** "us-east: 8× ServiceDown" for a group, "ServiceDown ingestion@us-east" for one alert. */
