@@ -13,6 +13,9 @@ afterEach(() => app?.unmount());
 /** The line the alert view marks as selected (the selection marker follows the row). */
 const selectedLine = (frame: string, marker = '▶') => frame.split('\n').find((l) => l.trimStart().startsWith(marker)) ?? '';
 
+/** The row a dialog's list marks as selected (the pane behind the dialog has its own marker). */
+const pickedLine = (frame: string) => frame.split('\n').find((l) => /║ ▶ /.test(l)) ?? '';
+
 /** Presses `j` until the selected alert line matches `re` (at most `max` times). */
 async function selectAlert(a: AppHarness, re: RegExp, max = 12): Promise<string> {
   for (let i = 0; i < max; i++) {
@@ -145,20 +148,20 @@ describe('the alert view: select, read, act', () => {
     await app.waitFor('ingestion@us-east');
     await app.press('r');
     let frame = await app.waitFor('choose a revision');
-    const initial = selectedLine(frame);
+    const initial = pickedLine(frame);
     await app.press('G');
-    frame = await app.waitUntil((f) => selectedLine(f) !== initial, 'G moved the revision');
-    expect(selectedLine(frame)).toMatch(/^\s*▶ 1 /);
+    frame = await app.waitUntil((f) => pickedLine(f) !== initial, 'G moved the revision');
+    expect(pickedLine(frame)).toMatch(/║ ▶ 1 /);
     await app.press('g');
-    frame = await app.waitUntil((f) => /ACTIVE/.test(selectedLine(f)), 'g selected the newest revision');
+    frame = await app.waitUntil((f) => /ACTIVE/.test(pickedLine(f)), 'g selected the newest revision');
     await app.press(KEYS.escape);
     await app.waitUntil((f) => !f.includes('choose a revision'), 'picker closed');
     await app.press(':', 'rollback ingestion', KEYS.enter);
     frame = await app.waitFor('choose a region');
-    const firstRegion = selectedLine(frame);
+    const firstRegion = pickedLine(frame);
     await app.press('\u001b[F');
-    frame = await app.waitUntil((f) => selectedLine(f) !== firstRegion, 'End moved the region');
+    frame = await app.waitUntil((f) => pickedLine(f) !== firstRegion, 'End moved the region');
     await app.press('\u001b[H');
-    await app.waitUntil((f) => selectedLine(f) === firstRegion, 'Home moved it back');
+    await app.waitUntil((f) => pickedLine(f) === firstRegion, 'Home moved it back');
   });
 });
