@@ -3,7 +3,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {createDemoSource} from '../../src/data/demo/source.js';
 import type {SourceFactory} from '../../src/data/sources/registry.js';
-import {renderCockpit, type AppHarness} from '../helpers/render-app.js';
+import {KEYS, renderCockpit, type AppHarness} from '../helpers/render-app.js';
 
 let app: AppHarness | undefined;
 afterEach(() => app?.unmount());
@@ -54,7 +54,9 @@ describe('one severity vocabulary', () => {
     const frame = await app.waitFor('HighErrorRate');
     const row = frame.split('\n').find((l) => /ingestion@us-east/.test(l) && /Degraded|Unhealthy/.test(l));
     expect(row).toMatch(/SEV-2/);
-    const alert = frame.split('\n').find((l) => l.includes('HighErrorRate ingestion@us-east'));
+    // The cause leads the incident summary (issue 14); the strip lists the rest, each with its page and clock.
+    expect(frame).toMatch(/SEV-2 HighErrorRate ingestion@us-east \(\+2 more\) — page Primary on-call/);
+    const alert = frame.split('\n').find((l) => l.includes('HighLatency ingestion@us-east'));
     expect(alert).toContain('page Primary on-call');
     expect(alert).toMatch(/respond (within 15m: \d+m left|overdue by \d+m)|resolve within 8h: \d+h\d*m? left/);
     expect(alert).toContain('next Secondary on-call in');
@@ -70,9 +72,14 @@ describe('the alert view', () => {
     app = await renderCockpit({flags: {demo: 'bad-deploy'}, columns: 160, rows: 60});
     await app.waitFor('HighErrorRate');
     await app.press('a');
+    // The cause leads the list (issue 14): Enter opens its account.
+    await app.waitFor('Alerts: 3 firing');
+    await app.press(KEYS.enter);
     const frame = await app.waitFor('procedure 6.2');
-    expect(frame).toMatch(/since \d{4}-\d\d-\d\d \d\d:\d\dZ · condition: >5% errors, 5min/);
-    expect(frame).toMatch(/page Primary on-call · next Secondary on-call in \d+m · respond (within 15m: \d+m left|overdue by \d+m) · resolve within 8h/);
+    expect(frame).toMatch(/since \d{4}-\d\d-\d\d \d\d:\d\dZ \(\d+m ago\) · firing for \d+m/);
+    expect(frame).toContain('condition: >5% errors, 5min');
+    expect(frame).toMatch(/escalation now: page Primary on-call\s+escalation next: Secondary on-call in \d+m/);
+    expect(frame).toMatch(/clock: respond (within 15m: \d+m left|overdue by \d+m) · resolve within 8h/);
     expect(frame).toContain('A bad release: roll back (r)');
   });
 });

@@ -68,7 +68,7 @@ export const NAVIGATE: readonly Binding[] = [
 
 /** The views, before the actions' keys (the `:` line's help names the action commands, see keymap.ts). */
 export const VIEWS: readonly Binding[] = [
-  {id: 'open', keys: ['enter'], hint: 'detail', help: 'Open the detail view (checks & pods; DLQ reasons & messages; SLO windows; trends)', group: 'Views', footer: 2, places: ['panes']},
+  {id: 'open', keys: ['enter'], hint: 'detail', help: 'Open the detail view (checks & pods; DLQ reasons & messages; SLO windows; trends; an alert\'s procedure and actions)', group: 'Views', footer: 2, places: ['panes', 'alerts']},
   {id: 'back', keys: ['escape'], hint: 'back', help: 'Go back: close the view, clear the filter, cancel', group: 'Views', footer: 1, places: ['detail', 'help', 'alerts', 'journal']},
   {id: 'filter', keys: ['/'], hint: 'filter', help: 'Filter the focused pane (Enter keeps it, Esc clears it)', group: 'Views', footer: 5, places: ['panes']},
 ];
@@ -83,7 +83,7 @@ export const HELP: Binding = {id: 'help', keys: ['?'], hint: 'help', help: 'Show
 
 /** After the actions' keys. */
 export const COCKPIT: readonly Binding[] = [
-  {id: 'alerts', keys: ['a'], hint: 'alerts', help: 'List every alert, firing and pending', group: 'Views', footer: 3, places: ['panes', 'detail']},
+  {id: 'alerts', keys: ['a'], hint: 'alerts', help: 'Alert view: select an alert; Enter shows its account, its procedure and the actions that fit it, on their usual keys', group: 'Views', footer: 3, places: ['panes', 'detail']},
   {id: 'journal', keys: ['J'], hint: 'journal', help: 'Show the action journal', group: 'Cockpit', footer: 7, places: ['panes']},
   {id: 'refresh', keys: ['R', 'ctrl-l'], hint: 'refresh', help: 'Poll every source now and repaint the screen', group: 'Cockpit'},
   {id: 'quit', keys: ['q', 'ctrl-c'], hint: 'quit', help: 'Quit (--wall: only the command :quit)', group: 'Cockpit'},

@@ -1,78 +1,162 @@
-// Every alert, firing and pending: the strip's line, then since when, the runbook's condition, who is paged now and
-// next, both response clocks, and where the runbook contradicts itself; then the alerts no source could evaluate.
+// `a`: every alert, firing and pending, one line each; the movement keys of every list select one, Enter shows its
+// whole account (src/ui/alert-detail.ts) and Esc goes back to the list. The actions that fit the selected alert
+// (src/actions/alert-actions.ts) begin on their own keys through the normal flow, which resolves, refuses, confirms
+// and journals as from anywhere else. Keys are read through the keymap; the view names none.
 import {Box, Text} from 'ink';
+import {useRef, useState} from 'react';
+import {ALERT_ACTION_KINDS, alertActions, releaseTarget, type AlertFit} from '../../actions/alert-actions.js';
+import {freezer} from '../../actions/env.js';
 import type {ActiveAlert} from '../../data/alerts/evaluate.js';
 import type {AlertRule} from '../../data/alerts/rule.js';
-import type {Procedures} from '../../data/procedures/load.js';
-import {procedureLink, sectionOf} from '../../data/procedures/parse.js';
-import {fit, wrapCells} from '../../data/text/width.js';
-import {alertText, clockText, coverageText, nextText} from '../alert-text.js';
+import {capabilityFor} from '../../data/session.js';
+import {sanitizeLine} from '../../data/text/sanitize.js';
+import {cellWidth, fit, wrapCells} from '../../data/text/width.js';
+import {useActions} from '../actions/actions-provider.js';
+import {detailLines, listText, orderAlerts, type DetailLine} from '../alert-detail.js';
+import {coverageText} from '../alert-text.js';
+import {windowStart} from '../components/table-model.js';
 import {useCockpit, useNow, useTheme} from '../context.js';
-import {groupAlerts, groupText, type AlertGroup} from '../incident-summary.js';
-import {duration, utcStamp} from '../format.js';
-import {severityTone, type Tone} from '../theme.js';
+import {useFreezes} from '../hooks/use-freezes.js';
+import {useLatestState} from '../hooks/use-latest-state.js';
+import {useRevisionHistory} from '../hooks/use-revision-history.js';
+import {LAYER, useKeyHold, useKeyLayer} from '../keys/dispatcher.js';
+import {bindingFor, KEYMAP, keyLabel, listMove} from '../keys/keymap.js';
+import {severityTone} from '../theme.js';
 
-interface Line {
-  readonly key: string;
-  readonly tone: Tone;
-  readonly text: string;
-  readonly bold?: boolean;
-}
+/** The key the keymap gives a command or an action's kind, as the footer writes it (`r`, `Enter`). */
+const keyOf = (id: string): string => keyLabel(KEYMAP.find((b) => (b.id === 'action' ? b.action === id : b.id === id))?.keys[0] ?? '?');
 
-/** The lines of one group of alerts: its strip line, then its details once, and its procedure once per section. */
-export function groupLines(g: AlertGroup, now: number, procedures: Procedures | undefined, shown: Set<string>): Line[] {
-  const a = g.worst;
-  const tone = a.state === 'firing' ? severityTone(a.severity) : 'muted';
-  const head = g.alerts.length > 1 ? `${alertText(a, now).replace(`${a.name} ${a.target}`, groupText(g))}` : alertText(a, now);
-  const targets = g.alerts.length > 1 ? `targets: ${g.alerts.map((x) => `${x.target} (${x.summary})`).join(', ')}` : '';
-  const section = sectionOf(a.runbook);
-  const details = [
-    targets,
-    `since ${utcStamp(a.activeSince)} · condition: ${a.threshold}`,
-    [a.escalation.now, nextText(a), ...a.clocks.map(clockText)].filter(Boolean).join(' · '),
-    a.escalation.note ? `runbook conflict: ${a.escalation.note}` : '',
-    ...(shown.has(section) ? [`procedure ${section}: as above`] : procedureLines(a, procedures)),
-  ].filter(Boolean);
-  shown.add(section);
-  return [{key: `${g.name}@${g.where}`, tone, text: head, bold: a.severity <= 2}, ...details.map((text, i) => ({key: `${g.name}@${g.where}:${i}`, tone: 'muted' as const, text: `    ${text}`}))];
-}
-
-/** The steps of the section the alert cites, or where to find them. */
-function procedureLines(a: ActiveAlert, procedures: Procedures | undefined): string[] {
-  if (!procedures || a.state !== 'firing') return [];
-  const section = sectionOf(a.runbook);
-  const link = procedureLink(procedures.urlTemplate, section);
-  const steps = procedures.sections.get(section)?.lines ?? [];
-  const head = steps.length ? `procedure ${section} (${procedures.origin}):` : (procedures.error ?? `no procedure for ${section} in ${procedures.origin}`);
-  return [head, ...steps.map((l) => `  ${l}`), ...(link ? [`link: ${link}`] : [])];
-}
-
-/** A pending alert: one line, how long its condition has held of the duration it needs. */
-function pendingLine(a: ActiveAlert, now: number): Line {
-  return {key: a.key, tone: 'muted', text: `pending SEV-${a.severity} ${a.name} ${a.target} · ${a.summary} · condition held ${duration(now - a.activeSince)} of ${duration(a.forMs)} · runbook ${a.runbook}`};
+/** The actions that fit `alert`, from what the context's sources can do and what they read. */
+function useAlertFit(alert: ActiveAlert | undefined): AlertFit {
+  const {session} = useCockpit();
+  const freezes = useFreezes();
+  const history = useRevisionHistory(alert ? releaseTarget(alert) : undefined);
+  if (!alert) return {offers: [], notes: []};
+  return alertActions(alert, {
+    canRollback: capabilityFor(session, 'health', 'rollback') !== undefined,
+    canReplay: capabilityFor(session, 'dlq', 'replay') !== undefined,
+    freezeKinds: freezer(session)?.kinds ?? [],
+    freezes,
+    history,
+  });
 }
 
 export function AlertsView({alerts, unevaluated = [], width, height}: {alerts: readonly ActiveAlert[]; unevaluated?: readonly AlertRule[]; width: number; height: number}) {
   const theme = useTheme();
   const now = useNow();
   const {session} = useCockpit();
+  const {begin} = useActions();
+  const hold = useKeyHold();
+  const items = orderAlerts(alerts);
+  const [selectedKey, setSelectedKey, selectedRef] = useLatestState<string | undefined>(undefined);
+  const [detail, setDetail, detailRef] = useLatestState(false);
+  const [top, setTop, topRef] = useLatestState(0);
+  const [note, setNote] = useState<string>();
+  // The first row shown, kept between renders so the window moves only when the selection leaves it.
+  const listTop = useRef(0);
+  const index = Math.max(0, items.findIndex((a) => a.key === selectedKey));
+  const selected = items[index];
+  const fitted = useAlertFit(selected);
+
+  const sep = theme.ascii ? ' - ' : ' · ';
   const coverage = coverageText(unevaluated);
-  const shown = new Set<string>();
-  const lines = [
-    ...groupAlerts(alerts).flatMap((g) => groupLines(g, now, session.procedures, shown)),
-    ...alerts.filter((a) => a.state === 'pending').map((a) => pendingLine(a, now)),
-    ...(coverage ? [{key: 'coverage', tone: 'warn' as const, text: coverage}] : []),
-  ].flatMap((l) => wrapCells(l.text, width - 4, l.text.startsWith('    ') ? '      ' : '    ').map((text, i) => ({...l, key: `${l.key}#${i}`, text})));
+  // The list: title, rows, then what the selected alert offers (and the coverage line, when some rule has no source).
+  const listBody = Math.max(1, height - 2 - (coverage ? 1 : 0));
+  const wrap = (l: DetailLine) => wrapCells(sanitizeLine(l.text), width - 4, '    ').map((text) => ({...l, text}));
+  const account = selected ? detailLines(selected, now, session.procedures, fitted, keyOf).flatMap(wrap) : [];
+  const detailBody = Math.max(1, height - 1);
+  const lastTop = Math.max(0, account.length - detailBody);
+
+  useKeyLayer(LAYER.view, ({name}) => {
+    const binding = bindingFor(name);
+    const current = items.find((a) => a.key === selectedRef.current) ?? items[0];
+    const kind = binding?.id === 'action' ? binding.action : undefined;
+    if (binding && kind !== undefined && ALERT_ACTION_KINDS.has(kind) && current) {
+      const offer = fitted.offers.find((o) => o.request.kind === kind);
+      if (offer && current.key === selected?.key) {
+        setNote(undefined);
+        hold();
+        begin(offer.request);
+      } else setNote(`no ${binding.hint} fits ${current.name} ${current.target}${fitted.notes[0] ? `: ${fitted.notes[0]}` : ''}`);
+      return true;
+    }
+    if (detailRef.current) {
+      if (binding?.id === 'back') {
+        setDetail(false);
+        return true;
+      }
+      const next = listMove(name, Math.min(topRef.current, lastTop), lastTop + 1, detailBody - 1);
+      if (next === undefined) return false;
+      setTop(next);
+      return true;
+    }
+    if (binding?.id === 'open' && current) {
+      setSelectedKey(current.key);
+      setTop(0);
+      setDetail(true);
+      return true;
+    }
+    const at = Math.max(0, items.findIndex((a) => a.key === selectedRef.current));
+    const next = listMove(name, at, items.length, listBody);
+    if (next === undefined) return false;
+    setNote(undefined);
+    setSelectedKey(items[next]?.key);
+    return true;
+  });
+
   const firing = alerts.filter((a) => a.state === 'firing').length;
+  const sev1 = theme.ascii ? '!!' : '‼';
+  if (detail && selected && selected.key === selectedKey) {
+    const start = Math.min(top, lastTop);
+    const shown = account.slice(start, start + detailBody);
+    const range = account.length > detailBody ? `lines ${start + 1}-${start + shown.length} of ${account.length} ` : '';
+    const title = ` ${selected.state === 'firing' ? '' : 'pending '}SEV-${selected.severity} ${selected.name} ${selected.target}${sep}${keyOf('back')} back to the list`;
+    return (
+      <Box flexDirection="column" width={width} height={height}>
+        <Text bold color={theme.tone(selected.state === 'firing' ? severityTone(selected.severity) : 'muted')} wrap="truncate">
+          {fit(sanitizeLine(title), Math.max(0, width - cellWidth(range) - 1), 'left', theme.ellipsis)}
+          {range ? ' ' : ''}
+          {range}
+        </Text>
+        {shown.map((l, i) => (
+          <Text key={start + i} color={theme.tone(l.tone)} bold={l.bold} wrap="truncate">
+            {fit(`  ${l.text}`, width, 'left', theme.ellipsis)}
+          </Text>
+        ))}
+        {note ? <Text color={theme.tone('warn')}>{fit(` ${note}`, width, 'left', theme.ellipsis)}</Text> : null}
+      </Box>
+    );
+  }
+
+  const rowsTop = windowStart(items.length, listBody, index, listTop.current);
+  listTop.current = rowsTop;
+  const rows = items.slice(rowsTop, rowsTop + listBody);
+  const range = items.length > listBody ? `${rowsTop + 1}-${rowsTop + rows.length} of ${items.length} ` : '';
+  const offers = fitted.offers.map((o) => `${keyOf(o.request.kind)} ${o.label}`);
+  const bottom = note ?? (selected ? [`${keyOf('open')} details`, ...offers, ...(offers.length ? [] : fitted.notes.slice(0, 1))].join(sep) : '');
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Text bold>{fit(` Alerts: ${firing} firing, ${alerts.length - firing} pending (Esc to close)`, width)}</Text>
+      <Text bold wrap="truncate">
+        {fit(` Alerts: ${firing} firing, ${alerts.length - firing} pending${sep}${keyOf('open')} details${sep}${keyOf('back')} close`, Math.max(0, width - cellWidth(range) - 1), 'left', theme.ellipsis)}
+        {range ? ' ' : ''}
+        {range}
+      </Text>
       {alerts.length === 0 ? <Text color={theme.tone('ok')}>{fit(` ${theme.symbol('ok')} nothing firing or pending`, width)}</Text> : null}
-      {lines.slice(0, height - 1).map((l) => (
-        <Text key={l.key} color={theme.tone(l.tone)} bold={l.bold} wrap="truncate">
-          {fit(` ${l.text.startsWith(' ') || l.key.endsWith('#0') === false ? ' ' : theme.symbol(l.tone)} ${l.text}`, width, 'left', theme.ellipsis)}
+      {rows.map((a) => {
+        const isSelected = a.key === selected?.key;
+        const tone = a.state === 'firing' ? severityTone(a.severity) : 'muted';
+        return (
+          <Text key={a.key} inverse={isSelected} bold={isSelected || (a.state === 'firing' && a.severity <= 2)} color={theme.tone(tone)} wrap="truncate">
+            {fit(sanitizeLine(` ${isSelected ? theme.selected : theme.symbol(tone)} ${listText(a, now, sev1)}`), width, 'left', theme.ellipsis)}
+          </Text>
+        );
+      })}
+      {coverage ? <Text color={theme.tone('warn')}>{fit(` ${theme.symbol('warn')} ${coverage}`, width, 'left', theme.ellipsis)}</Text> : null}
+      {bottom ? (
+        <Text color={theme.tone(note ? 'warn' : 'accent')} bold wrap="truncate">
+          {fit(` ${bottom}`, width, 'left', theme.ellipsis)}
         </Text>
-      ))}
+      ) : null}
     </Box>
   );
 }
