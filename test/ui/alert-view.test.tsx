@@ -90,6 +90,19 @@ describe('the alert view: select, read, act', () => {
     await app.waitUntil((f) => !f.includes('choose a revision'), 'picker closed');
   });
 
+  it('read-only: the offered rollback takes the normal refusal path, and nothing reaches the source', async () => {
+    const calls: string[] = [];
+    app = await renderCockpit({flags: {demo: 'bad-deploy', readOnly: true}, session: {createSource: recordingDemoFactory(calls)}});
+    await app.waitFor('HighErrorRate');
+    await app.press('a');
+    await app.waitFor('Alerts: 3 firing');
+    await selectAlert(app, /HighErrorRate ingestion@us-east/);
+    await app.waitFor('r roll back ingestion@us-east');
+    await app.press('r');
+    await app.waitFor('This cockpit is read-only');
+    expect(calls).toEqual([]);
+  });
+
   it('bad-deploy: the burn alert offers no rollback, and r there opens nothing', async () => {
     app = await renderCockpit({flags: {demo: 'bad-deploy'}, columns: 120, rows: 40});
     await app.waitFor('ErrorBudgetBurn');
