@@ -40,9 +40,7 @@ export interface AlertFit {
 
 /** The revision history as the view read it. */
 export type HistoryState =
-  | {readonly state: 'loading'}
-  | {readonly state: 'known'; readonly history: readonly Revision[]}
-  | {readonly state: 'error'; readonly message: string};
+  {readonly state: 'loading'} | {readonly state: 'known'; readonly history: readonly Revision[]} | {readonly state: 'error'; readonly message: string};
 
 export interface FitInput {
   /** The health pane's source can roll back. */
@@ -106,7 +104,12 @@ export function alertActions(alert: ActiveAlert, input: FitInput): AlertFit {
   if (alert.name === 'TamperDetected' && input.freezeKinds.includes('integrity')) {
     const frozen = input.freezes.find((f) => f.kind === 'integrity');
     if (frozen) notes.push(`integrity is already frozen (by ${frozen.by}: ${frozen.reason})`);
-    else offers.push({request: {kind: 'freeze', freeze: 'integrity'}, label: 'freeze integrity', why: 'runbook 17.1: purge and export stop while the tampering is investigated'});
+    else
+      offers.push({
+        request: {kind: 'freeze', freeze: 'integrity'},
+        label: 'freeze integrity',
+        why: 'runbook 17.1: purge and export stop while the tampering is investigated',
+      });
   }
   return {offers, notes};
 }

@@ -24,7 +24,8 @@ export function orderAlerts(alerts: readonly ActiveAlert[]): ActiveAlert[] {
 /** One alert as a list line: the strip's words for a firing alert; how long the condition has held for a pending one. */
 export function listText(a: ActiveAlert, now: number, sev1Marker: string): string {
   if (a.state === 'firing') return alertText(a, now, sev1Marker);
-  return `pending SEV-${a.severity} ${a.name} ${a.target} · ${a.summary} · condition held ${duration(now - a.activeSince)} of ${duration(a.forMs)} · runbook ${a.runbook}`;
+  const held = `condition held ${duration(now - a.activeSince)} of ${duration(a.forMs)}`;
+  return `pending SEV-${a.severity} ${a.name} ${a.target} · ${a.summary} · ${held} · runbook ${a.runbook}`;
 }
 
 /** "next: Secondary on-call in 46m", or '' when nobody comes next. */
@@ -47,7 +48,8 @@ function procedureLines(a: ActiveAlert, procedures: Procedures | undefined): Det
 
 /** The actions that fit, each with its key (`keyOf` reads the keymap), then why others are not offered. */
 function actionLines(fit: AlertFit, keyOf: (kind: string) => string): DetailLine[] {
-  if (fit.offers.length === 0 && fit.notes.length === 0) return [{text: 'actions: none of the cockpit\'s actions fits this alert; follow the procedure', tone: 'muted'}];
+  if (fit.offers.length === 0 && fit.notes.length === 0)
+    return [{text: "actions: none of the cockpit's actions fits this alert; follow the procedure", tone: 'muted'}];
   return [
     {text: 'actions:', bold: true},
     ...fit.offers.map((o) => ({text: `  ${keyOf(o.request.kind).padEnd(2)} ${o.label} — ${o.why}`, tone: 'accent' as const, bold: true})),
@@ -57,7 +59,10 @@ function actionLines(fit: AlertFit, keyOf: (kind: string) => string): DetailLine
 
 /** The full account of one alert, before wrapping. */
 export function detailLines(a: ActiveAlert, now: number, procedures: Procedures | undefined, fit: AlertFit, keyOf: (kind: string) => string): DetailLine[] {
-  const firing = a.firingSince !== undefined ? `firing for ${duration(now - a.firingSince)}` : `pending: condition held ${duration(now - a.activeSince)} of ${duration(a.forMs)}`;
+  const firing =
+    a.firingSince !== undefined
+      ? `firing for ${duration(now - a.firingSince)}`
+      : `pending: condition held ${duration(now - a.activeSince)} of ${duration(a.forMs)}`;
   return [
     {text: `value: ${a.summary}${a.stale ? ' (stale data: the source stopped answering)' : ''}`},
     {text: `since ${utcStamp(a.activeSince)} (${duration(now - a.activeSince)} ago) · ${firing}`},

@@ -29,7 +29,13 @@ const history = (deployedAt: number | undefined): Revision[] => [
   {revision: 2, version: '1.2.4', createdAt: NOW - 3 * 86_400_000, status: 'superseded', active: false},
 ];
 const ref = {service: 'ingestion', region: 'us-east'};
-const input = (over: Partial<FitInput> = {}): FitInput => ({canRollback: true, canReplay: true, freezeKinds: ['deployments', 'integrity', 'writes'], freezes: [], ...over});
+const input = (over: Partial<FitInput> = {}): FitInput => ({
+  canRollback: true,
+  canReplay: true,
+  freezeKinds: ['deployments', 'integrity', 'writes'],
+  freezes: [],
+  ...over,
+});
 
 describe('rollback fits a bad deploy', () => {
   it('offers the exact service@region when the running revision went live within the hour before the alert', () => {
@@ -54,7 +60,9 @@ describe('rollback fits a bad deploy', () => {
     expect(alertActions(alert('DatabaseDown', 'ingestion@us-east'), input({history: known})).offers).toEqual([]);
     expect(alertActions(alert('ErrorBudgetBurn', 'atp-availability'), input({history: known})).offers).toEqual([]);
     expect(alertActions(alert('HighLatency', 'ingestion@us-east'), input({history: known, canRollback: false})).offers).toEqual([]);
-    expect(alertActions(alert('HighLatency', 'ingestion@us-east'), input({history: {state: 'loading'}})).notes[0]).toMatch(/reading when ingestion@us-east was last deployed/);
+    expect(alertActions(alert('HighLatency', 'ingestion@us-east'), input({history: {state: 'loading'}})).notes[0]).toMatch(
+      /reading when ingestion@us-east was last deployed/,
+    );
   });
 });
 

@@ -41,7 +41,15 @@ function useAlertFit(alert: ActiveAlert | undefined): AlertFit {
   });
 }
 
-export function AlertsView({alerts, unevaluated = [], width, height}: {alerts: readonly ActiveAlert[]; unevaluated?: readonly AlertRule[]; width: number; height: number}) {
+export interface AlertsViewProps {
+  readonly alerts: readonly ActiveAlert[];
+  /** Rules no source could evaluate: listed under the alerts, so an empty list is never read as all clear. */
+  readonly unevaluated?: readonly AlertRule[];
+  readonly width: number;
+  readonly height: number;
+}
+
+export function AlertsView({alerts, unevaluated = [], width, height}: AlertsViewProps) {
   const theme = useTheme();
   const now = useNow();
   const {session} = useCockpit();
@@ -80,7 +88,8 @@ export function AlertsView({alerts, unevaluated = [], width, height}: {alerts: r
       } else setNote(`no ${binding.hint} fits ${current.name} ${current.target}${fitted.notes[0] ? `: ${fitted.notes[0]}` : ''}`);
       return true;
     }
-    if (detailRef.current) {
+    // The account shows while its alert is active; when it resolves, the list shows again.
+    if (detailRef.current && items.some((a) => a.key === selectedRef.current)) {
       if (binding?.id === 'back') {
         setDetail(false);
         return true;
@@ -110,7 +119,8 @@ export function AlertsView({alerts, unevaluated = [], width, height}: {alerts: r
     const start = Math.min(top, lastTop);
     const shown = account.slice(start, start + detailBody);
     const range = account.length > detailBody ? `lines ${start + 1}-${start + shown.length} of ${account.length} ` : '';
-    const title = ` ${selected.state === 'firing' ? '' : 'pending '}SEV-${selected.severity} ${selected.name} ${selected.target}${sep}${keyOf('back')} back to the list`;
+    const what = `${selected.state === 'firing' ? '' : 'pending '}SEV-${selected.severity} ${selected.name} ${selected.target}`;
+    const title = ` ${what}${sep}${keyOf('back')} back to the list`;
     return (
       <Box flexDirection="column" width={width} height={height}>
         <Text bold color={theme.tone(selected.state === 'firing' ? severityTone(selected.severity) : 'muted')} wrap="truncate">
@@ -137,7 +147,12 @@ export function AlertsView({alerts, unevaluated = [], width, height}: {alerts: r
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold wrap="truncate">
-        {fit(` Alerts: ${firing} firing, ${alerts.length - firing} pending${sep}${keyOf('open')} details${sep}${keyOf('back')} close`, Math.max(0, width - cellWidth(range) - 1), 'left', theme.ellipsis)}
+        {fit(
+          ` Alerts: ${firing} firing, ${alerts.length - firing} pending${sep}${keyOf('open')} details${sep}${keyOf('back')} close`,
+          Math.max(0, width - cellWidth(range) - 1),
+          'left',
+          theme.ellipsis,
+        )}
         {range ? ' ' : ''}
         {range}
       </Text>
