@@ -123,6 +123,8 @@ describe('the alert view: select, read, act', () => {
     await app.press('a');
     await app.waitFor('Alerts: 3 firing');
     await selectAlert(app, /DLQBacklog audit\.appended\.v1\/export-feed/);
+    // Room the short list leaves previews the selected alert's account.
+    await app.waitUntil((f) => /── DLQBacklog audit\.appended\.v1\/export-feed ─+/.test(f) && f.includes('value: '), 'the preview');
     await app.press(KEYS.enter);
     const frame = await app.waitFor('procedure 10.2');
     expect(frame).toMatch(/p +replay audit\.appended\.v1\/Subscriptions\/export-feed/);

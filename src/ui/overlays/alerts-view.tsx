@@ -72,7 +72,7 @@ export function AlertsView({alerts, unevaluated = [], width, height}: AlertsView
   const listBody = Math.max(1, height - 2 - (coverage ? 1 : 0));
   const wrap = (l: DetailLine) => wrapCells(sanitizeLine(l.text), width - 4, '    ').map((text) => ({...l, text}));
   const account = selected ? detailLines(selected, now, session.procedures, fitted, keyOf).flatMap(wrap) : [];
-  const detailBody = Math.max(1, height - 1);
+  const detailBody = Math.max(1, height - 1 - (note ? 1 : 0));
   const lastTop = Math.max(0, account.length - detailBody);
 
   useKeyLayer(LAYER.view, ({name}) => {
@@ -144,6 +144,10 @@ export function AlertsView({alerts, unevaluated = [], width, height}: AlertsView
   const range = items.length > listBody ? `${rowsTop + 1}-${rowsTop + rows.length} of ${items.length} ` : '';
   const offers = fitted.offers.map((o) => `${keyOf(o.request.kind)} ${o.label}`);
   const bottom = note ?? (selected ? [`${keyOf('open')} details`, ...offers, ...(offers.length ? [] : fitted.notes.slice(0, 1))].join(sep) : '');
+  // Room the list leaves shows the start of the selected alert's account (a rule, then as many lines as fit).
+  const spare = height - 1 - (alerts.length === 0 ? 1 : 0) - rows.length - (coverage ? 1 : 0) - (bottom ? 1 : 0);
+  const preview = selected && spare >= 3 ? account.slice(0, spare - 1) : [];
+  const previewTitle = selected ? ` ${theme.rule.repeat(2)} ${selected.name} ${selected.target} ` : '';
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold wrap="truncate">
@@ -172,6 +176,16 @@ export function AlertsView({alerts, unevaluated = [], width, height}: AlertsView
           {fit(` ${bottom}`, width, 'left', theme.ellipsis)}
         </Text>
       ) : null}
+      {preview.length ? (
+        <Text dimColor wrap="truncate">
+          {fit(sanitizeLine(previewTitle) + theme.rule.repeat(Math.max(0, width - cellWidth(previewTitle))), width)}
+        </Text>
+      ) : null}
+      {preview.map((l, i) => (
+        <Text key={`preview-${i}`} color={theme.tone(l.tone)} bold={l.bold} wrap="truncate">
+          {fit(`  ${l.text}`, width, 'left', theme.ellipsis)}
+        </Text>
+      ))}
     </Box>
   );
 }
