@@ -4,7 +4,7 @@ import type {PaneSnapshot} from '../data/feed.js';
 import {describeError} from '../data/errors.js';
 import type {PaneId} from '../data/readings/types.js';
 import type {Session} from '../data/session.js';
-import type {Freezable, Freeze} from '../data/sources/types.js';
+import type {Freezable, Freeze, TeamAction} from '../data/sources/types.js';
 import type {Identity} from './identity.js';
 import {evaluateRules, needsFreezes, type Rule, type RuleFacts, type RuleSubject} from './rules.js';
 
@@ -20,6 +20,8 @@ export interface PlanEnv {
   now(): number;
   freezes(): readonly Freeze[];
   snapshot<P extends PaneId>(pane: P): PaneSnapshot<P>;
+  /** Recent changes by anyone on the context's objects (the session's team poller); a plan notes a colleague's. */
+  teamActions?(): readonly TeamAction[];
 }
 
 /** "context NAME [env]" for the dialog's where line. */

@@ -2,6 +2,7 @@
 import {capabilityFor} from '../data/session.js';
 import type {ReleaseScope, Revision, ServiceRef} from '../data/sources/types.js';
 import {whereContext, type PlanEnv} from './env.js';
+import {changeNote, colleagueNotes} from './team.js';
 import type {ActionPlan} from './types.js';
 
 /** The default target: the newest revision before the active one. */
@@ -40,6 +41,7 @@ export function rollbackPlan(env: PlanEnv, ref: ServiceRef, history: readonly Re
   const notes = [
     ...(release ? [`this is a Helm release rollback: ${release.services.length || 'all'} service(s) of ${release.release} go back together`] : []),
     ...(deploymentsFrozen ? [`deployments are frozen (${deploymentsFrozen.reason}): GitOps will not revert this rollback while frozen`] : []),
+    ...colleagueNotes(env, ref),
   ];
   return {
     kind: 'rollback',
@@ -72,8 +74,9 @@ export function rollbackPlan(env: PlanEnv, ref: ServiceRef, history: readonly Re
       if (latest?.paused) return `refused: deployment ${ref.service} is paused; resume it first (kubectl rollout resume)`;
       return undefined;
     },
-    async run(control) {
-      const outcome = await cap.rollback(ref, to.revision, control);
+    async run(control, confirmed) {
+      // Who, why and the incident go where Kubernetes users look (change-cause, an Event), not only into our journal.
+      const outcome = await cap.rollback(ref, to.revision, control, changeNote(env.identity, confirmed));
       const ok = outcome.status.done && !outcome.status.failed;
       return {
         ok,

@@ -75,7 +75,7 @@ export class ActionRecord {
     await this.write('started');
     let result: ActionResult;
     try {
-      result = await this.plan.run({signal, progress: onProgress}, {reason: this.reason, incident: this.incident});
+      result = await this.plan.run({signal, progress: onProgress}, {reason: this.reason, incident: this.incident, actionId: this.actionId});
     } catch (error) {
       result = {ok: false, message: `${this.plan.kind} failed: ${describeError(error)}`};
     }

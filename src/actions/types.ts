@@ -44,6 +44,8 @@ export interface ActionPlan {
 export interface Confirmed {
   readonly reason?: string;
   readonly incident?: string;
+  /** The journal thread of this run (set by ActionRecord): backends record it so the team view can tell ours apart. */
+  readonly actionId?: string;
 }
 
 /** Outcome of the confirmation dialog: typed, never a boolean in disguise. */

@@ -1,4 +1,5 @@
-// A session: the open context's sources, one feed per pane, and the freeze list, started and stopped together.
+// A session: the open context's sources, one feed per pane, the freeze list and the team's recent changes,
+// started and stopped together.
 import {loadProcedures, type Procedures} from './procedures/load.js';
 import type {Clock} from './clock.js';
 import type {ResolvedContext} from './config/context.js';
@@ -7,7 +8,7 @@ import {Poller} from './poller.js';
 import {PANE_IDS, type PaneId, type ReadingByPane} from './readings/types.js';
 import {readOnlySource} from './sources/read-only.js';
 import {createSource, type SourceFactory} from './sources/registry.js';
-import type {Capabilities, Freeze, Source} from './sources/types.js';
+import type {Capabilities, Freeze, Source, TeamAction} from './sources/types.js';
 
 export type Feeds = {readonly [P in PaneId]: PaneFeed<P>};
 
@@ -19,6 +20,8 @@ export interface Session {
   readonly feeds: Feeds;
   /** Active freezes from every source that can freeze. */
   readonly freezes: Poller<readonly Freeze[]>;
+  /** Recent changes by any cockpit on the context's objects, newest first, from every source that reads them back. */
+  readonly team: Poller<readonly TeamAction[]>;
   start(): void;
   stop(): void;
   close(): Promise<void>;
@@ -78,13 +81,23 @@ export async function createSession(context: ResolvedContext, options: SessionOp
     clock,
     read: async (signal) => (await Promise.all(freezers.map((f) => f.list(signal)))).flat(),
   });
-  const pollers = () => [...PANE_IDS.flatMap((p) => feeds[p].entries.map((e) => e.poller)), freezes];
+  const teamSources = [...sources.values()].flatMap((s) => (s.capabilities.teamActions ? [s.capabilities.teamActions] : []));
+  // As often as the freezes: a colleague's change should reach this cockpit's confirmation within seconds.
+  const team = new Poller<readonly TeamAction[]>({
+    name: 'team',
+    intervalMs: Math.min(...PANE_IDS.map((p) => context.refreshMs[p])) * 2,
+    timeoutMs: 10_000,
+    clock,
+    read: async (signal) => (await Promise.all(teamSources.map((t) => t.recent(signal)))).flat().sort((a, b) => b.at - a.at),
+  });
+  const pollers = () => [...PANE_IDS.flatMap((p) => feeds[p].entries.map((e) => e.poller)), freezes, team];
   return {
     context,
     procedures: loadProcedures(context.runbook),
     sources,
     feeds,
     freezes,
+    team,
     start: () => pollers().forEach((p) => p.start()),
     stop: () => pollers().forEach((p) => p.stop()),
     async close() {

@@ -10,10 +10,25 @@ export type ScenarioEvent =
   | {readonly atMs: number; readonly kind: 'storm'; readonly entities: readonly string[]; readonly reason: string; readonly perMinute: number}
   | {readonly atMs: number; readonly kind: 'outage'; readonly region: string};
 
+/** A change a colleague made from another cockpit before this one opened (`atMs` negative), read back as a team action. */
+export interface ScenarioTeamAction {
+  readonly atMs: number;
+  readonly action: 'restart' | 'scale' | 'rollback';
+  readonly service: string;
+  readonly region: string;
+  readonly detail: string;
+  readonly by: string;
+  readonly host: string;
+  readonly reason: string;
+  readonly incident?: string;
+}
+
 export interface Scenario {
   readonly name: ScenarioName;
   readonly story: string;
   readonly events: readonly ScenarioEvent[];
+  /** Colleagues' changes the journal view (`J`) lists and a confirmation on the same service mentions. */
+  readonly team?: readonly ScenarioTeamAction[];
 }
 
 const MIN = 60_000;
@@ -24,6 +39,20 @@ export const SCENARIO_DEFS: Readonly<Record<ScenarioName, Scenario>> = {
     name: 'bad-deploy',
     story: 'ingestion 1.2.5 reached us-east 20 minutes ago: errors and latency up, the availability burn pages. Roll it back.',
     events: [{atMs: -20 * MIN, kind: 'deploy', service: 'ingestion', region: 'us-east', version: '1.2.5', bad: true}],
+    // A colleague on another jump box tried a restart first (it cannot help a bad image): the rollback is still to do.
+    team: [
+      {
+        atMs: -3 * MIN,
+        action: 'restart',
+        service: 'ingestion',
+        region: 'us-east',
+        detail: 'restart deployment/ingestion',
+        by: 'bob',
+        host: 'jump-3',
+        reason: 'pods crash-looping since 1.2.5; a restart first, to rule out bad nodes',
+        incident: 'INC-2041',
+      },
+    ],
   },
   'projection-stall': {
     name: 'projection-stall',

@@ -44,7 +44,10 @@ export class DemoTeam {
     const reason = sanitizeLine(note.reason);
     const incident = note.incident ? sanitizeLine(note.incident) : undefined;
     const message = `${by}@${host} via atp-cockpit: ${detail}${reason ? `; reason: ${reason}` : ''}${incident ? `; incident ${incident}` : ''}`;
-    this.list.unshift({at, by, host, action, object: `deployment/${ref.service} -n ${runbookNamespace(ref.service)}`, region: ref.region, reason, ...(incident ? {incident} : {}), message});
+    const object = `deployment/${ref.service} -n ${runbookNamespace(ref.service)}`;
+    const id = note.id ? {id: sanitizeLine(note.id)} : {};
+    this.list.unshift({at, by, host, action, object, region: ref.region, service: ref.service, reason, ...(incident ? {incident} : {}), message, ...id});
+    this.list.sort((a, b) => b.at - a.at);
     this.list.length = Math.min(this.list.length, 100);
   }
 

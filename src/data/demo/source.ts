@@ -110,6 +110,7 @@ export function createDemoSource(options: DemoSourceOptions): Source & {readonly
   };
 
   const team = new DemoTeam();
+  for (const t of world.scenario.team ?? []) team.record(t, t.action, t, t.detail, world.start + t.atMs);
   const actionDeps = {world, clock, sim};
   const capabilities: Capabilities = {
     restart: demoRestart(actionDeps, team),

@@ -14,10 +14,23 @@ export const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 /** Event.source.component and reportingComponent of every cockpit Event. */
 export const COMPONENT = 'atp-cockpit';
 /** Structured copies of the note on the Event (the message is for people). */
-export const NOTE_ANNOTATIONS = {by: 'atp-cockpit/by', host: 'atp-cockpit/host', action: 'atp-cockpit/action', reason: 'atp-cockpit/reason', incident: 'atp-cockpit/incident'};
+export const NOTE_ANNOTATIONS = {
+  by: 'atp-cockpit/by',
+  host: 'atp-cockpit/host',
+  action: 'atp-cockpit/action',
+  reason: 'atp-cockpit/reason',
+  incident: 'atp-cockpit/incident',
+  id: 'atp-cockpit/action-id',
+};
 
 /** Event reasons per action (CamelCase, as Kubernetes reasons are). */
-export const EVENT_REASONS: Readonly<Record<string, string>> = {restart: 'AtpCockpitRestart', scale: 'AtpCockpitScale', rollback: 'AtpCockpitRollback'};
+export const EVENT_REASONS: Readonly<Record<string, string>> = {
+  restart: 'AtpCockpitRestart',
+  scale: 'AtpCockpitScale',
+  rollback: 'AtpCockpitRollback',
+  freeze: 'AtpCockpitFreeze',
+  unfreeze: 'AtpCockpitUnfreeze',
+};
 
 const clean = (s: string, max: number) => sanitizeLine(s).slice(0, max);
 
@@ -35,7 +48,8 @@ export function defaultNote(env: NodeJS.ProcessEnv, reason = ''): ChangeNote {
 /** A note with every field sanitised and bounded (it ends up in annotations and Event messages). */
 export function cleanNote(note: ChangeNote): ChangeNote {
   const incident = note.incident ? clean(note.incident, 64) : '';
-  return {by: clean(note.by, 64) || 'unknown', host: clean(note.host, 128) || 'unknown', reason: clean(note.reason, 300), ...(incident ? {incident} : {})};
+  const id = note.id ? clean(note.id, 64) : '';
+  return {by: clean(note.by, 64) || 'unknown', host: clean(note.host, 128) || 'unknown', reason: clean(note.reason, 300), ...(incident ? {incident} : {}), ...(id ? {id} : {})};
 }
 
 /** `alice@jump-2 via atp-cockpit: restart deployment/ingestion; reason: stuck consumers; incident INC-42`. */
@@ -44,7 +58,7 @@ export function changeCause(what: string, note: ChangeNote): string {
   return `${n.by}@${n.host} via ${COMPONENT}: ${clean(what, 200)}${n.reason ? `; reason: ${n.reason}` : ''}${n.incident ? `; incident ${n.incident}` : ''}`;
 }
 
-/** The core/v1 Event a cockpit change leaves on `object` (a deployment as the API served it). */
+/** The core/v1 Event a cockpit change leaves on `object` (as the API served it; a Deployment unless it says otherwise). */
 export function changeEvent(action: string, object: KubeJson, detail: string, note: ChangeNote, at: Date): KubeJson {
   const n = cleanNote(note);
   const name = nameOf(object);
@@ -60,10 +74,18 @@ export function changeEvent(action: string, object: KubeJson, detail: string, no
         [NOTE_ANNOTATIONS.by]: n.by,
         [NOTE_ANNOTATIONS.host]: n.host,
         ...(n.incident ? {[NOTE_ANNOTATIONS.incident]: n.incident} : {}),
+        ...(n.id ? {[NOTE_ANNOTATIONS.id]: n.id} : {}),
         [NOTE_ANNOTATIONS.reason]: n.reason,
       },
     },
-    involvedObject: {kind: 'Deployment', namespace: namespaceOf(object), name, uid: uidOf(object), apiVersion: 'apps/v1', resourceVersion: str(object, 'metadata.resourceVersion')},
+    involvedObject: {
+      kind: str(object, 'kind') || 'Deployment',
+      namespace: namespaceOf(object),
+      name,
+      uid: uidOf(object),
+      apiVersion: str(object, 'apiVersion') || 'apps/v1',
+      resourceVersion: str(object, 'metadata.resourceVersion'),
+    },
     reason: EVENT_REASONS[action] ?? 'AtpCockpitChange',
     message: changeCause(detail, n),
     source: {component: COMPONENT, host: n.host},
@@ -96,10 +118,11 @@ export async function recordChange(client: RegionClient, event: KubeJson, run: R
 }
 
 /** A cockpit Event read back as a team action; undefined for any other Event. */
-export function teamAction(event: KubeJson, region: string): TeamAction | undefined {
+export function teamAction(event: KubeJson, region: string, service?: string): TeamAction | undefined {
   if (str(event, 'reportingComponent') !== COMPONENT && str(event, 'source.component') !== COMPONENT) return undefined;
   const a = annotationsOf(event);
   const incident = a[NOTE_ANNOTATIONS.incident];
+  const id = a[NOTE_ANNOTATIONS.id];
   return {
     at: time(event, 'lastTimestamp') ?? time(event, 'eventTime') ?? time(event, 'firstTimestamp') ?? 0,
     by: clean(a[NOTE_ANNOTATIONS.by] ?? '', 64) || 'unknown',
@@ -107,8 +130,10 @@ export function teamAction(event: KubeJson, region: string): TeamAction | undefi
     action: clean(a[NOTE_ANNOTATIONS.action] ?? str(event, 'reason'), 32),
     object: clean(`${str(event, 'involvedObject.kind').toLowerCase()}/${str(event, 'involvedObject.name')} -n ${str(event, 'involvedObject.namespace')}`, 200),
     region,
+    ...(service ? {service} : {}),
     reason: clean(a[NOTE_ANNOTATIONS.reason] ?? '', 300),
     ...(incident ? {incident: clean(incident, 64)} : {}),
     message: clean(str(event, 'message'), 500),
+    ...(id ? {id: clean(id, 64)} : {}),
   };
 }

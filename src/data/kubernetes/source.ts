@@ -11,7 +11,7 @@ import {parseKubeConfig} from './config.js';
 import {kubernetesFreeze} from './freeze.js';
 import {ReadOnlyGuard} from './guard.js';
 import {deploymentEvents, deploymentPods, readyCount, ReadyHistory, serviceHealth} from './health.js';
-import {nameOf} from './json.js';
+import {nameOf, str, type KubeJson} from './json.js';
 import {loadKubeConfig, regionContexts} from './kubeconfig.js';
 import {eventInfo, podInfo} from './problems.js';
 import {RegionWatch} from './region.js';
@@ -120,7 +120,9 @@ export async function createKubernetesSource(source: ResolvedSource, env: Source
   // Changes by any cockpit on this context's objects, from the Event caches the health pane already keeps.
   const recent = async (signal: AbortSignal): Promise<readonly TeamAction[]> => {
     await trusted(signal);
-    const found = regions.flatMap((r) => namespaces.flatMap((ns) => r.namespace(ns).events.items().flatMap((e) => teamAction(e, r.region) ?? [])));
+    // The service an Event's Deployment belongs to, so a plan can find colleagues' changes on its own target.
+    const serviceOf = (e: KubeJson) => config.services.find((s) => config.namespaceOf(s) === str(e, 'involvedObject.namespace') && config.deploymentOf(s) === str(e, 'involvedObject.name'));
+    const found = regions.flatMap((r) => namespaces.flatMap((ns) => r.namespace(ns).events.items().flatMap((e) => teamAction(e, r.region, serviceOf(e)) ?? [])));
     return found.sort((a, b) => b.at - a.at).slice(0, 100);
   };
   const actionDeps = {config, regions: byRegion, clock, env: env.env, readOnly: env.readOnly};

@@ -9,6 +9,8 @@ export function readOnlySource(source: Source): Source {
   const capabilities: Capabilities = {
     detail: caps.detail,
     inspect: caps.inspect,
+    // Reading colleagues' changes back is not a change: a wall terminal shows them too.
+    teamActions: caps.teamActions,
     rollback: caps.rollback && {
       history: caps.rollback.history.bind(caps.rollback),
       where: caps.rollback.where.bind(caps.rollback),

@@ -147,6 +147,8 @@ export interface ChangeNote {
   readonly host: string;
   readonly reason: string;
   readonly incident?: string;
+  /** The journal action id of the change: lets a cockpit recognise its own Events when they are read back. */
+  readonly id?: string;
 }
 
 export interface RestartOutcome {
@@ -264,9 +266,13 @@ export interface TeamAction {
   /** e.g. `deployment/ingestion -n atp-ingest-ns`. */
   readonly object: string;
   readonly region: string;
+  /** The configured service the object belongs to, when the source knows it (matches a ServiceRef). */
+  readonly service?: string;
   readonly reason: string;
   readonly incident?: string;
   readonly message: string;
+  /** The journal action id the change carried (ChangeNote.id): equal to an entry of this cockpit's journal when it was ours. */
+  readonly id?: string;
 }
 
 export interface TeamVisible {
