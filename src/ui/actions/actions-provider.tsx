@@ -59,6 +59,7 @@ export function ActionsProvider({children, onResult}: ActionsProviderProps) {
       now: () => clock.now(),
       freezes: () => freezesRef.current,
       snapshot: (pane) => session.feeds[pane].snapshot(),
+      teamActions: () => session.team.snapshot().value ?? [],
     }),
     [session, identity, clock],
   );

@@ -1,10 +1,11 @@
-// One store for everything the screen shows from the data layer: every pane's snapshot, the freezes and the time.
+// One store for everything the screen shows from the data layer: every pane's snapshot, the freezes, the team's
+// recent changes and the time.
 // Changes are coalesced, so a burst of poll results and the clock tick become one render (about one a second).
 import type {Clock, TimerHandle} from '../../data/clock.js';
 import type {PaneSnapshot} from '../../data/feed.js';
 import {PANE_IDS, type PaneId} from '../../data/readings/types.js';
 import type {Session} from '../../data/session.js';
-import type {Freeze} from '../../data/sources/types.js';
+import type {Freeze, TeamAction} from '../../data/sources/types.js';
 import {QUIET_STORE, shownKey} from './quiet-store.js';
 
 export type Snapshots = {readonly [P in PaneId]: PaneSnapshot<P>};
@@ -13,9 +14,12 @@ export interface CockpitState {
   readonly now: number;
   readonly snapshots: Snapshots;
   readonly freezes: readonly Freeze[];
+  /** Recent changes by anyone on the context's objects, newest first (the journal view lists them). */
+  readonly team: readonly TeamAction[];
 }
 
 const NO_FREEZES: readonly Freeze[] = [];
+const NO_TEAM: readonly TeamAction[] = [];
 
 export class CockpitStore {
   private state: CockpitState;
@@ -34,6 +38,7 @@ export class CockpitStore {
     this.state = this.read();
     for (const pane of PANE_IDS) this.unsubscribers.push(session.feeds[pane].subscribe(() => this.schedule()));
     this.unsubscribers.push(session.freezes.subscribe(() => this.schedule()));
+    this.unsubscribers.push(session.team.subscribe(() => this.schedule()));
     this.tick();
   }
 
@@ -78,6 +83,6 @@ export class CockpitStore {
 
   private read(): CockpitState {
     const snapshots = Object.fromEntries(PANE_IDS.map((p) => [p, this.session.feeds[p].snapshot()])) as unknown as Snapshots;
-    return {now: this.clock.now(), snapshots, freezes: this.session.freezes.snapshot().value ?? NO_FREEZES};
+    return {now: this.clock.now(), snapshots, freezes: this.session.freezes.snapshot().value ?? NO_FREEZES, team: this.session.team.snapshot().value ?? NO_TEAM};
   }
 }

@@ -21,5 +21,5 @@ export function shownKey(state: CockpitState): string {
     errors: s.sources.map((src) => `${src.error ?? ''}:${src.failures}`),
     age: s.lastSuccessAt === undefined ? -1 : Math.floor((state.now - s.lastSuccessAt) / 1000),
   }));
-  return JSON.stringify({panes, freezes: state.freezes, minute: Math.floor(state.now / 60_000)});
+  return JSON.stringify({panes, freezes: state.freezes, team: state.team, minute: Math.floor(state.now / 60_000)});
 }
