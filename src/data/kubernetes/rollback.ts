@@ -3,8 +3,8 @@
 import * as k8s from '@kubernetes/client-node';
 import type {Clock} from '../clock.js';
 import {ReadOnlyError} from '../errors.js';
-import type {ChangeNote, Rollbackable, RollbackOutcome, RolloutStatus, RunControl, ServiceRef} from '../sources/types.js';
-import {changeCause, changeEvent, defaultNote, recordChange} from './change.js';
+import type {ChangeNote, ReleaseScope, Rollbackable, RollbackOutcome, RolloutStatus, RunControl, ServiceRef} from '../sources/types.js';
+import {CHANGE_CAUSE, changeCause, changeEvent, defaultNote, recordChange} from './change.js';
 import {kubeError} from './client.js';
 import type {KubeSourceConfig} from './config.js';
 import {findHelm, helmRollbackArgs, HelmMissingError, runHelm, shellQuote} from './helm-cli.js';
@@ -12,7 +12,8 @@ import {annotationsOf, nameOf, type KubeJson} from './json.js';
 import type {RegionWatch} from './region.js';
 import {helmRevisions, readDeploymentHistory, replicaSetRevisions, revisionOf} from './revisions.js';
 import {followRollout, rolloutStatus} from './rollout.js';
-import {undoPlan} from './undo.js';
+import {FIELD_MANAGER} from './restart.js';
+import {goJson, undoPlan} from './undo.js';
 
 /** What the rollback capability needs from the source. */
 export interface RollbackDeps {
@@ -48,6 +49,13 @@ export function kubernetesRollback(deps: RollbackDeps): Rollbackable {
     const helm = helmFor(ref);
     return helm ? helmRollbackArgs(helm, to, target(ref).region.client.region, config.kubeconfig) : undefined;
   };
+  const releaseOf = (ref: ServiceRef): ReleaseScope | undefined => {
+    const helm = helmFor(ref);
+    if (!helm) return undefined;
+    // Without helm.services, the release's services are those whose Deployment carries its ownership annotations.
+    const services = helm.services ?? config.services.filter((service) => helmFor({service, region: ref.region}) === helm);
+    return {release: helm.release, namespace: helm.namespace, services};
+  };
   const follow = (ref: ServiceRef, generation: number, run: RunControl) => {
     const {region, namespace, name, cached} = target(ref);
     return followRollout({name, observe: cached, broken: () => region.broken(namespace), subscribe: (l) => region.subscribe(l, namespace), generation, clock}, run);
@@ -79,7 +87,31 @@ export function kubernetesRollback(deps: RollbackDeps): Rollbackable {
     return {fromRevision, toRevision: revisionOf(cached()) || plan.toRevision, status};
   }
 
-  async function helmRollback(ref: ServiceRef, toRevision: number, args: string[], run: RunControl): Promise<RollbackOutcome> {
+  /**
+   * `helm rollback` has no change-cause of its own (no --description): once it has succeeded, each Deployment of the
+   * release in this region gets the change-cause (the deployment controller copies it to the current ReplicaSet, so
+   * `kubectl rollout history` shows it) and an Event. Helm's three-way merge keeps an annotation its chart does not set.
+   * The rollback is done by then, so a failure here is said, not thrown.
+   */
+  async function recordHelm(ref: ServiceRef, release: string, toRevision: number, note: ChangeNote, run: RunControl): Promise<void> {
+    for (const service of releaseOf(ref)?.services ?? []) {
+      const {region, namespace, name} = target({service, region: ref.region});
+      const detail = `helm rollback ${release} to revision ${toRevision} (deployment/${name})`;
+      try {
+        const body = goJson({metadata: {annotations: {[CHANGE_CAUSE]: changeCause(detail, note)}}});
+        const options = region.client.exactBody({signal: run.signal, timeoutMs: READ_MS}, body, 'application/merge-patch+json');
+        const patch = {name, namespace, body: JSON.parse(body) as object, fieldManager: FIELD_MANAGER};
+        const patched = (await region.client.apps.patchNamespacedDeployment(patch, options)) as unknown as KubeJson;
+        await recordChange(region.client, changeEvent('rollback', patched, detail, note, new Date(clock.now())), run);
+      } catch (error) {
+        const e = kubeError(error, `annotate deployment/${name} -n ${namespace}`);
+        if (e.name === 'ReadOnlyError') throw e;
+        run.progress({kind: 'step', message: `helm rolled back, but the change-cause of deployment/${name} was not recorded: ${e.message}`});
+      }
+    }
+  }
+
+  async function helmRollback(ref: ServiceRef, toRevision: number, args: string[], run: RunControl, note: ChangeNote): Promise<RollbackOutcome> {
     const helm = helmFor(ref)!;
     const {region, cached} = target(ref);
     const line = ['helm', ...args].map(shellQuote).join(' ');
@@ -100,8 +132,15 @@ export function kubernetesRollback(deps: RollbackDeps): Rollbackable {
     }, 1_000);
     const stopped = new Promise<'stopped'>((resolve) => run.signal.addEventListener('abort', () => resolve('stopped'), {once: true}));
     try {
-      const result = await Promise.race([runHelm(args, env), stopped]);
-      if (result === 'stopped') return {fromRevision, toRevision, status: {...last, message: `stopped following; helm rollback continues in the background`}};
+      const helmRun = runHelm(args, env);
+      const result = await Promise.race([helmRun, stopped]);
+      if (result === 'stopped') {
+        // helm goes on without us watching; who and why are still recorded when it succeeds.
+        const quiet: RunControl = {signal: new AbortController().signal, progress: () => undefined};
+        helmRun.then(() => recordHelm(ref, helm.release, toRevision, note, quiet)).catch(() => undefined);
+        return {fromRevision, toRevision, status: {...last, message: `stopped following; helm rollback continues in the background`}};
+      }
+      await recordHelm(ref, helm.release, toRevision, note, run);
       const after = await helmRevisions(region.client, helm, {timeoutMs: READ_MS}).catch(() => []);
       const now = cached();
       const status: RolloutStatus = {...(now ? rolloutStatus(now) : last), done: true, failed: undefined, message: `${result.stdout.trim().split('\n').pop() ?? 'helm rollback done'}${now ? `; ${rolloutStatus(now).message}` : ''}`};
@@ -134,17 +173,11 @@ export function kubernetesRollback(deps: RollbackDeps): Rollbackable {
       const r = region.client.region;
       return `kubectl rollout undo deployment/${name} -n ${namespace} --to-revision=${to}${r.explicit ? ` --context ${shellQuote(r.kubeContext)}` : ''}${config.kubeconfig ? ` --kubeconfig ${shellQuote(config.kubeconfig)}` : ''}`;
     },
-    release(ref) {
-      const helm = helmFor(ref);
-      if (!helm) return undefined;
-      // Without helm.services, the release's services are those whose Deployment carries its ownership annotations.
-      const services = helm.services ?? config.services.filter((service) => helmFor({service, region: ref.region}) === helm);
-      return {release: helm.release, namespace: helm.namespace, services};
-    },
+    release: releaseOf,
     async rollback(ref, toRevision, run, note = defaultNote(env)) {
       if (deps.readOnly) throw new ReadOnlyError(`rollback of ${ref.service}@${ref.region}`);
       const args = helmArgs(ref, toRevision);
-      return args ? helmRollback(ref, toRevision, args, run) : kubectlUndo(ref, toRevision, run, note);
+      return args ? helmRollback(ref, toRevision, args, run, note) : kubectlUndo(ref, toRevision, run, note);
     },
   };
 }

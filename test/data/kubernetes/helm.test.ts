@@ -7,6 +7,7 @@ import {decodeHelmRelease} from '../../../src/data/kubernetes/revisions.js';
 import type {KubernetesSource} from '../../../src/data/kubernetes/source.js';
 import type {Progress, RunControl} from '../../../src/data/sources/types.js';
 import {encodeHelmRelease} from '../../doubles/kube-api/index.js';
+import {haveKubectl, waitFor} from '../../doubles/kube-api/testing.js';
 import {makeSource, mutating, startCluster, type Cluster} from './helpers.js';
 
 const signal = () => AbortSignal.timeout(10_000);
@@ -38,7 +39,8 @@ describe('helm rollback', () => {
   const make = async (settings: Record<string, unknown>, PATH: string) => {
     const s = await makeSource({kubeconfig, services: ['gateway', 'query'], ...settings}, {env: {PATH, HOME: cluster.dir}});
     sources.push(s);
-    await s.read('health', signal());
+    // The first lists may still be in flight on a loaded machine: wait for the caches rather than read once.
+    await waitFor('the caches to sync', () => s.read('health', signal()), 30_000, 200);
     return s;
   };
 
@@ -88,6 +90,45 @@ describe('helm rollback', () => {
     expect(outcome).toMatchObject({fromRevision: 3, status: {done: true}});
     expect(outcome.status.message).toMatch(/^Rollback was a success! Happy Helming!; deployment "gateway" successfully rolled out$/);
     expect(control.events[0]).toEqual({kind: 'step', message: `running: helm rollback atp 2 -n atp-system --wait --kube-context atp-double --kubeconfig '${kubeconfig}'`});
+  });
+
+  test.skipIf(!haveKubectl())('a Helm rollback records who, why and the incident on each Deployment of the release: change-cause and an Event, as kubectl shows them', async () => {
+    writeFileSync(join(bin, 'helm'), `#!/bin/sh\necho 'Rollback was a success! Happy Helming!'\n`);
+    chmodSync(join(bin, 'helm'), 0o755);
+    const source = await make({helm: {release: 'atp', namespace: 'atp-system'}}, `${bin}:/usr/bin:/bin`);
+    const ref = {service: 'gateway', region: source.regions[0]!.region};
+    const services = source.capabilities.rollback!.release!(ref)!.services;
+    expect(services).toEqual(['gateway', 'query']);
+    const from = cluster.double.requests.length;
+    const note = {by: 'carol', host: 'jump-4', reason: 'bad chart 1.2.5', incident: 'INC-9', id: 'a1'};
+    const outcome = await source.capabilities.rollback!.rollback(ref, 2, run(), note);
+    expect(outcome.status.done).toBe(true);
+    const sent = cluster.double.requests.slice(from).filter((q) => q.method !== 'GET');
+    expect(sent.map((q) => `${q.method} ${q.path} ${q.contentType}`)).toEqual([
+      'PATCH /apis/apps/v1/namespaces/atp-gateway-ns/deployments/gateway application/merge-patch+json',
+      'POST /api/v1/namespaces/atp-gateway-ns/events application/json',
+      'PATCH /apis/apps/v1/namespaces/atp-query-ns/deployments/query application/merge-patch+json',
+      'POST /api/v1/namespaces/atp-query-ns/events application/json',
+    ]);
+    const cause = 'carol@jump-4 via atp-cockpit: helm rollback atp to revision 2 (deployment/gateway); reason: bad chart 1.2.5; incident INC-9';
+    expect(sent[0]?.rawBody).toBe(`{"metadata":{"annotations":{"kubernetes.io/change-cause":${JSON.stringify(cause)}}}}`);
+    // the deployment controller copies the annotation to the current ReplicaSet: kubectl rollout history shows it
+    const history = await waitFor('the change-cause in rollout history', async () => {
+      const r = await cluster.kubectl(['rollout', 'history', 'deployment/gateway', '-n', 'atp-gateway-ns']);
+      return r.stdout.includes(cause) ? r.stdout : undefined;
+    });
+    expect(history).toMatch(/\n3\s+carol@jump-4 via atp-cockpit: helm rollback atp to revision 2 \(deployment\/gateway\)/);
+    const events = await cluster.kubectl(['get', 'events', '-n', 'atp-query-ns', '--field-selector', 'reason=AtpCockpitRollback', '-o', 'wide']);
+    expect(events.stdout).toMatch(/Normal\s+AtpCockpitRollback\s+deployment\/query\s+atp-cockpit, jump-4\s+carol@jump-4 via atp-cockpit: helm rollback atp to revision 2 \(deployment\/query\)/);
+    // and the team sees it, with the action id that tells this cockpit it was its own
+    const recent = await waitFor('the team action', async () => {
+      const r = (await source.capabilities.teamActions!.recent(signal())).filter((a) => a.id === 'a1');
+      return r.length >= 2 ? r : undefined;
+    });
+    expect(recent.map((a) => [a.action, a.service, a.by, a.host, a.incident, a.id]).sort()).toEqual([
+      ['rollback', 'gateway', 'carol', 'jump-4', 'INC-9', 'a1'],
+      ['rollback', 'query', 'carol', 'jump-4', 'INC-9', 'a1'],
+    ]);
   });
 
   test('a failing helm reports its own error line', async () => {

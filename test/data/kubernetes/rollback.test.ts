@@ -84,7 +84,7 @@ describe.skipIf(!haveKubectl())('rollback against the double, with kubectl as th
 
     const from = cluster.double.requests.length;
     const run = recorder();
-    const note = {by: 'bob', host: 'jump-1', reason: 'bad release 1.2.5', incident: 'INC-7'};
+    const note = {by: 'bob', host: 'jump-1', reason: 'bad release 1.2.5', incident: 'INC-7', id: 'b7'};
     const outcome = await source.capabilities.rollback!.rollback({service: 'ingestion', region: region()}, 2, run, note);
     const sent = cluster.double.requests.slice(from).filter((q) => q.method !== 'GET');
     expect(sent.map((q) => `${q.method} ${q.path}`)).toEqual([`PATCH /apis/apps/v1/namespaces/${NS}/deployments/ingestion`, `POST /api/v1/namespaces/${NS}/events`]);
@@ -94,6 +94,8 @@ describe.skipIf(!haveKubectl())('rollback against the double, with kubectl as th
     expect(sent[0]?.rawBody).toContain(`,"kubernetes.io/change-cause":${JSON.stringify(cause)}`);
     expect(sent[0]?.rawBody?.replace(`,"kubernetes.io/change-cause":${JSON.stringify(cause)}`, '')).toBe(oracle?.rawBody);
     expect(sent[1]?.body).toMatchObject({reason: 'AtpCockpitRollback', reportingComponent: 'atp-cockpit', reportingInstance: 'jump-1', involvedObject: {kind: 'Deployment', name: 'ingestion'}});
+    // the journal action id rides along, so the cockpit that made the change recognises its own Event
+    expect(sent[1]?.body).toMatchObject({metadata: {annotations: {'atp-cockpit/action-id': 'b7', 'atp-cockpit/by': 'bob', 'atp-cockpit/incident': 'INC-7'}}});
 
     expect(outcome).toMatchObject({fromRevision: 3, toRevision: 4, status: {done: true, desired: 3, updated: 3, available: 3, message: 'deployment "ingestion" successfully rolled out'}});
     expect(outcome.status.failed).toBeFalsy();
