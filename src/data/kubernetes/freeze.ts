@@ -1,7 +1,11 @@
 // Freeze / unfreeze through the API: suspend the configured objects and record who, when, why and what changed
-// on the objects themselves, so every cockpit sees the freeze and unfreeze restores exactly what it changed.
+// on the objects themselves, so every cockpit sees the freeze and unfreeze restores exactly what it changed; an Event
+// on each object says who froze or unfroze it and why (`kubectl get events`). No change-cause here: `kubectl rollout
+// history` does not read these kinds, and unfreeze must leave the object exactly as it found it.
+import {hostname} from 'node:os';
 import {ReadOnlyError} from '../errors.js';
-import {FREEZE_KINDS, type Freezable, type Freeze, type FreezeKind, type FreezeRequest, type RunControl} from '../sources/types.js';
+import {FREEZE_KINDS, type ChangeNote, type Freezable, type Freeze, type FreezeKind, type FreezeRequest, type RunControl} from '../sources/types.js';
+import {changeEvent, recordChange} from './change.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {KubeApiError} from './client.js';
 import type {FreezeTarget, KubeSourceConfig} from './config.js';
@@ -36,6 +40,13 @@ function previousValue(text: string | undefined): string | null {
   }
 }
 
+/** The Events' note: FreezeRequest.by is `user@host` (src/actions/freeze.ts); a bare name is from this machine. */
+function noteOf(request: FreezeRequest): ChangeNote {
+  const at = request.by.lastIndexOf('@');
+  const by = at > 0 ? request.by.slice(0, at) : request.by;
+  return {by, host: at > 0 ? request.by.slice(at + 1) : hostname(), reason: request.reason, ...(request.incident ? {incident: request.incident} : {})};
+}
+
 /** What the freeze capability needs from the source. */
 export interface FreezeDeps {
   readonly config: KubeSourceConfig;
@@ -50,18 +61,17 @@ export function kubernetesFreeze(deps: FreezeDeps): Freezable {
   const many = regions.length > 1;
   const label = (t: FreezeTarget, region: RegionWatch) => `${targetLabel(t)}${many ? ` @${region.region}` : ''}`;
 
-  /** Patches one object with a resourceVersion precondition, re-reading on conflict. */
-  async function guardedPatch(region: RegionWatch, t: FreezeTarget, build: (current: KubeJson) => object | undefined): Promise<void> {
+  /** Patches one object with a resourceVersion precondition, re-reading on conflict; the object as patched, if it was. */
+  async function guardedPatch(region: RegionWatch, t: FreezeTarget, build: (current: KubeJson) => object | undefined): Promise<KubeJson | undefined> {
     for (let attempt = 1; ; attempt++) {
       const current = await readTarget(region.client, t, OPTS);
       if (!current) throw new Error(`${label(t, region)} no longer exists`);
       const patch = build(current);
-      if (!patch) return;
+      if (!patch) return undefined;
       const rv = str(current, 'metadata.resourceVersion');
       const body = {...patch, metadata: {...((patch as {metadata?: object}).metadata ?? {}), ...(rv ? {resourceVersion: rv} : {})}};
       try {
-        await patchTarget(region.client, t, body, OPTS);
-        return;
+        return await patchTarget(region.client, t, body, OPTS);
       } catch (error) {
         if (!(error instanceof KubeApiError && error.status === 409) || attempt >= 3) throw error;
       }
@@ -97,8 +107,9 @@ export function kubernetesFreeze(deps: FreezeDeps): Freezable {
       const recorded = JSON.stringify(plans.filter((q) => q.region === p.region && q.change).map((q) => q.t));
       run.progress({kind: 'step', message: `${p.change ? 'suspending' : 'recording the freeze on (already suspended)'} ${label(p.t, p.region)}`});
       let changedIt = false;
+      let patched: KubeJson | undefined;
       try {
-        await guardedPatch(p.region, p.t, (current) => {
+        patched = await guardedPatch(p.region, p.t, (current) => {
           const change = !isHeld(current, p.t);
           changedIt = change;
           const previous = p.t.kind === 'ConfigMap' ? {[A.previous]: JSON.stringify(heldValue(current, p.t))} : {};
@@ -109,11 +120,13 @@ export function kubernetesFreeze(deps: FreezeDeps): Freezable {
         throw new Error(`${kind} freeze incomplete: ${done}failed on ${label(p.t, p.region)}: ${error instanceof Error ? error.message : String(error)}. Unfreeze restores what was changed.`, {cause: error});
       }
       if (changedIt) changed.push(label(p.t, p.region));
+      const what = changedIt ? `${p.t.kind === 'ConfigMap' ? `set ${p.t.key}=${p.t.value} in` : 'suspend'} ${label(p.t, p.region)}` : `hold ${label(p.t, p.region)} (already suspended)`;
+      if (patched) await recordChange(p.region.client, changeEvent('freeze', patched, `freeze ${kind}: ${what}`, noteOf(request), new Date(deps.now())), run);
     }
     return {objects: changed};
   }
 
-  async function unfreeze(kind: FreezeKind, _request: FreezeRequest, run: RunControl): Promise<{objects: string[]}> {
+  async function unfreeze(kind: FreezeKind, request: FreezeRequest, run: RunControl): Promise<{objects: string[]}> {
     if (deps.readOnly) throw new ReadOnlyError(`unfreeze ${kind}`);
     const restored: string[] = [];
     const kept: string[] = [];
@@ -131,7 +144,7 @@ export function kubernetesFreeze(deps: FreezeDeps): Freezable {
         const target = t;
         let resumed = false;
         run.progress({kind: 'step', message: `restoring ${label(target, region)}`});
-        await guardedPatch(region, target, (current) => {
+        const patched = await guardedPatch(region, target, (current) => {
           const now = annotationsOf(current);
           if (now[A.kind] !== kind) return undefined;
           // Only what this freeze changed goes back, and only if nobody changed it since.
@@ -143,6 +156,8 @@ export function kubernetesFreeze(deps: FreezeDeps): Freezable {
           return {metadata: {annotations: onlyOurs ? null : CLEARED}, ...(restore ? holdPatch(target, false, previous) : {})};
         });
         (resumed ? restored : kept).push(label(target, region));
+        const what = resumed ? `${target.kind === 'ConfigMap' ? `restore ${target.key} in` : 'resume'} ${label(target, region)}` : `release ${label(target, region)} (left as it was)`;
+        if (patched) await recordChange(region.client, changeEvent('unfreeze', patched, `unfreeze ${kind}: ${what}`, noteOf(request), new Date(deps.now())), run);
       }
     }
     if (kept.length) run.progress({kind: 'step', message: `left untouched (held before the freeze, or already released): ${kept.join(', ')}`});

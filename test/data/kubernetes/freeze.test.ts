@@ -61,10 +61,19 @@ describe('freeze through the API', () => {
     const outcome = await source.capabilities.freeze!.freeze('deployments', request, run());
     expect(outcome.objects).toEqual(['kustomization/atp -n flux-system', 'helmrelease/atp -n atp-system']);
     const writes = cluster.double.requests.slice(from).filter((q) => q.method !== 'GET');
+    // each object held gets an Event saying who froze it and why (team-visible changes, issue 16)
     expect(writes.map((q) => [q.method, q.path, q.contentType])).toEqual([
       ['PATCH', '/apis/kustomize.toolkit.fluxcd.io/v1/namespaces/flux-system/kustomizations/atp', 'application/merge-patch+json'],
+      ['POST', '/api/v1/namespaces/flux-system/events', 'application/json'],
       ['PATCH', '/apis/helm.toolkit.fluxcd.io/v2/namespaces/atp-system/helmreleases/atp', 'application/merge-patch+json'],
+      ['POST', '/api/v1/namespaces/atp-system/events', 'application/json'],
     ]);
+    expect(writes[1]?.body).toMatchObject({
+      reason: 'AtpCockpitFreeze',
+      involvedObject: {kind: 'Kustomization', apiVersion: 'kustomize.toolkit.fluxcd.io/v1', namespace: 'flux-system', name: 'atp'},
+      message: 'alice@jumpbox via atp-cockpit: freeze deployments: suspend kustomization/atp -n flux-system; reason: SEV-1 INC-4711: bad deploy; incident INC-4711',
+      metadata: {annotations: {'atp-cockpit/by': 'alice', 'atp-cockpit/host': 'jumpbox', 'atp-cockpit/action': 'freeze'}},
+    });
     expect(writes[0]?.body).toMatchObject({spec: {suspend: true}, metadata: {resourceVersion: before.ks?.metadata.resourceVersion, annotations: {[FREEZE_ANNOTATIONS.by]: 'alice@jumpbox', [FREEZE_ANNOTATIONS.changed]: 'true'}}});
     const ks = get('kustomizations', 'flux-system', 'atp');
     expect(ks?.['spec']).toMatchObject({suspend: true});
@@ -152,6 +161,10 @@ describe('freeze as kubectl sees it', () => {
     expect((await cluster.kubectl(['get', 'cronjobs', '-n', 'atp-system'])).stdout).toMatch(/atp-purge\s+0 3 \* \* \*\s+<none>\s+True\s+/);
     await source.capabilities.freeze!.unfreeze('integrity', request, run());
     await source.capabilities.freeze!.unfreeze('deployments', request, run());
+    // kubectl get events shows who froze and unfroze, and why
+    const events = await cluster.kubectl(['get', 'events', '-n', 'atp-system', '--field-selector', 'involvedObject.name=atp-purge', '-o', 'wide']);
+    expect(events.stdout).toMatch(/Normal\s+AtpCockpitFreeze\s+cronjob\/atp-purge\s+atp-cockpit, jumpbox\s+alice@jumpbox via atp-cockpit: freeze integrity: suspend cronjob\/atp-purge -n atp-system; reason: SEV-1/);
+    expect(events.stdout).toMatch(/Normal\s+AtpCockpitUnfreeze\s+cronjob\/atp-purge\s+atp-cockpit, jumpbox\s+alice@jumpbox via atp-cockpit: unfreeze integrity: resume cronjob\/atp-purge -n atp-system/);
     expect((await cluster.kubectl(['get', 'kustomization', 'atp', '-n', 'flux-system', '-o', 'jsonpath={.spec.suspend}'])).stdout).toBe('false');
     expect((await cluster.kubectl(['get', 'cronjobs', '-n', 'atp-system'])).stdout).toMatch(/atp-purge\s+0 3 \* \* \*\s+<none>\s+False\s+/);
   });
