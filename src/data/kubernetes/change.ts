@@ -49,7 +49,8 @@ export function defaultNote(env: NodeJS.ProcessEnv, reason = ''): ChangeNote {
 export function cleanNote(note: ChangeNote): ChangeNote {
   const incident = note.incident ? clean(note.incident, 64) : '';
   const id = note.id ? clean(note.id, 64) : '';
-  return {by: clean(note.by, 64) || 'unknown', host: clean(note.host, 128) || 'unknown', reason: clean(note.reason, 300), ...(incident ? {incident} : {}), ...(id ? {id} : {})};
+  const who = {by: clean(note.by, 64) || 'unknown', host: clean(note.host, 128) || 'unknown'};
+  return {...who, reason: clean(note.reason, 300), ...(incident ? {incident} : {}), ...(id ? {id} : {})};
 }
 
 /** `alice@jump-2 via atp-cockpit: restart deployment/ingestion; reason: stuck consumers; incident INC-42`. */

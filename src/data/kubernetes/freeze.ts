@@ -120,8 +120,10 @@ export function kubernetesFreeze(deps: FreezeDeps): Freezable {
         throw new Error(`${kind} freeze incomplete: ${done}failed on ${label(p.t, p.region)}: ${error instanceof Error ? error.message : String(error)}. Unfreeze restores what was changed.`, {cause: error});
       }
       if (changedIt) changed.push(label(p.t, p.region));
-      const what = changedIt ? `${p.t.kind === 'ConfigMap' ? `set ${p.t.key}=${p.t.value} in` : 'suspend'} ${label(p.t, p.region)}` : `hold ${label(p.t, p.region)} (already suspended)`;
-      if (patched) await recordChange(p.region.client, changeEvent('freeze', patched, `freeze ${kind}: ${what}`, noteOf(request), new Date(deps.now())), run);
+      const held = label(p.t, p.region);
+      const what = changedIt ? `${p.t.kind === 'ConfigMap' ? `set ${p.t.key}=${p.t.value} in` : 'suspend'} ${held}` : `hold ${held} (already suspended)`;
+      const event = patched && changeEvent('freeze', patched, `freeze ${kind}: ${what}`, noteOf(request), new Date(deps.now()));
+      if (event) await recordChange(p.region.client, event, run);
     }
     return {objects: changed};
   }
@@ -156,8 +158,10 @@ export function kubernetesFreeze(deps: FreezeDeps): Freezable {
           return {metadata: {annotations: onlyOurs ? null : CLEARED}, ...(restore ? holdPatch(target, false, previous) : {})};
         });
         (resumed ? restored : kept).push(label(target, region));
-        const what = resumed ? `${target.kind === 'ConfigMap' ? `restore ${target.key} in` : 'resume'} ${label(target, region)}` : `release ${label(target, region)} (left as it was)`;
-        if (patched) await recordChange(region.client, changeEvent('unfreeze', patched, `unfreeze ${kind}: ${what}`, noteOf(request), new Date(deps.now())), run);
+        const released = label(target, region);
+        const what = resumed ? `${target.kind === 'ConfigMap' ? `restore ${target.key} in` : 'resume'} ${released}` : `release ${released} (left as it was)`;
+        const event = patched && changeEvent('unfreeze', patched, `unfreeze ${kind}: ${what}`, noteOf(request), new Date(deps.now()));
+        if (event) await recordChange(region.client, event, run);
       }
     }
     if (kept.length) run.progress({kind: 'step', message: `left untouched (held before the freeze, or already released): ${kept.join(', ')}`});

@@ -121,8 +121,11 @@ export async function createKubernetesSource(source: ResolvedSource, env: Source
   const recent = async (signal: AbortSignal): Promise<readonly TeamAction[]> => {
     await trusted(signal);
     // The service an Event's Deployment belongs to, so a plan can find colleagues' changes on its own target.
-    const serviceOf = (e: KubeJson) => config.services.find((s) => config.namespaceOf(s) === str(e, 'involvedObject.namespace') && config.deploymentOf(s) === str(e, 'involvedObject.name'));
-    const found = regions.flatMap((r) => namespaces.flatMap((ns) => r.namespace(ns).events.items().flatMap((e) => teamAction(e, r.region, serviceOf(e)) ?? [])));
+    const serviceOf = (e: KubeJson) =>
+      config.services.find((s) => config.namespaceOf(s) === str(e, 'involvedObject.namespace') && config.deploymentOf(s) === str(e, 'involvedObject.name'));
+    const found = regions.flatMap((r) =>
+      namespaces.flatMap((ns) => r.namespace(ns).events.items().flatMap((e) => teamAction(e, r.region, serviceOf(e)) ?? [])),
+    );
     return found.sort((a, b) => b.at - a.at).slice(0, 100);
   };
   const actionDeps = {config, regions: byRegion, clock, env: env.env, readOnly: env.readOnly};

@@ -83,6 +83,7 @@ export class CockpitStore {
 
   private read(): CockpitState {
     const snapshots = Object.fromEntries(PANE_IDS.map((p) => [p, this.session.feeds[p].snapshot()])) as unknown as Snapshots;
-    return {now: this.clock.now(), snapshots, freezes: this.session.freezes.snapshot().value ?? NO_FREEZES, team: this.session.team.snapshot().value ?? NO_TEAM};
+    const {freezes, team} = this.session;
+    return {now: this.clock.now(), snapshots, freezes: freezes.snapshot().value ?? NO_FREEZES, team: team.snapshot().value ?? NO_TEAM};
   }
 }

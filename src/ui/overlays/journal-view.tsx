@@ -43,7 +43,8 @@ export function JournalView({width, height, version}: {width: number; height: nu
   const ours = useMemo(() => new Set(entries.map((e) => e.actionId)), [entries]);
   const teamShown = team.slice(0, team.length ? Math.max(1, Math.floor((height - 1) / 3)) : 0);
   const teamLines = team.length ? teamShown.length + 2 : 0;
-  const teamTitle = ` Team: recent changes on this context's objects (Kubernetes Events)${team.length > teamShown.length ? `${sep}newest ${teamShown.length} of ${team.length}` : ''}`;
+  const more = team.length > teamShown.length ? `${sep}newest ${teamShown.length} of ${team.length}` : '';
+  const teamTitle = ` Team: recent changes on this context's objects (Kubernetes Events)${more}`;
   // Scrolls like every list (j/k, PgUp/PgDn, g/G, Home/End): `top` is the first entry shown.
   const body = Math.max(1, height - 1 - teamLines);
   const lastTop = Math.max(0, entries.length - body);

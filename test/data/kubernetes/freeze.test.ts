@@ -71,7 +71,9 @@ describe('freeze through the API', () => {
     expect(writes[1]?.body).toMatchObject({
       reason: 'AtpCockpitFreeze',
       involvedObject: {kind: 'Kustomization', apiVersion: 'kustomize.toolkit.fluxcd.io/v1', namespace: 'flux-system', name: 'atp'},
-      message: 'alice@jumpbox via atp-cockpit: freeze deployments: suspend kustomization/atp -n flux-system; reason: SEV-1 INC-4711: bad deploy; incident INC-4711',
+      message:
+        'alice@jumpbox via atp-cockpit: freeze deployments: suspend kustomization/atp -n flux-system; ' +
+        'reason: SEV-1 INC-4711: bad deploy; incident INC-4711',
       metadata: {annotations: {'atp-cockpit/by': 'alice', 'atp-cockpit/host': 'jumpbox', 'atp-cockpit/action': 'freeze'}},
     });
     expect(writes[0]?.body).toMatchObject({spec: {suspend: true}, metadata: {resourceVersion: before.ks?.metadata.resourceVersion, annotations: {[FREEZE_ANNOTATIONS.by]: 'alice@jumpbox', [FREEZE_ANNOTATIONS.changed]: 'true'}}});
@@ -163,8 +165,10 @@ describe('freeze as kubectl sees it', () => {
     await source.capabilities.freeze!.unfreeze('deployments', request, run());
     // kubectl get events shows who froze and unfroze, and why
     const events = await cluster.kubectl(['get', 'events', '-n', 'atp-system', '--field-selector', 'involvedObject.name=atp-purge', '-o', 'wide']);
-    expect(events.stdout).toMatch(/Normal\s+AtpCockpitFreeze\s+cronjob\/atp-purge\s+atp-cockpit, jumpbox\s+alice@jumpbox via atp-cockpit: freeze integrity: suspend cronjob\/atp-purge -n atp-system; reason: SEV-1/);
-    expect(events.stdout).toMatch(/Normal\s+AtpCockpitUnfreeze\s+cronjob\/atp-purge\s+atp-cockpit, jumpbox\s+alice@jumpbox via atp-cockpit: unfreeze integrity: resume cronjob\/atp-purge -n atp-system/);
+    const row = (reason: string, text: string) =>
+      new RegExp(`Normal\\s+${reason}\\s+cronjob/atp-purge\\s+atp-cockpit, jumpbox\\s+alice@jumpbox via atp-cockpit: ${text}`);
+    expect(events.stdout).toMatch(row('AtpCockpitFreeze', 'freeze integrity: suspend cronjob/atp-purge -n atp-system; reason: SEV-1'));
+    expect(events.stdout).toMatch(row('AtpCockpitUnfreeze', 'unfreeze integrity: resume cronjob/atp-purge -n atp-system'));
     expect((await cluster.kubectl(['get', 'kustomization', 'atp', '-n', 'flux-system', '-o', 'jsonpath={.spec.suspend}'])).stdout).toBe('false');
     expect((await cluster.kubectl(['get', 'cronjobs', '-n', 'atp-system'])).stdout).toMatch(/atp-purge\s+0 3 \* \* \*\s+<none>\s+False\s+/);
   });
