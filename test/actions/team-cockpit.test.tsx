@@ -23,6 +23,14 @@ describe('actions the whole team can see', () => {
     expect(confirm).toMatch(/Note\s+bob restarted ingestion@us-east 3 min ago from jump-3: pods crash-looping since/);
   });
 
+  it('at 80x24 in a read-only cockpit (a wall terminal), J still shows who, from where and the incident on one line', async () => {
+    app = await renderCockpit({flags: {demo: 'bad-deploy', readOnly: true}, columns: 80, rows: 24});
+    await app.waitFor('READ-ONLY');
+    await app.press('J');
+    const frame = await app.waitFor('Team');
+    expect(frame).toMatch(/ 02:57:00Z restart\s+ingestion@us-east by bob from jump-3 \[INC-2041\]/);
+  });
+
   it('this cockpit\'s own rollback shows once in the team list, marked as ours, with the confirmation\'s incident', async () => {
     app = await renderCockpit({flags: {demo: 'bad-deploy'}, columns: 140});
     await app.waitFor('ingestion');

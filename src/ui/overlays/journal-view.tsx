@@ -22,7 +22,8 @@ export function teamLine(a: TeamAction, own: boolean, sep: string): string {
   const target = a.service ? `${a.service}@${a.region}` : `${a.object} @${a.region}`;
   // The incident before the reason: a narrow terminal cuts the end of the line, and the reason is the long part.
   const why = `${a.incident ? ` [${a.incident}]` : ''}${a.reason ? `${sep}reason: ${a.reason}` : ''}`;
-  return ` ${new Date(a.at).toISOString().slice(0, 19)}Z ${a.action.padEnd(9)} ${target} by ${a.by} from ${a.host}${own ? `${sep}this cockpit` : ''}${why}`;
+  // Time of day only: Kubernetes keeps Events for about an hour, and the narrow terminal needs the width.
+  return ` ${new Date(a.at).toISOString().slice(11, 19)}Z ${a.action.padEnd(9)} ${target} by ${a.by} from ${a.host}${own ? `${sep}this cockpit` : ''}${why}`;
 }
 
 const PHASE_TONE: Readonly<Record<string, Tone>> = {finished: 'ok', failed: 'crit', refused: 'crit', cancelled: 'muted', confirmed: 'info', started: 'info', planned: 'muted'};
