@@ -129,9 +129,10 @@ describe.skipIf(!haveKubectl())('restart and scale against the double, kubectl a
       const r = await source.capabilities.teamActions!.recent(signal());
       return r.length >= 2 ? r : undefined;
     });
-    expect(recent.map((a) => [a.action, a.by, a.host, a.object, a.incident, a.reason])).toEqual([
-      ['scale', 'alice', 'jump-2', `deployment/ingestion -n ${NS}`, 'INC-4711', note.reason],
-      ['restart', 'alice', 'jump-2', `deployment/ingestion -n ${NS}`, 'INC-4711', note.reason],
+    // `service` ties the Event back to the configured service, so a plan for ingestion@REGION finds it
+    expect(recent.map((a) => [a.action, a.by, a.host, a.object, a.service, a.incident, a.reason])).toEqual([
+      ['scale', 'alice', 'jump-2', `deployment/ingestion -n ${NS}`, 'ingestion', 'INC-4711', note.reason],
+      ['restart', 'alice', 'jump-2', `deployment/ingestion -n ${NS}`, 'ingestion', 'INC-4711', note.reason],
     ]);
     expect(recent[0]!.at).toBeGreaterThanOrEqual(recent[1]!.at);
   });
