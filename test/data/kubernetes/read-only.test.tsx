@@ -112,12 +112,14 @@ describe('read-only', () => {
       ui.unmount();
       await session.close();
     }
-  });
+    // About forty key steps, each waiting for its answer: a hang guard that a loaded 2-core machine does not trip.
+  }, 120_000);
 
   test('below the UI: the source refuses, and its client stops any mutating request before it is sent', async () => {
     const source = await makeSource({...settings(cluster.kubeconfig), services: ['gateway', 'query']}, {readOnly: true});
     try {
-      await source.read('health', AbortSignal.timeout(10_000));
+      // The first lists may still be in flight on a loaded machine: wait for the caches rather than read once.
+      await waitFor('the caches to sync', () => source.read('health', AbortSignal.timeout(10_000)), 30_000, 200);
       const cap = source.capabilities;
       for (const service of ['gateway', 'query']) {
         await expect(cap.rollback!.rollback({service, region: 'us-east'}, 2, control())).rejects.toBeInstanceOf(ReadOnlyError);

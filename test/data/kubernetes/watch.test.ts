@@ -18,7 +18,8 @@ describe('watch caches', () => {
   beforeEach(async () => {
     cluster = await startCluster({services: ['query', 'search'], helm: false, flux: false, cronjobs: false});
     source = await makeSource({kubeconfig: cluster.kubeconfig, services: ['query', 'search']});
-    await source.read('health', signal());
+    // The first lists may still be in flight on a loaded machine: wait for the caches rather than read once.
+    await waitFor('the caches to sync', () => source.read('health', signal()), 30_000, 200);
   });
   afterEach(async () => {
     await source.close?.();
