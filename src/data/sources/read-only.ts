@@ -30,6 +30,18 @@ export function readOnlySource(source: Source): Source {
       freeze: refuse('freeze'),
       unfreeze: refuse('unfreeze'),
     },
+    restart: caps.restart && {
+      where: caps.restart.where.bind(caps.restart),
+      command: caps.restart.command.bind(caps.restart),
+      restart: refuse('restart'),
+    },
+    scale: caps.scale && {
+      info: caps.scale.info.bind(caps.scale),
+      check: caps.scale.check.bind(caps.scale),
+      where: caps.scale.where.bind(caps.scale),
+      command: caps.scale.command.bind(caps.scale),
+      scale: refuse('scale'),
+    },
   };
   return {
     id: source.id,

@@ -4,7 +4,7 @@
 // turn of the event loop, so each key meets the screen the key before it made, as if typed apart (issue 13).
 // Keys typed while a new layer is being opened are held and replayed to it, so fast typing is never misrouted.
 import {useInput} from 'ink';
-import {createContext, useContext, useEffect, useRef, type ReactNode} from 'react';
+import {createContext, useContext, useEffect, useLayoutEffect, useRef, type ReactNode} from 'react';
 import {keyEvents, type KeyEvent} from './keys.js';
 
 export type KeyHandler = (event: KeyEvent) => boolean;
@@ -137,7 +137,9 @@ export function useKeyLayer(priority: number, handler: KeyHandler, active = true
   const ref = useRef(handler);
   ref.current = handler;
   const typing = options?.typing ?? false;
-  useEffect(() => {
+  // Registered in the commit that draws it (a layout effect, not a passive one): a key read after a dialog is on
+  // screen must reach that dialog, not the layer under it (a passive effect can run after the next key is read).
+  useLayoutEffect(() => {
     if (!registry || !active) return undefined;
     return registry.register(priority, ref, {typing});
   }, [registry, priority, active, typing]);
@@ -155,6 +157,6 @@ export function useKeyHold(): (ms?: number) => void {
  */
 export function KeyWait(): null {
   const registry = useContext(KeyboardContext);
-  useEffect(() => registry?.wait(), [registry]);
+  useLayoutEffect(() => registry?.wait(), [registry]);
   return null;
 }
