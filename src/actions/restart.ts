@@ -1,19 +1,20 @@
 // Restart: `kubectl rollout restart` of one service's deployment in one region (the pod template's restartedAt
 // annotation), followed until the rollout completes. Who, from where, why and the incident go to the backend.
 import {capabilityFor} from '../data/session.js';
-import type {ChangeNote, ServiceRef} from '../data/sources/types.js';
+import type {ServiceRef} from '../data/sources/types.js';
 import {whereContext, type PlanEnv} from './env.js';
 import {serviceTarget} from './rollback.js';
-import type {ActionPlan, Confirmed} from './types.js';
-
-/** What the backend records as the change's author and cause (change-cause annotation, Event). */
-export function changeNote(env: PlanEnv, confirmed: Confirmed): ChangeNote {
-  return {by: env.identity.user, host: env.identity.host, reason: confirmed.reason ?? '', ...(confirmed.incident ? {incident: confirmed.incident} : {})};
-}
+import {changeNote, colleagueNotes} from './team.js';
+import type {ActionPlan} from './types.js';
 
 /** The health row of `ref`, if the pane shows it. */
 export function serviceRow(env: PlanEnv, ref: ServiceRef) {
   return env.snapshot('health').value?.services.find((s) => s.service === ref.service && s.region === ref.region);
+}
+
+/** A plan's notes, or none when empty (the confirmation shows no empty section). */
+export function notesOrNone(notes: readonly string[]): readonly string[] | undefined {
+  return notes.length ? notes : undefined;
 }
 
 /** Builds the restart plan for `ref`. */
@@ -32,6 +33,7 @@ export function restartPlan(env: PlanEnv, ref: ServiceRef): ActionPlan {
     effect: `every pod of ${target} is replaced, one at a time, by a new pod of the same version (${row?.version ?? '?'}); nothing else changes`,
     command: cap.command(ref),
     blastRadius: `${ref.service} in ${ref.region}: ${pods} pods restart in turn (each drops its in-flight requests and connections); other regions are untouched`,
+    notes: notesOrNone(colleagueNotes(env, ref)),
     params: {service: ref.service, region: ref.region},
     before: {version: row?.version, podsReady: row?.podsReady, podsDesired: row?.podsDesired, errorRatio: row?.errorRatio},
     requireReason: true,
@@ -45,7 +47,7 @@ export function restartPlan(env: PlanEnv, ref: ServiceRef): ActionPlan {
       return undefined;
     },
     async run(control, confirmed) {
-      const outcome = await cap.restart(ref, changeNote(env, confirmed), control);
+      const outcome = await cap.restart(ref, changeNote(env.identity, confirmed), control);
       const {status} = outcome;
       const ok = status.done && !status.failed;
       return {

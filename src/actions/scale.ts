@@ -3,7 +3,8 @@
 import {capabilityFor} from '../data/session.js';
 import type {ScaleInfo, ServiceRef} from '../data/sources/types.js';
 import {whereContext, type PlanEnv} from './env.js';
-import {changeNote, serviceRow} from './restart.js';
+import {notesOrNone, serviceRow} from './restart.js';
+import {changeNote, colleagueNotes} from './team.js';
 import {serviceTarget} from './rollback.js';
 import type {ActionPlan} from './types.js';
 
@@ -36,7 +37,7 @@ export function scalePlan(env: PlanEnv, ref: ServiceRef, info: ScaleInfo, replic
       replicas === 0
         ? `${ref.service} in ${ref.region} stops serving: every pod stops; other regions are untouched`
         : `${ref.service} in ${ref.region}: ${podChange(info.replicas, replicas)}; other regions are untouched`,
-    notes: verdict.warnings.length ? verdict.warnings : undefined,
+    notes: notesOrNone([...verdict.warnings, ...colleagueNotes(env, ref)]),
     params: {service: ref.service, region: ref.region, from: info.replicas, to: replicas, ...(info.hpa ? {hpa: `${info.hpa.name} ${info.hpa.min}..${info.hpa.max}`} : {})},
     before: {replicas: info.replicas, ready: info.ready, podsReady: serviceRow(env, ref)?.podsReady},
     requireReason: true,
@@ -53,7 +54,7 @@ export function scalePlan(env: PlanEnv, ref: ServiceRef, info: ScaleInfo, replic
       return undefined;
     },
     async run(control, confirmed) {
-      const outcome = await cap.scale(ref, replicas, changeNote(env, confirmed), control);
+      const outcome = await cap.scale(ref, replicas, changeNote(env.identity, confirmed), control);
       const {status} = outcome;
       const ok = status.done && !status.failed;
       return {

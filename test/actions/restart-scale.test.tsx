@@ -59,8 +59,10 @@ describe('restart', () => {
     await confirmWithReason(app, 'consumers stuck', 'INC-7');
     await app.waitFor('Restart ingestion@us-east…');
     await followUntil(app, 'ingestion@us-east restarted');
-    expect(calls).toEqual([{what: 'restart', ref: {service: 'ingestion', region: 'us-east'}, note: {by: 'tester', host: 'testhost', reason: 'consumers stuck', incident: 'INC-7'}}]);
     const entries = app.journal.read();
+    // the note carries the journal's action id: a cockpit knows its own change among the team's Events
+    const id = entries[0]!.actionId;
+    expect(calls).toEqual([{what: 'restart', ref: {service: 'ingestion', region: 'us-east'}, note: {by: 'tester', host: 'testhost', reason: 'consumers stuck', incident: 'INC-7', id}}]);
     expect(entries.map((e) => e.phase)).toEqual(['planned', 'confirmed', 'started', 'finished']);
     expect(entries[3]).toMatchObject({action: 'restart', target: 'ingestion@us-east', reason: 'consumers stuck', incident: 'INC-7', result: {ok: true}});
   });
@@ -109,8 +111,9 @@ describe('scale', () => {
     expect(confirm).toMatch(/Note +HPA ingestion \(3\.\.9\) manages the replica count/);
     await confirmWithReason(app, 'ingest backlog', 'INC-8');
     await followUntil(app, 'ingestion@us-east scaled from 3 to 5');
-    expect(calls).toEqual([{what: 'scale', ref: {service: 'ingestion', region: 'us-east'}, replicas: 5, note: {by: 'tester', host: 'testhost', reason: 'ingest backlog', incident: 'INC-8'}}]);
     const entries = app.journal.read();
+    const id = entries[0]!.actionId;
+    expect(calls).toEqual([{what: 'scale', ref: {service: 'ingestion', region: 'us-east'}, replicas: 5, note: {by: 'tester', host: 'testhost', reason: 'ingest backlog', incident: 'INC-8', id}}]);
     expect(entries.map((e) => e.phase)).toEqual(['planned', 'confirmed', 'started', 'finished']);
     expect(entries[3]).toMatchObject({action: 'scale', target: 'ingestion@us-east', params: {from: 3, to: 5}, after: {replicas: 5}, reason: 'ingest backlog'});
   });

@@ -6,7 +6,9 @@ import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {PlanEnv} from '../../src/actions/env.js';
 import {Journal} from '../../src/actions/journal.js';
+import {restartPlan} from '../../src/actions/restart.js';
 import {defaultRevision, rollbackPlan} from '../../src/actions/rollback.js';
+import {scalePlan} from '../../src/actions/scale.js';
 import {ActionRecord} from '../../src/actions/runner.js';
 import {colleagueNotes, RECENT_MS} from '../../src/actions/team.js';
 import {ManualClock} from '../../src/data/clock.js';
@@ -100,5 +102,13 @@ describe('a colleague acted on the same object recently', () => {
     expect((await plan(env, s, {service: 'ingestion', region: 'eu-west'})).notes ?? []).not.toContainEqual(expect.stringMatching(/bob/));
     clock.advance(13 * 60_000);
     expect((await plan(env, s, ingestion)).notes ?? []).not.toContainEqual(expect.stringMatching(/bob/));
+  });
+
+  it('a restart or a scale of the same service says so too', async () => {
+    const {env, session: s} = await demoEnv('bad-deploy');
+    const bob = expect.stringMatching(/^bob restarted ingestion@us-east 3 min ago from jump-3/);
+    expect(restartPlan(env, ingestion).notes).toContainEqual(bob);
+    const info = await s.sources.get('demo')!.capabilities.scale!.info(ingestion, AbortSignal.timeout(5_000));
+    expect(scalePlan(env, ingestion, info, info.replicas + 1).notes).toContainEqual(bob);
   });
 });
