@@ -6,6 +6,7 @@ import {useRef, useState} from 'react';
 import type {ActionPlan, Confirmation} from '../../actions/types.js';
 import {fit} from '../../data/text/width.js';
 import {useSize, useTheme} from '../context.js';
+import {dialogHint, dialogKey} from '../keys/dialog-keys.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
 import {DialogFrame, Spacer, Wrapped, compactRows, dialogWidth, wrapText} from './dialog-frame.js';
 import {PlanBody, planLines} from './plan-body.js';
@@ -45,7 +46,7 @@ export function ConfirmDialog({plan, production, confirmLabel, reasonRequired, t
     setValuesState(v);
   };
   const needsReason = ring.includes('reason');
-  const keys = 'Tab/↑↓ move · ←→ buttons · Enter select · Esc cancel';
+  const keys = dialogHint([['next-field', 'move'], ['button', 'buttons'], ['accept', 'select'], ['cancel', 'cancel']]);
 
   // The plan scrolls when the terminal cannot hold it with the fields and buttons (80x24): they always show.
   const body = planLines(plan, width, !compact);
@@ -87,14 +88,14 @@ export function ConfirmDialog({plan, production, confirmLabel, reasonRequired, t
 
   useKeyLayer(LAYER.dialog, ({name, text}) => {
     const focus = focusRef.current;
-    if (name === 'escape') onDone({outcome: 'cancelled', why: 'Esc'});
+    if (dialogKey(name) === 'cancel') onDone({outcome: 'cancelled', why: 'Esc'});
     else if (name === 'pagedown') setTop(topRef.current + Math.max(1, height - 2));
     else if (name === 'pageup') setTop(topRef.current - Math.max(1, height - 2));
-    else if (name === 'tab' || name === 'down') step(1);
-    else if (name === 'shift-tab' || name === 'up') step(-1);
-    else if (name === 'left' || name === 'right') {
+    else if (dialogKey(name) === 'next-field') step(1);
+    else if (dialogKey(name) === 'prev-field') step(-1);
+    else if (dialogKey(name) === 'button') {
       if (focus === 'cancel' || focus === 'confirm') setFocus(focus === 'cancel' ? 'confirm' : 'cancel');
-    } else if (name === 'enter') {
+    } else if (dialogKey(name) === 'accept') {
       if (focus === 'cancel') onDone({outcome: 'cancelled', why: 'Enter on Cancel'});
       else if (focus === 'confirm') confirm();
       else step(1);

@@ -6,6 +6,7 @@ import type {Freeze, FreezeKind} from '../../data/sources/types.js';
 import {fit} from '../../data/text/width.js';
 import {useSize, useTheme} from '../context.js';
 import {listMove} from '../keys/bindings.js';
+import {dialogHint, dialogKey} from '../keys/dialog-keys.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
 import {PAGE} from './target-picker.js';
 import {DialogFrame, dialogWidth} from './dialog-frame.js';
@@ -30,8 +31,8 @@ export function FreezePicker({on, kinds, all, active, describe, onPick, onCancel
   useKeyLayer(LAYER.dialog, ({name}) => {
     const moved = listMove(name, indexRef.current, kinds.length, PAGE);
     if (moved !== undefined) setIndex(moved);
-    else if (name === 'escape') onCancel();
-    else if (name === 'enter') {
+    else if (dialogKey(name) === 'cancel') onCancel();
+    else if (dialogKey(name) === 'accept') {
       const k = kinds[indexRef.current];
       if (k) onPick(k);
     }
@@ -43,7 +44,7 @@ export function FreezePicker({on, kinds, all, active, describe, onPick, onCancel
   };
   const others = all.filter((k) => !kinds.includes(k));
   return (
-    <DialogFrame title={on ? 'Freeze: choose what to freeze' : 'Unfreeze: choose what to lift'} tone="warn" width={width} keys="↑↓ choose · Enter continue · Esc cancel">
+    <DialogFrame title={on ? 'Freeze: choose what to freeze' : 'Unfreeze: choose what to lift'} tone="warn" width={width} keys={dialogHint([['move', 'choose'], ['accept', 'continue'], ['cancel', 'cancel']])}>
       {kinds.map((k, i) => (
         <Text key={k} inverse={i === index} color={on ? undefined : theme.tone('crit')}>
           {fit(`${i === index ? ` ${theme.selected} ` : '   '}${k.padEnd(12)} ${state(k)} — ${describe(k)}`, width - 2, 'left', theme.ellipsis)}

@@ -1,4 +1,5 @@
 // A dialog that only explains: read-only, a refusal, or an error. Any of Esc, Enter or q closes it.
+import {dialogKey, keysOf} from '../keys/dialog-keys.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
 import {useSize} from '../context.js';
 import type {Tone} from '../theme.js';
@@ -8,11 +9,11 @@ export function NoticeDialog({title, text, tone, onClose}: {title: string; text:
   const {columns} = useSize();
   const width = dialogWidth(columns, 90);
   useKeyLayer(LAYER.dialog, ({name}) => {
-    if (name === 'escape' || name === 'enter' || name === 'q') onClose();
+    if (dialogKey(name) === 'cancel' || dialogKey(name) === 'accept' || name === 'q') onClose();
     return true;
   });
   return (
-    <DialogFrame title={title} tone={tone} width={width} keys="Enter or Esc to close">
+    <DialogFrame title={title} tone={tone} width={width} keys={`${keysOf('accept')} or ${keysOf('cancel')} to close`}>
       <Wrapped text={text} width={width} tone={tone} />
     </DialogFrame>
   );

@@ -4,6 +4,7 @@ import type {ActionPlan, Progress} from '../../actions/types.js';
 import {describeWaiting} from '../../data/replay/recovery.js';
 import {fit} from '../../data/text/width.js';
 import {useSize, useTheme} from '../context.js';
+import {dialogHint, dialogKey} from '../keys/dialog-keys.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
 import {DialogFrame, Field, dialogWidth} from './dialog-frame.js';
 
@@ -19,7 +20,7 @@ export function ProgressDialog({plan, progress, stopping, onStop}: {plan: Action
   const {columns} = useSize();
   const width = dialogWidth(columns, 90);
   useKeyLayer(LAYER.dialog, ({name}) => {
-    if (name === 'escape') onStop();
+    if (dialogKey(name) === 'cancel') onStop();
     return true;
   });
   let line = 'starting…';
@@ -36,7 +37,7 @@ export function ProgressDialog({plan, progress, stopping, onStop}: {plan: Action
   } else if (progress?.kind === 'step') {
     line = progress.message;
   }
-  const keys = plan.cancellable ? (stopping ? 'stopping after the current message…' : 'Esc stops after the current message') : stopping ? 'no longer following; the change continues in the cluster' : 'Esc stops following (the change itself continues)';
+  const keys = plan.cancellable ? (stopping ? 'stopping after the current message…' : dialogHint([['cancel', 'stops after the current message']])) : stopping ? 'no longer following; the change continues in the cluster' : dialogHint([['cancel', 'stops following (the change itself continues)']]);
   return (
     <DialogFrame title={`${plan.title}…`} tone="info" width={width} keys={keys}>
       <Field label="Where" value={plan.where} width={width} />

@@ -11,6 +11,7 @@ import {DEFAULT_REPLAY_COUNT} from '../../actions/replay.js';
 import {useNow, useSize, useTheme} from '../context.js';
 import {duration} from '../format.js';
 import {listMove} from '../keys/bindings.js';
+import {dialogHint, dialogKey} from '../keys/dialog-keys.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
 import {PAGE} from './target-picker.js';
 import {DialogFrame, Spacer, Wrapped, dialogWidth, wrapText} from './dialog-frame.js';
@@ -61,14 +62,14 @@ export function ReplaySetup({
     setError(undefined);
     const moved = listMove(name, indexRef.current, reasons.length, PAGE);
     if (moved !== undefined) setIndex(moved);
-    else if (name === 'escape') onCancel();
-    else if (name === ' ' || name === 'x') {
+    else if (dialogKey(name) === 'cancel') onCancel();
+    else if (dialogKey(name) === 'toggle') {
       const reason = reasons[indexRef.current]?.[0];
       if (reason) setChosen((c) => (c.includes(reason) ? c.filter((r) => r !== reason) : [...c, reason]));
-    } else if (name === 't') setTargetIndex((i) => (i + 1) % Math.max(1, targets.length));
-    else if (name === 'backspace') setMax((m) => m.slice(0, -1));
+    } else if (dialogKey(name) === 'cycle-target') setTargetIndex((i) => (i + 1) % Math.max(1, targets.length));
+    else if (dialogKey(name) === 'erase') setMax((m) => m.slice(0, -1));
     else if (/^[0-9]$/.test(text)) setMax((m) => (m + text).replace(/^0+/, '').slice(0, 6));
-    else if (name === 'enter') {
+    else if (dialogKey(name) === 'accept') {
       const n = Number(maxRef.current);
       const target = targets[targetRef.current];
       const picked = reasons.map(([r]) => r).filter((r) => chosenRef.current.includes(r));
@@ -86,7 +87,7 @@ export function ReplaySetup({
       title={`Replay dead letters: ${entity.entity}`}
       tone="warn"
       width={width}
-      keys="↑↓ reason · Space choose · digits/Backspace max count · t target · Enter dry run · Esc cancel"
+      keys={dialogHint([['move', 'reason'], ['toggle', 'choose'], ['digits', 'max count'], ['erase', 'delete'], ['cycle-target', 'target'], ['accept', 'dry run'], ['cancel', 'cancel']])}
     >
       <Text bold dimColor>
         {fit('       REASON                      COUNT  RUNBOOK ACTION (Topic 19, DLQ Classification)', width - 2)}
@@ -151,8 +152,8 @@ export function ReplayDryRun({
   const {columns, rows} = useSize();
   const width = dialogWidth(columns, 110);
   useKeyLayer(LAYER.dialog, ({name}) => {
-    if (name === 'escape') onBack();
-    else if (name === 'enter' && messages.length > 0) onNext();
+    if (dialogKey(name) === 'cancel') onBack();
+    else if (dialogKey(name) === 'accept' && messages.length > 0) onNext();
     return true;
   });
   const warning = notReplayWarning([...new Set(messages.map((m) => m.reason))]);
@@ -162,7 +163,7 @@ export function ReplayDryRun({
       title={`Dry run: ${messages.length} message${messages.length === 1 ? '' : 's'} would go to ${filter.target.entity}`}
       tone="warn"
       width={width}
-      keys={messages.length ? 'Enter continue to confirmation · Esc back' : 'Esc back'}
+      keys={dialogHint([...(messages.length ? [['accept', 'continue to confirmation'] as const] : []), ['cancel', 'back']])}
     >
       <Wrapped
         text={

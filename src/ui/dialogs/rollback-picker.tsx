@@ -6,6 +6,7 @@ import {fit} from '../../data/text/width.js';
 import {useNow, useSize, useTheme} from '../context.js';
 import {duration, utcStamp} from '../format.js';
 import {listMove} from '../keys/bindings.js';
+import {dialogHint, dialogKey} from '../keys/dialog-keys.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
 import {PAGE} from './target-picker.js';
 import {Blank, DialogFrame, Wrapped, dialogWidth} from './dialog-frame.js';
@@ -19,8 +20,8 @@ export function RollbackPicker({target, history, initial, onPick, onCancel}: {ta
   useKeyLayer(LAYER.dialog, ({name}) => {
     const moved = listMove(name, indexRef.current, history.length, PAGE);
     if (moved !== undefined) setIndex(moved);
-    else if (name === 'escape') onCancel();
-    else if (name === 'enter') {
+    else if (dialogKey(name) === 'cancel') onCancel();
+    else if (dialogKey(name) === 'accept') {
       const chosen = history[indexRef.current];
       if (chosen && !chosen.active) onPick(chosen);
     }
@@ -28,7 +29,7 @@ export function RollbackPicker({target, history, initial, onPick, onCancel}: {ta
   });
   const chosen = history[index];
   return (
-    <DialogFrame title={`Roll back ${target.service}@${target.region}: choose a revision`} tone="warn" width={width} keys="↑↓ choose · Enter continue to confirmation · Esc cancel">
+    <DialogFrame title={`Roll back ${target.service}@${target.region}: choose a revision`} tone="warn" width={width} keys={dialogHint([['move', 'choose'], ['accept', 'continue to confirmation'], ['cancel', 'cancel']])}>
       <Text bold dimColor>
         {fit('   REVISION  VERSION          DEPLOYED               AGE      STATUS', width - 2)}
       </Text>

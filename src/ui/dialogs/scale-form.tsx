@@ -6,6 +6,7 @@ import type {ScaleCheck, ScaleInfo, ServiceRef} from '../../data/sources/types.j
 import {fit} from '../../data/text/width.js';
 import {useSize, useTheme} from '../context.js';
 import {useLatestState} from '../hooks/use-latest-state.js';
+import {dialogHint, dialogKey} from '../keys/dialog-keys.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
 import {DialogFrame, Field, Spacer, Wrapped, dialogWidth} from './dialog-frame.js';
 
@@ -34,10 +35,10 @@ export function ScaleForm({target, info, initial, check, onNext, onCancel}: Scal
   const [error, setError] = useState<string>();
   useKeyLayer(LAYER.dialog, ({name, text: typed}) => {
     setError(undefined);
-    if (name === 'escape') onCancel();
-    else if (name === 'backspace') setText((t) => t.slice(0, -1));
+    if (dialogKey(name) === 'cancel') onCancel();
+    else if (dialogKey(name) === 'erase') setText((t) => t.slice(0, -1));
     else if (/^[0-9]$/.test(typed)) setText((t) => (t === '0' ? typed : t + typed).slice(0, 4));
-    else if (name === 'enter') {
+    else if (dialogKey(name) === 'accept') {
       const n = Number(textRef.current);
       const verdict = check(n);
       if (textRef.current === '') setError('type a replica count');
@@ -50,7 +51,7 @@ export function ScaleForm({target, info, initial, check, onNext, onCancel}: Scal
   const n = Number(text);
   const verdict = text === '' ? undefined : check(n);
   return (
-    <DialogFrame title={`Scale ${target.service}@${target.region}: how many replicas?`} tone="warn" width={width} keys="digits/Backspace count · Enter continue to confirmation · Esc cancel">
+    <DialogFrame title={`Scale ${target.service}@${target.region}: how many replicas?`} tone="warn" width={width} keys={dialogHint([['digits', 'count'], ['erase', 'delete'], ['accept', 'continue to confirmation'], ['cancel', 'cancel']])}>
       <Field label="Current" value={`${info.replicas} replicas, ${info.ready} ready`} width={width} />
       <Field label="Autoscaler" value={hpaLine(info)} width={width} tone={info.hpa || info.hpaError ? 'warn' : undefined} />
       <Field label="Bounds" value={`${info.min}..${info.max}`} width={width} />

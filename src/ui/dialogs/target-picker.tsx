@@ -5,6 +5,7 @@ import type {Choice} from '../../actions/definition.js';
 import {useSize, useTheme} from '../context.js';
 import {useLatestState} from '../hooks/use-latest-state.js';
 import {listMove} from '../keys/bindings.js';
+import {dialogHint, dialogKey} from '../keys/dialog-keys.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
 import {DialogFrame, dialogWidth} from './dialog-frame.js';
 
@@ -26,8 +27,8 @@ export function TargetPicker({title, choices, onPick, onCancel}: TargetPickerPro
   useKeyLayer(LAYER.dialog, ({name}) => {
     const moved = listMove(name, indexRef.current, choices.length, PAGE);
     if (moved !== undefined) setIndex(moved);
-    else if (name === 'escape') onCancel();
-    else if (name === 'enter') {
+    else if (dialogKey(name) === 'cancel') onCancel();
+    else if (dialogKey(name) === 'accept') {
       const chosen = choices[indexRef.current];
       if (chosen) onPick(chosen);
     }
@@ -35,7 +36,7 @@ export function TargetPicker({title, choices, onPick, onCancel}: TargetPickerPro
   });
   const labelWidth = Math.min(48, Math.max(...choices.map((c) => c.label.length)) + 2);
   return (
-    <DialogFrame title={title} tone="warn" width={width} keys="↑↓ choose · Enter continue · Esc cancel">
+    <DialogFrame title={title} tone="warn" width={width} keys={dialogHint([['move', 'choose'], ['accept', 'continue'], ['cancel', 'cancel']])}>
       {choices.map((c, i) => (
         <Text key={c.label} inverse={i === index}>
           {fit(`${i === index ? ` ${theme.selected} ` : '   '}${c.label.padEnd(labelWidth)} ${c.detail}`, width - 2, 'left', theme.ellipsis)}

@@ -4,9 +4,10 @@ import {Box, Text} from 'ink';
 import {cellWidth, fit} from '../../data/text/width.js';
 import {useTheme} from '../context.js';
 import {useLatestState} from '../hooks/use-latest-state.js';
+import {DIALOG_KEYS} from '../keys/dialog-keys.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
 import {useKeymap} from '../actions/use-action-defs.js';
-import {KEYMAP, keysLabel, listMove, type Binding} from '../keys/keymap.js';
+import {KEYMAP, keyLabel, keysLabel, listMove, type Binding} from '../keys/keymap.js';
 import type {Theme} from '../theme.js';
 
 export interface HelpLine {
@@ -55,6 +56,8 @@ export function helpLines(width: number, theme: Theme, keymap: readonly Binding[
     lines.push({text: ` ${group}`, bold: true});
     for (const b of keymap.filter((k) => k.group === group)) lines.push(...entry(keysLabel(b), b.help));
   }
+  lines.push({text: ' In dialogs', bold: true});
+  for (const d of DIALOG_KEYS) lines.push(...entry(d.keys.map(keyLabel).join(' '), d.help));
   lines.push({text: ' Words on screen', bold: true});
   for (const [word, meaning] of screenWords(theme)) lines.push(...entry(word, meaning));
   return lines;
