@@ -143,6 +143,16 @@ describe(':update', () => {
     expect(app.journal.read()).toEqual([]);
   });
 
+  it('U opens the same editor; :update with an argument shows the usage line and opens nothing', async () => {
+    app = await renderCockpit({flags: {demo: 'bad-deploy'}, columns: 120, rows: 40});
+    await app.tick(1000);
+    await app.press(':', 'update now', KEYS.enter);
+    await app.waitFor('usage: update');
+    expect(app.lastFrame()).not.toContain('edit it in place');
+    await app.press('U');
+    await app.waitFor('edit it in place');
+  });
+
   it('fits at 80x24', async () => {
     app = await renderCockpit({flags: {demo: 'bad-deploy'}, columns: 80, rows: 24});
     const frame = await openEditor(app);
