@@ -45,7 +45,8 @@ export function incidentStart(alerts: readonly ActiveAlert[]): number | undefine
  */
 export function updateDue(alerts: readonly ActiveAlert[], lastUpdateAt: number | undefined, now: number): UpdateDue | undefined {
   let severity: Severity | undefined;
-  for (const a of firing(alerts)) if (SEVERITY_POLICY[a.severity].updateEveryMin !== undefined && (severity === undefined || a.severity < severity)) severity = a.severity;
+  for (const a of firing(alerts))
+    if (SEVERITY_POLICY[a.severity].updateEveryMin !== undefined && (severity === undefined || a.severity < severity)) severity = a.severity;
   const start = incidentStart(alerts);
   const everyMin = severity === undefined ? undefined : SEVERITY_POLICY[severity].updateEveryMin;
   if (severity === undefined || everyMin === undefined || start === undefined) return undefined;
@@ -117,7 +118,12 @@ export function composeUpdate(input: ComposeInput): ComposedUpdate {
   if (!top) {
     // Nothing fires: what was done lately (the last update onwards, at most 4 hours back), for a closing update.
     const done = doneLines(journal, Math.max(input.lastUpdateAt ?? 0, now - 4 * 3_600_000), input.maxDone ?? 8);
-    const lines = [`Status update ${hhmm(now)} · ${where}`, 'Status: Mitigated (no alert is firing now)', 'What was done:', ...(done.length ? done : ['- nothing recorded in the journal'])];
+    const lines = [
+      `Status update ${hhmm(now)} · ${where}`,
+      'Status: Mitigated (no alert is firing now)',
+      'What was done:',
+      ...(done.length ? done : ['- nothing recorded in the journal']),
+    ];
     return {text: lines.join('\n')};
   }
   const worst = top.worst;
@@ -131,7 +137,9 @@ export function composeUpdate(input: ComposeInput): ComposedUpdate {
   const others = groups.length - 1;
   // The runbook's channel topic: "[SEV-X] [Service] Brief description" (Topic 7, War Room Creation).
   const title = `[SEV-${worst.severity}] ${clean(services[0] ?? worst.target)} ${clean(worst.name)}${others ? ` (+${others} more)` : ''}`;
-  const wrong = groups.slice(0, 5).map((g) => `- SEV-${g.worst.severity} ${clean(groupText(g))}: ${clean(g.worst.summary)} (since ${hhmm(g.worst.firingSince ?? g.worst.activeSince)})`);
+  const wrong = groups
+    .slice(0, 5)
+    .map((g) => `- SEV-${g.worst.severity} ${clean(groupText(g))}: ${clean(g.worst.summary)} (since ${hhmm(g.worst.firingSince ?? g.worst.activeSince)})`);
   if (groups.length > 5) wrong.push(`- and ${groups.length - 5} more alert group(s)`);
   const done = doneLines(journal, start, input.maxDone ?? 8);
   const lines = [

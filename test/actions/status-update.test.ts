@@ -19,7 +19,21 @@ function alertsOf(services: ServiceHealth[], agoMin: number): ActiveAlert[] {
 let seq = 0;
 function entry(at: number, action: string, phase: JournalEntry['phase'], target: string, message?: string, params?: Record<string, unknown>): JournalEntry {
   seq++;
-  return {seq, at: new Date(at).toISOString(), prev: '', hash: '', actionId: `a${seq}`, action, phase, who: {user: 'alice', host: 'jump1'}, context: 'prod', environment: 'prod', target, message, params};
+  return {
+    seq,
+    at: new Date(at).toISOString(),
+    prev: '',
+    hash: '',
+    actionId: `a${seq}`,
+    action,
+    phase,
+    who: {user: 'alice', host: 'jump1'},
+    context: 'prod',
+    environment: 'prod',
+    target,
+    message,
+    params,
+  };
 }
 
 describe('updateDue', () => {
@@ -113,6 +127,8 @@ describe('composeUpdate', () => {
     const journal = [entry(NOW - 10 * MIN, 'rollback', 'finished', 'ingestion@us-east', 'ingestion@us-east rolled back')];
     const {text, nextAt} = composeUpdate({alerts: [], journal, now: NOW, context: {name: 'prod', environment: 'prod'}});
     expect(nextAt).toBeUndefined();
-    expect(text).toBe('Status update 14:32 UTC · context prod\nStatus: Mitigated (no alert is firing now)\nWhat was done:\n- 14:22 UTC ingestion@us-east rolled back (alice)');
+    expect(text).toBe(
+      'Status update 14:32 UTC · context prod\nStatus: Mitigated (no alert is firing now)\nWhat was done:\n- 14:22 UTC ingestion@us-east rolled back (alice)',
+    );
   });
 });

@@ -30,11 +30,21 @@ const TEXT = "[SEV-1] ingestion ServiceDown · status update 14:32 UTC\nStatus: 
 
 async function setup(readOnly: boolean) {
   const clock = new ManualClock();
-  const config = {contexts: {prod: {environment: 'prod', readOnly, panes: {health: 'demo'}, sources: {demo: {kind: 'demo' as const}}, slack: {webhookEnv: 'ATP_SLACK_WEBHOOK'}}}};
+  const config = {
+    contexts: {
+      prod: {environment: 'prod', readOnly, panes: {health: 'demo'}, sources: {demo: {kind: 'demo' as const}}, slack: {webhookEnv: 'ATP_SLACK_WEBHOOK'}},
+    },
+  };
   const session = await createSession(resolveContext(config, {context: 'prod'}, 'test.json'), {clock});
   sessions.push(session);
   const journal = new Journal(join(mkdtempSync(join(tmpdir(), 'atp-update-')), 'journal.jsonl'), () => clock.now());
-  const env: PlanEnv = {session, identity: {user: 'alice', host: 'jump1'}, now: () => clock.now(), freezes: () => [], snapshot: (p) => session.feeds[p].snapshot()};
+  const env: PlanEnv = {
+    session,
+    identity: {user: 'alice', host: 'jump1'},
+    now: () => clock.now(),
+    freezes: () => [],
+    snapshot: (p) => session.feeds[p].snapshot(),
+  };
   const scope = {journal, identity: env.identity, context: 'prod', environment: 'prod'};
   return {clock, env, journal, scope};
 }
@@ -55,7 +65,9 @@ describe('posting a status update (plan as data)', () => {
     slack.posts.length = 0;
     const result = await record.execute(new AbortController().signal, () => undefined);
     expect(result).toMatchObject({ok: true, message: 'status update posted to #atp-incidents'});
-    expect(slack.posts.map((p) => p.text)).toEqual(["[SEV-1] ingestion ServiceDown · status update 14:32 UTC\nStatus: Investigating\nit's &lt;!here&gt; &amp; done"]);
+    expect(slack.posts.map((p) => p.text)).toEqual([
+      "[SEV-1] ingestion ServiceDown · status update 14:32 UTC\nStatus: Investigating\nit's &lt;!here&gt; &amp; done",
+    ]);
     expect(posted).toEqual([clock.now()]);
     const entries = journal.read();
     expect(entries.map((e) => e.phase)).toEqual(['planned', 'confirmed', 'started', 'finished']);
@@ -86,7 +98,9 @@ describe('posting a status update (plan as data)', () => {
     const data = /--data ('(?:[^']|'\\'')*')/.exec(command)?.[1];
     expect(data).toBeDefined();
     const printed = execFileSync('sh', ['-c', `printf '%s' ${data}`], {encoding: 'utf8'});
-    expect(JSON.parse(printed)).toEqual({text: "[SEV-1] ingestion ServiceDown · status update 14:32 UTC\nStatus: Investigating\nit's &lt;!here&gt; &amp; done"});
+    expect(JSON.parse(printed)).toEqual({
+      text: "[SEV-1] ingestion ServiceDown · status update 14:32 UTC\nStatus: Investigating\nit's &lt;!here&gt; &amp; done",
+    });
     expect(command.endsWith('"$ATP_SLACK_WEBHOOK"')).toBe(true);
   });
 });

@@ -20,7 +20,16 @@ afterEach(() => {
 
 const demo = {health: 'demo', lag: 'demo', dlq: 'demo', outbox: 'demo', burn: 'demo'};
 const slackConfig = (extra: Record<string, unknown> = {}) => ({
-  contexts: {ops: {environment: 'prod', production: true, panes: demo, sources: {demo: {kind: 'demo' as const, scenario: 'bad-deploy'}}, slack: {webhookEnv: VAR}, ...extra}},
+  contexts: {
+    ops: {
+      environment: 'prod',
+      production: true,
+      panes: demo,
+      sources: {demo: {kind: 'demo' as const, scenario: 'bad-deploy'}},
+      slack: {webhookEnv: VAR},
+      ...extra,
+    },
+  },
 });
 
 async function openEditor(a: AppHarness): Promise<string> {
@@ -113,7 +122,7 @@ describe(':update', () => {
     expect(frame).not.toContain('Copy and post');
   });
 
-  it('a failed post is journaled as failed, with Slack\'s reason', async () => {
+  it("a failed post is journaled as failed, with Slack's reason", async () => {
     process.env[VAR] = slack.url.replace('xxxx', 'zzzz');
     app = await renderCockpit({config: slackConfig(), flags: {context: 'ops'}, columns: 120, rows: 40});
     await openEditor(app);

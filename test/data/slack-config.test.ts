@@ -8,7 +8,10 @@ const ctx = (slack: unknown) => ({contexts: {prod: {panes: {health: 'demo'}, sou
 describe('slack in a context', () => {
   it('resolves webhookEnv, with #atp-incidents as the channel by default', () => {
     expect(configProblems(ctx({webhookEnv: 'ATP_SLACK_WEBHOOK'}))).toEqual([]);
-    expect(resolveContext(ctx({webhookEnv: 'ATP_SLACK_WEBHOOK'}) as never, {context: 'prod'}, 'f.json').slack).toEqual({webhookEnv: 'ATP_SLACK_WEBHOOK', channel: '#atp-incidents'});
+    expect(resolveContext(ctx({webhookEnv: 'ATP_SLACK_WEBHOOK'}) as never, {context: 'prod'}, 'f.json').slack).toEqual({
+      webhookEnv: 'ATP_SLACK_WEBHOOK',
+      channel: '#atp-incidents',
+    });
     expect(resolveContext(ctx(undefined) as never, {context: 'prod'}, 'f.json').slack).toBeUndefined();
   });
 

@@ -20,7 +20,11 @@ describe('Slack webhook', () => {
     const posted = await postToWebhook(slack.url, '[SEV-1] ingestion ServiceDown\nStatus: Investigating', {readOnly: false, clock});
     expect(posted).toEqual({attempts: 1});
     expect(slack.posts).toHaveLength(1);
-    expect(slack.posts[0]).toMatchObject({method: 'POST', contentType: 'application/json; charset=utf-8', text: '[SEV-1] ingestion ServiceDown\nStatus: Investigating'});
+    expect(slack.posts[0]).toMatchObject({
+      method: 'POST',
+      contentType: 'application/json; charset=utf-8',
+      text: '[SEV-1] ingestion ServiceDown\nStatus: Investigating',
+    });
   });
 
   it('escapes &, < and >, so quoted text cannot mention @here or @channel or form a link', async () => {
@@ -45,7 +49,9 @@ describe('Slack webhook', () => {
 
   it('gives up on a second 429, or on a Retry-After too long to wait, and says it was not posted', async () => {
     slack.rateLimit(2, 0);
-    await expect(postToWebhook(slack.url, 'update', {readOnly: false, clock})).rejects.toThrow('Slack rate-limited the webhook (HTTP 429, retry after 0s): not posted');
+    await expect(postToWebhook(slack.url, 'update', {readOnly: false, clock})).rejects.toThrow(
+      'Slack rate-limited the webhook (HTTP 429, retry after 0s): not posted',
+    );
     slack.rateLimit(1, 120);
     await expect(postToWebhook(slack.url, 'update', {readOnly: false, clock})).rejects.toThrow('HTTP 429, retry after 120s');
   });
@@ -63,7 +69,9 @@ describe('Slack webhook', () => {
     const wrong = slack.url.replace('xxxx', 'yyyy');
     const error = await postToWebhook(wrong, 'update', {readOnly: false, clock}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceError);
-    expect(String((error as Error).message)).toBe('Slack refused the post (HTTP 404): the webhook is disabled or was revoked (no_service): create a new one and update the variable');
+    expect(String((error as Error).message)).toBe(
+      'Slack refused the post (HTTP 404): the webhook is disabled or was revoked (no_service): create a new one and update the variable',
+    );
     expect(String((error as Error).message)).not.toContain('/services/');
   });
 
@@ -71,7 +79,9 @@ describe('Slack webhook', () => {
     slack.posts.length = 0;
     slack.stall(1_000);
     const error = await postToWebhook(slack.url, 'update', {readOnly: false, clock, timeoutMs: 200}).catch((e: unknown) => e);
-    expect(String((error as Error).message)).toMatch(/^no answer from 127\.0\.0\.1:\d+ within 0\.2s: the update may or may not have been posted; look in the channel/);
+    expect(String((error as Error).message)).toMatch(
+      /^no answer from 127\.0\.0\.1:\d+ within 0\.2s: the update may or may not have been posted; look in the channel/,
+    );
     expect(slack.posts).toHaveLength(1);
   });
 
@@ -84,7 +94,9 @@ describe('Slack webhook', () => {
   it('takes the URL from the environment variable the context names, and says how to fix it', () => {
     expect(webhookUrl(settings, {ATP_SLACK_WEBHOOK: slack.url})).toEqual({url: slack.url});
     expect(webhookUrl(settings, {})).toEqual({problem: expect.stringMatching(/^ATP_SLACK_WEBHOOK is not set: export ATP_SLACK_WEBHOOK=/) as string});
-    expect(webhookUrl(settings, {ATP_SLACK_WEBHOOK: 'http://hooks.slack.com/services/x'})).toEqual({problem: 'ATP_SLACK_WEBHOOK must be an https:// URL (plain http only to 127.0.0.1)'});
+    expect(webhookUrl(settings, {ATP_SLACK_WEBHOOK: 'http://hooks.slack.com/services/x'})).toEqual({
+      problem: 'ATP_SLACK_WEBHOOK must be an https:// URL (plain http only to 127.0.0.1)',
+    });
     expect(webhookUrl(settings, {ATP_SLACK_WEBHOOK: 'not a url'})).toMatchObject({problem: expect.stringContaining('does not hold a URL') as string});
   });
 });

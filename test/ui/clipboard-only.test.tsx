@@ -27,7 +27,19 @@ const HOSTILE = `payload ${OSC52_FORMS.join(' ')} end`;
 
 function hostileSource(): Source {
   const readings: ReadingByPane = {
-    health: {services: [{service: 'ingestion', region: 'us-east', status: 'Unhealthy', statusReason: HOSTILE, podsReady: 0, podsDesired: 3, checks: [{name: 'sql', status: 'Unhealthy', description: HOSTILE}]}]},
+    health: {
+      services: [
+        {
+          service: 'ingestion',
+          region: 'us-east',
+          status: 'Unhealthy',
+          statusReason: HOSTILE,
+          podsReady: 0,
+          podsDesired: 3,
+          checks: [{name: 'sql', status: 'Unhealthy', description: HOSTILE}],
+        },
+      ],
+    },
     lag: {projections: []},
     dlq: {entities: [{entity: 'webhook-delivery', kind: 'queue', consumer: 'webhook', deadLetter: 150, active: 2, reasons: {DeliveryCountExceeded: 150}}]},
     outbox: {outboxes: []},
@@ -41,7 +53,16 @@ function hostileSource(): Source {
     capabilities: {
       inspect: {
         peek: async () => [
-          {sequenceNumber: 1, messageId: 'm1', reason: 'DeliveryCountExceeded', description: HOSTILE, deliveryCount: 3, enqueuedAt: 0, properties: {'x-callback': HOSTILE}, body: {kind: 'text', preview: HOSTILE, bytes: 99}},
+          {
+            sequenceNumber: 1,
+            messageId: 'm1',
+            reason: 'DeliveryCountExceeded',
+            description: HOSTILE,
+            deliveryCount: 3,
+            enqueuedAt: 0,
+            properties: {'x-callback': HOSTILE},
+            body: {kind: 'text', preview: HOSTILE, bytes: 99},
+          },
         ],
       },
     },

@@ -11,7 +11,12 @@ export interface UpdateRequest extends ActionRequest {
 
 export const update = defineAction<UpdateRequest>({
   kind: UPDATE_ACTION,
-  key: {keys: ['U'], hint: 'update', help: `Status update for ${INCIDENT_CHANNEL}: compose, edit, copy (OSC 52), post to Slack when configured`, places: ['panes', 'detail']},
+  key: {
+    keys: ['U'],
+    hint: 'update',
+    help: `Status update for ${INCIDENT_CHANNEL}: compose, edit, copy (OSC 52), post to Slack when configured`,
+    places: ['panes', 'detail'],
+  },
   command: {word: 'update', usage: '', parse: (arg) => (arg ? 'usage: update (no argument: the update is composed, then edited)' : {kind: 'update'})},
   available: () => true,
   request: () => ({kind: 'update'}),

@@ -33,7 +33,8 @@ const CODES: Readonly<Record<string, string>> = {
 export function webhookUrl(settings: SlackSettings, env: NodeJS.ProcessEnv = process.env): {url: string} | {problem: string} {
   const name = settings.webhookEnv;
   const raw = env[name]?.trim();
-  if (!raw) return {problem: `${name} is not set: export ${name}=<the incoming webhook URL> before starting the cockpit (the URL never goes in the config file)`};
+  if (!raw)
+    return {problem: `${name} is not set: export ${name}=<the incoming webhook URL> before starting the cockpit (the URL never goes in the config file)`};
   let url: URL;
   try {
     url = new URL(raw);
@@ -89,10 +90,17 @@ export async function postToWebhook(url: string, text: string, options: PostOpti
     for (let attempt = 1; ; attempt++) {
       let res;
       try {
-        res = await client.request(url, {method: 'POST', body: webhookBody(text), headers: {'content-type': 'application/json; charset=utf-8'}, signal: options.signal});
+        res = await client.request(url, {
+          method: 'POST',
+          body: webhookBody(text),
+          headers: {'content-type': 'application/json; charset=utf-8'},
+          signal: options.signal,
+        });
       } catch (error) {
         if (error instanceof SourceError && error.kind === 'timeout') {
-          throw new SourceError('timeout', `${error.message}: the update may or may not have been posted; look in the channel before posting again`, {cause: error});
+          throw new SourceError('timeout', `${error.message}: the update may or may not have been posted; look in the channel before posting again`, {
+            cause: error,
+          });
         }
         throw error;
       }
@@ -104,7 +112,10 @@ export async function postToWebhook(url: string, text: string, options: PostOpti
           await sleep(options.clock, wait, options.signal);
           continue;
         }
-        throw new SourceError('http', `Slack rate-limited the webhook (HTTP 429${wait === undefined ? '' : `, retry after ${Math.ceil(wait / 1000)}s`}): not posted`);
+        throw new SourceError(
+          'http',
+          `Slack rate-limited the webhook (HTTP 429${wait === undefined ? '' : `, retry after ${Math.ceil(wait / 1000)}s`}): not posted`,
+        );
       }
       const known = CODES[body];
       const auth = res.status === 401 || res.status === 403;

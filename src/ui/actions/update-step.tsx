@@ -35,7 +35,12 @@ export function UpdateStep({env, io}: {env: StepEnv; io: StepIO}) {
       onCopy={(text) =>
         io.next(() => {
           if (!cockpit.copyToClipboard?.(text)) {
-            return {step: 'notice', title: 'Not copied', text: 'The clipboard is reached through the terminal (OSC 52): this cockpit is not drawing on one.', tone: 'crit'};
+            return {
+              step: 'notice',
+              title: 'Not copied',
+              text: 'The clipboard is reached through the terminal (OSC 52): this cockpit is not drawing on one.',
+              tone: 'crit',
+            };
           }
           last.record(clock.now());
           // A read-only cockpit writes nothing, its journal included; the countdown restarts all the same.

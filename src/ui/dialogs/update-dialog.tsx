@@ -57,8 +57,7 @@ export function UpdateDialog({initial, slack, onCopy, onPost, onCancel}: UpdateD
         // ←→ stay on the buttons (Tab goes back to the text).
         const buttons = ring.filter((r) => r !== 'text');
         setFocus(buttons[(buttons.indexOf(f) + (name === 'left' ? -1 : 1) + buttons.length) % buttons.length] ?? 'cancel');
-      }
-      else if (name === 'enter') {
+      } else if (name === 'enter') {
         const body = textOf(editRef.current).trim();
         if (f === 'cancel') onCancel();
         else if (f === 'copy') onCopy(body);
@@ -85,7 +84,11 @@ export function UpdateDialog({initial, slack, onCopy, onPost, onCancel}: UpdateD
   const buttons = [button('copy', 'Copy'), ...(canPost ? [button('post', `Copy and post to ${slack.channel}`)] : []), button('cancel', 'Cancel')];
   const buttonsWidth = 6 + (canPost ? 19 + slack.channel.length : 0) + 8 + (buttons.length - 1) * 2;
   return (
-    <DialogFrame title={`Status update for ${slack?.channel ?? '#atp-incidents'}: edit it in place`} width={width} keys="type to edit · Enter new line · Tab buttons · ←→ choose · Enter press · Esc cancel">
+    <DialogFrame
+      title={`Status update for ${slack?.channel ?? '#atp-incidents'}: edit it in place`}
+      width={width}
+      keys="type to edit · Enter new line · Tab buttons · ←→ choose · Enter press · Esc cancel"
+    >
       <TextArea edit={edit} width={width - 4} height={height} focused={focus === 'text'} />
       <Wrapped text={slackLine} width={width} tone={slack && !slack.problem ? 'info' : 'warn'} />
       <Text>
