@@ -23,6 +23,8 @@ import {MainArea} from './main-area.js';
 import {initialUiState, uiReducer, type UiAction} from './state.js';
 import type {Tone} from './theme.js';
 import {useAppKeys} from './use-app-keys.js';
+import {updateDue} from '../actions/status-update.js';
+import {useLastUpdate} from './hooks/use-last-update.js';
 import {bannerAlerts, WALL_BANNER_LINES, WallBanner} from './wall-banner.js';
 
 const FLASH_MS = 8_000;
@@ -87,6 +89,7 @@ function Screen({state, dispatch}: {state: ReturnType<typeof initialUiState>; di
   const snapshots = useAllSnapshots(actions.paused);
   const {alerts, unevaluated} = useAlerts(snapshots, now);
   const freezes = useFreezes();
+  const lastUpdate = useLastUpdate(cockpit.journal);
 
   const rowsByPane = usePaneRows(snapshots, state.filters, alerts, now);
   const keys = Object.fromEntries(PANE_IDS.map((p) => [p, rowsByPane[p].map((r) => r.key)])) as Record<PaneId, string[]>;
@@ -148,7 +151,7 @@ function Screen({state, dispatch}: {state: ReturnType<typeof initialUiState>; di
   const stale = healths.some((h, i) => h.stale && !actions.paused.has(PANE_IDS[i] ?? 'health'));
   return (
     <Box flexDirection="column" width={columns} height={rows} overflow="hidden">
-      <Header width={columns} worstAgeMs={ages.length ? Math.max(...ages) : undefined} anyStale={stale} held={actions.paused.size > 0} freezes={freezes.slice(0, freezeLines)} />
+      <Header width={columns} worstAgeMs={ages.length ? Math.max(...ages) : undefined} anyStale={stale} held={actions.paused.size > 0} freezes={freezes.slice(0, freezeLines)} updateDue={updateDue(alerts, lastUpdate, now)} />
       <IncidentLine lines={summary} worst={above[0]} width={columns} />
       {wall ? <WallBanner alerts={alerts} width={columns} /> : null}
       <AlertsStrip alerts={stripAlerts} shownAbove={above.length} unevaluated={unevaluated} width={columns} lines={layout.alertLines - (wall ? WALL_BANNER_LINES : 0)} />

@@ -23,6 +23,8 @@ export interface Cockpit {
   quit(): void;
   /** Forces a full repaint (Ctrl-L). */
   repaint(): void;
+  /** Sets the terminal's clipboard (OSC 52, written between frames); false when it could not be sent. */
+  readonly copyToClipboard?: (text: string) => boolean;
   /** In the real terminal the screen paints the header clock itself (terminal/live-clock.ts). */
   readonly liveClock?: ClockSpot;
   /** The actions offered (src/actions/defs when absent). */

@@ -1,11 +1,13 @@
 // The header: context and environment, regions, UTC clock, worst data age, and the badges.
 import {Text} from 'ink';
+import type {UpdateDue} from '../actions/status-update.js';
 import type {Freeze} from '../data/sources/types.js';
 import {cellWidth, fit, truncate} from '../data/text/width.js';
 import {useEffect} from 'react';
 import {useCockpit, useNow, useTheme} from './context.js';
 import {CLOCK_PLACEHOLDER} from './terminal/live-clock.js';
 import {duration, utcClock} from './format.js';
+import {updateDueText} from './update-due.js';
 
 export interface HeaderProps {
   readonly width: number;
@@ -14,6 +16,8 @@ export interface HeaderProps {
   /** A dialog holds some pane's data still (not stale: on purpose). */
   readonly held?: boolean;
   readonly freezes: readonly Freeze[];
+  /** The next status update due, while a SEV-1 or SEV-2 fires. */
+  readonly updateDue?: UpdateDue;
 }
 
 /** Lines the header needs: one, plus one per active freeze (who, when, why). */
@@ -27,7 +31,7 @@ export function contextLabel(name: string, environment: string, demo: boolean): 
   return name === environment ? name : `${name} (${environment})`;
 }
 
-export function Header({width, worstAgeMs, anyStale, held = false, freezes}: HeaderProps) {
+export function Header({width, worstAgeMs, anyStale, held = false, freezes, updateDue}: HeaderProps) {
   const theme = useTheme();
   const now = useNow();
   const {session, liveClock} = useCockpit();
@@ -45,7 +49,11 @@ export function Header({width, worstAgeMs, anyStale, held = false, freezes}: Hea
   // With a live clock the screen paints the time into these blank cells, so a tick leaves the frame unchanged.
   const clock = ` ${liveClock ? CLOCK_PLACEHOLDER : utcClock(now)} `;
   const badgeText = badges.map((b) => ` ${b.text} `).join(' ');
-  const fixed = cellWidth(left) + cellWidth(ctxText) + cellWidth(clock) + cellWidth(age) + 2 + cellWidth(badgeText);
+  const base = cellWidth(left) + cellWidth(ctxText) + cellWidth(clock) + cellWidth(age) + 2 + cellWidth(badgeText);
+  // The countdown to the next status update: the long words when they fit, the short ones at 80 columns.
+  const due = updateDueText(updateDue);
+  const dueText = due ? ` ${base + due.long.length + 2 <= width ? due.long : due.short} ` : '';
+  const fixed = base + cellWidth(dueText);
   const showRegions = fixed + cellWidth(regions) <= width;
   const spare = Math.max(0, width - fixed - (showRegions ? cellWidth(regions) : 0));
   const clockCol = cellWidth(left) + cellWidth(ctxText) + (showRegions ? cellWidth(regions) : 0) + 1;
@@ -65,6 +73,11 @@ export function Header({width, worstAgeMs, anyStale, held = false, freezes}: Hea
         <Text color={anyStale ? theme.tone('crit') : undefined} bold={anyStale}>
           {` ${age} `}
         </Text>
+        {dueText ? (
+          <Text bold={due?.overdue} inverse={due?.overdue} color={due?.overdue ? theme.tone('crit') : undefined}>
+            {dueText}
+          </Text>
+        ) : null}
         <Text>{' '.repeat(spare)}</Text>
         {badges.map((b, i) => (
           <Text key={b.text}>

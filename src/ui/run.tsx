@@ -10,6 +10,7 @@ import {App} from './app.js';
 import {CockpitProvider, type Cockpit} from './context.js';
 import {KeyboardProvider} from './keys/dispatcher.js';
 import {LiveClock} from './terminal/live-clock.js';
+import {osc52} from './terminal/osc52.js';
 import {openTerminal} from './terminal/terminal.js';
 import {createTheme} from './theme.js';
 import {trace} from '../data/trace.js';
@@ -61,6 +62,10 @@ export async function runCockpit(options: RunOptions): Promise<number> {
     contexts: options.contexts,
     quit: () => resolveExit(0),
     repaint: () => terminal.screen.invalidate(),
+    copyToClipboard: (text: string) => {
+      const sequence = osc52(text);
+      return sequence !== undefined && terminal.screen.control(sequence);
+    },
     async switchContext(name: string) {
       const next = await createSession(options.resolve(name), {clock: options.clock});
       const old = session;

@@ -78,6 +78,19 @@ export class Tmux {
     return (await this.tmux('display-message', '-p', '-t', this.session, fmt)).stdout.trim();
   }
 
+  /** Sets a global option of this tmux server, e.g. `set-clipboard on`. */
+  async setGlobal(option: string, value: string): Promise<void> {
+    await this.tmux('set-option', '-g', option, value);
+  }
+
+  /** The newest paste buffer (where OSC 52 lands with `set-clipboard on`), or undefined when there is none. */
+  async buffer(): Promise<string | undefined> {
+    return this.tmux('show-buffer').then(
+      (r) => r.stdout,
+      () => undefined,
+    );
+  }
+
   async resize(columns: number, rows: number): Promise<void> {
     await this.tmux('resize-window', '-t', this.session, '-x', String(columns), '-y', String(rows));
   }

@@ -29,7 +29,8 @@ export class TestStdout extends EventEmitter {
     super();
   }
   write = (frame: string) => {
-    if (frame !== '\n') this.frames.push(frame);
+    // A mode switch Ink writes between frames (bracketed paste) is not a frame.
+    if (frame !== '\n' && !frame.startsWith('\u001b[?2004')) this.frames.push(frame);
     return true;
   };
   lastFrame(): string {
@@ -73,6 +74,8 @@ export interface AppHarness {
   /** Waits until `check(frame)` holds. */
   waitUntil(check: (frame: string) => boolean, what?: string): Promise<string>;
   quitCalls: number;
+  /** What the cockpit copied to the clipboard (OSC 52 in a real terminal). */
+  readonly clipboard: string[];
   unmount(): void;
 }
 
@@ -96,7 +99,7 @@ export async function renderCockpit(options: HarnessOptions = {}): Promise<AppHa
   const session = await createSession(context, {clock, ...options.session});
   session.start();
   const journal = new Journal(join(mkdtempSync(join(tmpdir(), 'atp-journal-')), 'journal.jsonl'), () => clock.now());
-  const harness = {quitCalls: 0} as AppHarness & {quitCalls: number};
+  const harness = {quitCalls: 0, clipboard: []} as unknown as AppHarness & {quitCalls: number; clipboard: string[]};
   const cockpit: Cockpit = {
     session,
     clock,
@@ -110,6 +113,10 @@ export async function renderCockpit(options: HarnessOptions = {}): Promise<AppHa
     },
     repaint: () => undefined,
     actions: options.actions,
+    copyToClipboard: (text) => {
+      harness.clipboard.push(text);
+      return true;
+    },
   };
   const size = {columns: options.columns ?? 120, rows: options.rows ?? 40};
   const {stdin, instance, lastFrame, stdout} = renderAt(

@@ -7,8 +7,9 @@ import {replay} from './replay.js';
 import {restart} from './restart.js';
 import {rollback} from './rollback.js';
 import {scale} from './scale.js';
+import {update} from './update.js';
 
-export const ACTIONS: readonly ActionDefinition[] = [rollback, replay, freeze, unfreeze, restart, scale];
+export const ACTIONS: readonly ActionDefinition[] = [rollback, replay, freeze, unfreeze, restart, scale, update];
 
 /** Every action's rules by kind (docs/action-safety.md). */
 export const ACTION_RULES: Readonly<Record<string, readonly Rule[]>> = Object.fromEntries(ACTIONS.map((a) => [a.kind, a.rules]));

@@ -26,6 +26,8 @@ export interface ResolvedContext {
   readonly staleAfterMs: Readonly<Record<PaneId, number>>;
   readonly thresholds: AlertThresholds;
   readonly largeReplay: number;
+  /** The Slack incoming webhook status updates are posted to, when configured (its URL is in the environment). */
+  readonly slack?: {readonly webhookEnv: string; readonly channel: string};
   readonly isDemo: boolean;
   /** Where the alert view finds procedures: a file, a link template, or the demo's own procedures. */
   readonly runbook: {readonly path?: string; readonly urlTemplate?: string; readonly demo: boolean};
@@ -122,6 +124,7 @@ export function resolveContext(config: CockpitConfig, flags: ContextFlags, file:
     staleAfterMs,
     thresholds: {...DEFAULT_THRESHOLDS, ...ctx.thresholds},
     largeReplay: ctx.largeReplay ?? 100,
+    slack: ctx.slack ? {webhookEnv: ctx.slack.webhookEnv, channel: ctx.slack.channel ?? '#atp-incidents'} : undefined,
     runbook: {...ctx.runbook, demo: name === 'demo' && !ctx.runbook},
     isDemo: Object.values(sources).some((s) => s.kind === 'demo') && (typeof demoScenario !== 'string' || isScenario(demoScenario)),
   };

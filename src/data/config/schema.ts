@@ -60,6 +60,16 @@ const context = {
         dlqMessages: {type: 'integer', minimum: 0, description: 'DLQBacklog threshold in messages', examples: [100]},
       },
     },
+    slack: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['webhookEnv'],
+      description: 'where status updates are posted: a Slack incoming webhook whose URL is in an environment variable (never in this file)',
+      properties: {
+        webhookEnv: {type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'the environment variable holding the incoming webhook URL', examples: ['ATP_SLACK_WEBHOOK']},
+        channel: {type: 'string', pattern: '^#[a-z0-9_-]+$', description: "the webhook's channel, as shown in the dialog (the runbook's war room)", examples: ['#atp-incidents']},
+      },
+    },
     runbook: {
       type: 'object',
       additionalProperties: false,

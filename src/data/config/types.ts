@@ -25,6 +25,8 @@ export interface ContextConfig {
     readonly dlqMessages?: number;
   };
   readonly largeReplay?: number;
+  /** Where status updates are posted (docs/status-updates.md): the variable holding the webhook URL. */
+  readonly slack?: {readonly webhookEnv: string; readonly channel?: string};
   /** The team's procedures (a Markdown file) and/or a link per section. */
   readonly runbook?: {readonly path?: string; readonly urlTemplate?: string};
 }

@@ -33,7 +33,7 @@ function validator() {
 }
 
 const SECRET_KEY = /pass(word)?|secret|token|api[-_]?key|connection[-_]?string|shared[-_]?access|credential|bearer|private[-_]?key/i;
-const SECRET_VALUE = /SharedAccessKey=|AccountKey=|-----BEGIN [A-Z ]*PRIVATE KEY-----|^Bearer\s/i;
+const SECRET_VALUE = /SharedAccessKey=|AccountKey=|-----BEGIN [A-Z ]*PRIVATE KEY-----|^Bearer\s|hooks\.slack\.com\/(services|workflows|triggers)\//i;
 
 const toKey = (pointer: string): string =>
   pointer
@@ -111,6 +111,17 @@ export function configProblems(config: unknown): ConfigProblem[] {
     problems.push({key: 'defaultContext', message: `names context "${c.defaultContext}", which does not exist`, fix: `add contexts.${c.defaultContext} or set defaultContext to one of: ${Object.keys(c.contexts ?? {}).join(', ') || '(none defined)'}`});
   }
   for (const [name, ctx] of Object.entries(c?.contexts ?? {})) {
+    const hook = (ctx as {slack?: {webhookEnv?: unknown}} | undefined)?.slack?.webhookEnv;
+    if (typeof hook === 'string' && /^https?:/i.test(hook)) {
+      // One explanation for this key, the most useful one (the pattern and secret checks would say less).
+      const key = `contexts.${name}.slack.webhookEnv`;
+      for (let i = problems.length - 1; i >= 0; i--) if (problems[i]!.key === key) problems.splice(i, 1);
+      problems.push({
+        key,
+        message: 'holds a URL; it names the environment variable that holds the URL (the URL is a secret and never lives in the config file)',
+        fix: `export ATP_SLACK_WEBHOOK=<the webhook URL> and set contexts.${name}.slack.webhookEnv to "ATP_SLACK_WEBHOOK"`,
+      });
+    }
     for (const [pane, refs] of Object.entries(ctx?.panes ?? {})) {
       for (const ref of Array.isArray(refs) ? refs : [refs]) {
         const known = ['demo', 'prometheus', 'health', 'kubernetes', 'servicebus', 'azure-monitor'].includes(String(ref));

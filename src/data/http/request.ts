@@ -11,6 +11,8 @@ export interface HttpResponse {
   readonly statusText: string;
   readonly contentType: string;
   readonly body: Buffer;
+  /** The Retry-After header, as sent (429 and 503 answers). */
+  readonly retryAfter?: string;
 }
 
 /** Settings shared by every request of one client. */
@@ -117,6 +119,7 @@ export class HttpClient {
             statusText: sanitizeLine(res.statusMessage ?? ''),
             contentType: String(res.headers['content-type'] ?? ''),
             body: Buffer.concat(chunks),
+            retryAfter: typeof res.headers['retry-after'] === 'string' ? res.headers['retry-after'] : undefined,
           }),
         );
       });

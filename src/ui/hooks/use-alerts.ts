@@ -5,6 +5,7 @@ import type {PaneSnapshot} from '../../data/feed.js';
 import {paneHealth} from '../../data/feed.js';
 import {PANE_IDS, type PaneId, type ReadingByPane} from '../../data/readings/types.js';
 import {useCockpit} from '../context.js';
+import {publishAlerts} from './latest-alerts.js';
 
 /** Active alerts, worst first, and the rules no source could evaluate. */
 export function useAlerts(snapshots: {[P in PaneId]: PaneSnapshot<P>}, now: number): Pick<Evaluation, 'alerts' | 'unevaluated'> {
@@ -21,6 +22,7 @@ export function useAlerts(snapshots: {[P in PaneId]: PaneSnapshot<P>}, now: numb
     const stalePanes = new Set(PANE_IDS.filter((p) => paneHealth(snapshots[p], now, session.context.staleAfterMs[p]).stale));
     const result = evaluateAlerts({readings, now, memory: memory.current, stalePanes, thresholds: session.context.thresholds});
     memory.current = result.memory;
+    publishAlerts(session, result.alerts);
     return {alerts: result.alerts, unevaluated: result.unevaluated};
   }, [snapshots, now, session]);
 }

@@ -1,5 +1,6 @@
 // The stdout Ink renders into: it reports the terminal size and hands each full frame to the screen.
 import {EventEmitter} from 'node:events';
+import {isModeSwitch} from './osc52.js';
 
 /** A TTY-like stream for Ink (debug mode writes one whole frame per write). */
 export class FrameStream extends EventEmitter {
@@ -10,6 +11,8 @@ export class FrameStream extends EventEmitter {
   constructor(
     size: {columns: number; rows: number},
     private readonly onFrame: (frame: string) => void,
+    /** Where a mode switch Ink writes between frames goes (bracketed paste on/off): straight to the terminal. */
+    private readonly onControl: (data: string) => void = () => undefined,
   ) {
     super();
     this.columns = size.columns;
@@ -19,7 +22,8 @@ export class FrameStream extends EventEmitter {
   write(data: string | Uint8Array, encodingOrCallback?: unknown, callback?: () => void): boolean {
     const text = typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
     // Ink's debug renderer writes frames; a lone newline is its teardown and carries no frame.
-    if (text !== '\n' && text !== '') this.onFrame(text);
+    if (isModeSwitch(text)) this.onControl(text);
+    else if (text !== '\n' && text !== '') this.onFrame(text);
     const done = typeof encodingOrCallback === 'function' ? encodingOrCallback : callback;
     if (typeof done === 'function') (done as () => void)();
     return true;

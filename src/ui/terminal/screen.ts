@@ -73,11 +73,21 @@ export class Screen {
     this.out.write(`${ENTER_ALT}${HIDE_CURSOR}${CSI}H${CSI}2J`);
   }
 
-  /** Restores the main screen and the cursor. Safe to call more than once. */
+  /** Restores the main screen and the cursor (and bracketed paste off). Safe to call more than once. */
   leave(): void {
     if (!this.active) return;
     this.active = false;
-    this.out.write(`${CSI}0m${SHOW_CURSOR}${LEAVE_ALT}`);
+    this.out.write(`${CSI}0m${SHOW_CURSOR}${CSI}?2004l${LEAVE_ALT}`);
+  }
+
+  /**
+   * Writes a control string that is not a frame (OSC 52, a mode switch) in a write of its own: a frame is always
+   * one write, so the two never interleave. False when the screen is not ours (nothing is written).
+   */
+  control(data: string): boolean {
+    if (!this.active) return false;
+    this.out.write(data);
+    return true;
   }
 
   /**
