@@ -10,6 +10,8 @@ export interface HttpResponse {
   readonly status: number;
   readonly statusText: string;
   readonly contentType: string;
+  /** `Retry-After` as sent (seconds or an HTTP date), for clients that honour it. */
+  readonly retryAfter?: string;
   readonly body: Buffer;
 }
 
@@ -25,7 +27,7 @@ export interface HttpClientOptions {
 
 /** Per-request settings. */
 export interface RequestOptions {
-  readonly method?: 'GET' | 'POST';
+  readonly method?: 'GET' | 'POST' | 'PUT';
   readonly body?: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly signal?: AbortSignal;
@@ -116,6 +118,7 @@ export class HttpClient {
             status: res.statusCode ?? 0,
             statusText: sanitizeLine(res.statusMessage ?? ''),
             contentType: String(res.headers['content-type'] ?? ''),
+            retryAfter: typeof res.headers['retry-after'] === 'string' ? res.headers['retry-after'] : undefined,
             body: Buffer.concat(chunks),
           }),
         );
