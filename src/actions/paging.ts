@@ -7,7 +7,10 @@ import {RUNBOOK_LEVELS} from '../data/pagerduty/config.js';
 import type {LevelTargets, Pager, PagingChange, PagingIncident} from '../data/pagerduty/types.js';
 import {duration, utcClock} from '../data/text/units.js';
 import {refusalLive, whereContext, type PlanEnv} from './env.js';
-import type {ActionPlan, ActionResult, PagingActionKind} from './types.js';
+import type {ActionPlan, ActionResult} from './types.js';
+
+/** The PagerDuty incident changes: their definitions' kinds and journal action names. */
+export type PagingActionKind = 'acknowledge' | 'escalate' | 'resolve';
 
 /** `PD#1042`: the name a person types to confirm in production. */
 export const incidentTarget = (i: PagingIncident): string => `PD#${i.number || i.id}`;
@@ -55,7 +58,7 @@ function plan(env: PlanEnv, incident: PagingIncident, alert: ActiveAlert | undef
     requireReason: false,
     cancellable: false,
     async preconditions() {
-      const common = await refusalLive(env, shape.kind);
+      const common = await refusalLive(env, {kind: shape.kind, rules: [{rule: 'writable'}]});
       if (common) return common;
       let now: PagingIncident;
       try {

@@ -6,6 +6,7 @@ import {acknowledgePlan} from '../../src/actions/paging.js';
 import {ActionRecord} from '../../src/actions/runner.js';
 import {incidentFor, titleMatches} from '../../src/data/pagerduty/match.js';
 import type {PagingIncident} from '../../src/data/pagerduty/types.js';
+import type {PaneId} from '../../src/data/readings/types.js';
 import {flush, renderCockpit, type AppHarness} from '../helpers/render-app.js';
 
 let app: AppHarness | undefined;
@@ -22,7 +23,7 @@ describe('the alert view shows each alert\'s PagerDuty incident', () => {
     expect(frame).toMatch(/HighErrorRate ingestion@us-east.*respond (within 15m: \d+m left|overdue by)/);
 
     const incident = app.session.paging!.poller.snapshot().value!.incidents.find((i) => i.number === 1042)!;
-    const env = {session: app.session, identity: {user: 'tester', host: 'h'}, now: () => app!.clock.now(), freezes: () => [], snapshot: <P extends 'health'>(p: P) => app!.session.feeds[p].snapshot()};
+    const env = {session: app.session, identity: {user: 'tester', host: 'h'}, now: () => app!.clock.now(), freezes: () => [], snapshot: <P extends PaneId>(p: P) => app!.session.feeds[p].snapshot()};
     const record = new ActionRecord(acknowledgePlan(env, incident), {journal: app.journal, identity: env.identity, context: 'demo', environment: 'demo'});
     expect(await record.confirm({})).toBeUndefined();
     let done = false;
