@@ -7,9 +7,17 @@ import {ActionRecord} from '../../src/actions/runner.js';
 import {incidentFor, titleMatches} from '../../src/data/pagerduty/match.js';
 import type {PagingIncident} from '../../src/data/pagerduty/types.js';
 import type {PaneId} from '../../src/data/readings/types.js';
-import {flush, renderCockpit, type AppHarness} from '../helpers/render-app.js';
+import {flush, KEYS, renderCockpit, type AppHarness} from '../helpers/render-app.js';
 
 let app: AppHarness | undefined;
+
+/** The dialog's text, its wrapped lines joined: what a person reads inside the frame. */
+const dialogText = (frame: string) =>
+  frame
+    .split('\n')
+    .flatMap((l) => /║(.*)║/.exec(l)?.[1] ?? [])
+    .join(' ')
+    .replace(/\s+/g, ' ');
 afterEach(() => app?.unmount());
 
 describe('the alert view shows each alert\'s PagerDuty incident', () => {
@@ -37,6 +45,47 @@ describe('the alert view shows each alert\'s PagerDuty incident', () => {
     expect(after).toMatch(/HighErrorRate ingestion@us-east.*acknowledged by You \(demo on-call\) at 03:00:00Z/);
     expect(after).toMatch(/paging: 2 open incidents \(1 unacknowledged\)/);
     expect(app.journal.read().map((e) => `${e.action}:${e.phase}`)).toEqual(['acknowledge:confirmed', 'acknowledge:started', 'acknowledge:finished']);
+  });
+
+  it('keys: A in the alert view picks among the unacknowledged incidents, confirms with the curl line, acknowledges', async () => {
+    app = await renderCockpit({flags: {demo: 'bad-deploy'}, columns: 200, rows: 60});
+    await app.waitFor('HighErrorRate');
+    await app.press('a');
+    await app.waitFor('PagerDuty #1042');
+    await app.press('A');
+    await app.waitFor('2 open; choose one');
+    await app.press(KEYS.down, KEYS.enter);
+    const confirm = dialogText(await app.waitFor('Acknowledge PagerDuty incident #1042 (HighErrorRate ingestion@us-east)'));
+    expect(confirm).toContain('-H "Authorization: Token token=$ATP_PAGERDUTY_TOKEN"');
+    expect(confirm).toContain("'{\"incident\":{\"type\":\"incident_reference\",\"status\":\"acknowledged\"}}'");
+    expect(confirm).toMatch(/stops notifying Dana Primary; the alert's respond clock stops/);
+    await app.press(KEYS.right, KEYS.enter);
+    for (let i = 0; i < 20 && !app.lastFrame().includes('PD#1042 acknowledged'); i++) await app.tick(200);
+    await app.waitFor('PD#1042 acknowledged by You (demo on-call)');
+    expect(app.journal.read().map((e) => `${e.action}:${e.phase}:${e.target}`)).toEqual([
+      'acknowledge:planned:PD#1042',
+      'acknowledge:confirmed:PD#1042',
+      'acknowledge:started:PD#1042',
+      'acknowledge:finished:PD#1042',
+    ]);
+    // :escalate names the incident; a SEV-2 at 14 minutes is earlier than the matrix asks for Secondary.
+    await app.press(KEYS.escape, ':', 'escalate PD#1042', KEYS.enter);
+    const escalate = dialogText(await app.waitFor('Escalate PagerDuty incident #1042 to level 2'));
+    expect(escalate).toMatch(/pages ATP Secondary \(runbook: Secondary on-call\)/);
+    expect(escalate).toMatch(/Secondary on-call is due in \d+m; escalating now is earlier than it asks/);
+  });
+
+  it('read-only: A and :resolve explain read-only; nothing is journaled', async () => {
+    app = await renderCockpit({flags: {demo: 'bad-deploy', readOnly: true}, columns: 160, rows: 40});
+    await app.waitFor('READ-ONLY');
+    for (const keys of [['A'], [':', 'resolve PD#1042', KEYS.enter]]) {
+      await app.press(...keys);
+      await app.waitFor('This cockpit is read-only');
+      await app.press(KEYS.escape);
+      await app.waitUntil((f) => !f.includes('This cockpit is read-only'), 'notice closed');
+    }
+    expect(app.journal.read()).toEqual([]);
+    expect((await app.session.paging!.pager.list(new AbortController().signal)).incidents.every((i) => i.status === 'triggered')).toBe(true);
   });
 
   it('calm: no incidents, and the paging line says so', async () => {
