@@ -55,6 +55,8 @@ export interface Fault {
   readonly body?: unknown;
   /** Only for this method (default any). */
   readonly method?: string;
+  /** Never answer (the connection stays open until the client gives up). */
+  readonly hang?: boolean;
   times?: number;
 }
 
@@ -219,6 +221,12 @@ export async function startPagerDutyDouble(now: () => number = () => Date.now())
       let retryAfter: string | undefined;
       const faultAt = faults.findIndex((f) => !f.method || f.method === method);
       const fault = faultAt >= 0 ? faults[faultAt] : undefined;
+      if (fault?.hang) {
+        fault.times = (fault.times ?? 1) - 1;
+        if (fault.times <= 0) faults.splice(faultAt, 1);
+        requests.push({method, path: url.pathname, query: [...url.searchParams.entries()], status: 0});
+        return;
+      }
       if (fault) {
         status = fault.status;
         payload = fault.body ?? err(status === 429 ? 'Rate Limit Exceeded' : 'Error', status === 429 ? 2020 : 2000);

@@ -5,6 +5,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {acknowledgePlan} from '../../src/actions/paging.js';
 import {ActionRecord} from '../../src/actions/runner.js';
 import {incidentFor, titleMatches} from '../../src/data/pagerduty/match.js';
+import {pagingStatus} from '../../src/ui/overlays/alert-incident.js';
 import type {PagingIncident} from '../../src/data/pagerduty/types.js';
 import type {PaneId} from '../../src/data/readings/types.js';
 import {flush, KEYS, renderCockpit, type AppHarness} from '../helpers/render-app.js';
@@ -119,5 +120,21 @@ describe('matching an alert to its incident', () => {
     ]);
     expect(found).toMatchObject({incident: {id: 'B'}, by: 'key', others: 1});
     expect(incidentFor(alert, [incident({title: 'ServiceDown query@us-east'})])).toBeUndefined();
+  });
+});
+
+describe('the paging line', () => {
+  const reading = {incidents: [incident({status: 'triggered'}), incident({id: 'P2', status: 'acknowledged'})], at: 0, pages: 1};
+  it('says how many are open and unacknowledged, and how old the reading is', () => {
+    expect(pagingStatus({value: reading, lastSuccessAt: 0, failures: 0, inFlight: false, polls: 1}, [], 5_000, 90_000, 'PagerDuty')).toEqual({
+      tone: 'muted',
+      text: 'paging: 2 open incidents (1 unacknowledged), 0 matched to alerts · read 5s ago',
+    });
+  });
+  it('a dead PagerDuty keeps its last list, marked stale with the error; never read, it says why', () => {
+    const dead = pagingStatus({value: reading, lastSuccessAt: 0, error: 'connection refused by 127.0.0.1:1', errorAt: 60_000, failures: 3, inFlight: false, polls: 4}, [], 100_000, 90_000, 'PagerDuty');
+    expect(dead).toEqual({tone: 'warn', text: 'paging: 2 open incidents (1 unacknowledged), 0 matched to alerts · read 1m ago (stale) · error: connection refused by 127.0.0.1:1'});
+    const never = pagingStatus({error: '$ATP_PAGERDUTY_TOKEN is not set', errorAt: 1, failures: 1, inFlight: false, polls: 1}, [], 2, 90_000, 'PagerDuty (not started)');
+    expect(never).toEqual({tone: 'crit', text: 'paging: PagerDuty (not started): $ATP_PAGERDUTY_TOKEN is not set'});
   });
 });

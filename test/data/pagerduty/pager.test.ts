@@ -171,6 +171,16 @@ describe('rate limits and refusals', () => {
     expect(pd.requests).toHaveLength(0);
   });
 
+  it('a request with no answer times out with the configured timeout', async () => {
+    pd.fail({status: 0, hang: true});
+    const options = pagerDutyOptions('prod', {url: pd.url, from: 'oncall@connectsoft.com', services: ['PSVC001'], timeout: 0.2}, {ATP_PAGERDUTY_TOKEN: pd.tokens.full});
+    const p = createPagerDutyPager(options, clock);
+    const error = await p.list(new AbortController().signal).catch((e: unknown) => e);
+    p.close?.();
+    expect(error).toMatchObject({kind: 'timeout'});
+    expect((error as Error).message).toMatch(/no answer from 127\.0\.0\.1:\d+ within 0\.2s/);
+  });
+
   it('an aborted signal stops the request', async () => {
     const p = pager();
     const abort = new AbortController();
