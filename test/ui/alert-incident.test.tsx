@@ -48,11 +48,9 @@ describe('the alert view shows each alert\'s PagerDuty incident', () => {
     expect(app.journal.read().map((e) => `${e.action}:${e.phase}`)).toEqual(['acknowledge:confirmed', 'acknowledge:started', 'acknowledge:finished']);
   });
 
-  it('keys: A in the alert view picks among the unacknowledged incidents, confirms with the curl line, acknowledges', async () => {
+  it('keys: A picks among the unacknowledged incidents, confirms with the curl line, acknowledges; E on a selected alert acts on its incident', async () => {
     app = await renderCockpit({flags: {demo: 'bad-deploy'}, columns: 200, rows: 60});
     await app.waitFor('HighErrorRate');
-    await app.press('a');
-    await app.waitFor('PagerDuty #1042');
     await app.press('A');
     await app.waitFor('2 open; choose one');
     await app.press(KEYS.down, KEYS.enter);
@@ -69,8 +67,12 @@ describe('the alert view shows each alert\'s PagerDuty incident', () => {
       'acknowledge:started:PD#1042',
       'acknowledge:finished:PD#1042',
     ]);
-    // :escalate names the incident; a SEV-2 at 14 minutes is earlier than the matrix asks for Secondary.
-    await app.press(KEYS.escape, ':', 'escalate PD#1042', KEYS.enter);
+    // In the alert view, E on the selected alert (HighErrorRate, first) escalates its own incident: no pick.
+    await app.press(KEYS.escape, 'a');
+    await app.tick(1000);
+    await app.waitFor('paging: 2 open incidents (1 unacknowledged)');
+    expect(app.lastFrame()).toMatch(/PagerDuty #1042 acknowledged by You \(demo on-call\) at 03:00:0\dZ · assigned Dana Primary · level 1 \(ATP\)/);
+    await app.press('E');
     const escalate = dialogText(await app.waitFor('Escalate PagerDuty incident #1042 to level 2'));
     expect(escalate).toMatch(/pages ATP Secondary \(runbook: Secondary on-call\)/);
     expect(escalate).toMatch(/Secondary on-call is due in \d+m; escalating now is earlier than it asks/);

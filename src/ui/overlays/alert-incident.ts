@@ -3,6 +3,8 @@
 import type {ActiveAlert} from '../../data/alerts/evaluate.js';
 import type {PollSnapshot} from '../../data/poller.js';
 import type {PagingIncident, PagingReading} from '../../data/pagerduty/types.js';
+import {incidentTarget} from '../../actions/paging.js';
+import type {ActionRequest} from '../../actions/types.js';
 
 import {duration, utcClock} from '../format.js';
 import type {Tone} from '../theme.js';
@@ -54,4 +56,12 @@ export function pagingStatus(
     failing ? `error: ${state.error}` : '',
   ];
   return {tone: stale ? 'warn' : 'muted', text: parts.filter(Boolean).join(' · ')};
+}
+
+const PAGING_KINDS: ReadonlySet<string> = new Set(['acknowledge', 'escalate', 'resolve']);
+
+/** A paging key pressed on a selected alert acts on that alert's incident (undefined: not a paging key, or no incident). */
+export function pagingRequest(kind: string | undefined, alert: ActiveAlert | undefined): (ActionRequest & {incident: string}) | undefined {
+  if (kind === undefined || !PAGING_KINDS.has(kind) || !alert?.paging) return undefined;
+  return {kind, incident: incidentTarget(alert.paging.incident)};
 }

@@ -16,7 +16,7 @@ import {detailLines, listText, orderAlerts, type DetailLine} from '../alert-deta
 import {coverageText} from '../alert-text.js';
 import {windowStart} from '../components/table-model.js';
 import {useCockpit, useCockpitState, useNow, useTheme} from '../context.js';
-import {pagingStatus} from './alert-incident.js';
+import {pagingRequest, pagingStatus} from './alert-incident.js';
 import {useFreezes} from '../hooks/use-freezes.js';
 import {useLatestState} from '../hooks/use-latest-state.js';
 import {useRevisionHistory} from '../hooks/use-revision-history.js';
@@ -82,6 +82,13 @@ export function AlertsView({alerts, unevaluated = [], width, height}: AlertsView
     const binding = bindingFor(name);
     const current = items.find((a) => a.key === selectedRef.current) ?? items[0];
     const kind = binding?.id === 'action' ? binding.action : undefined;
+    // A/E/X on a selected alert act on its PagerDuty incident (docs/pagerduty.md).
+    const page = pagingRequest(kind, current);
+    if (page) {
+      hold();
+      begin(page);
+      return true;
+    }
     if (binding && kind !== undefined && ALERT_ACTION_KINDS.has(kind) && current) {
       const offer = fitted.offers.find((o) => o.request.kind === kind);
       if (offer && current.key === selected?.key) {
