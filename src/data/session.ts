@@ -4,6 +4,7 @@ import {loadProcedures, type Procedures} from './procedures/load.js';
 import type {Clock} from './clock.js';
 import type {ResolvedContext} from './config/context.js';
 import {PaneFeed, type FeedEntry} from './feed.js';
+import {createPaging, type PagingFeed} from './pagerduty/feed.js';
 import {Poller} from './poller.js';
 import {PANE_IDS, type PaneId, type ReadingByPane} from './readings/types.js';
 import {readOnlySource} from './sources/read-only.js';
@@ -22,6 +23,8 @@ export interface Session {
   readonly freezes: Poller<readonly Freeze[]>;
   /** Recent changes by any cockpit on the context's objects, newest first, from every source that reads them back. */
   readonly team: Poller<readonly TeamAction[]>;
+  /** The context's paging service (PagerDuty or the demo's), polled beside the panes; undefined when none. */
+  readonly paging?: PagingFeed;
   start(): void;
   stop(): void;
   close(): Promise<void>;
@@ -90,7 +93,8 @@ export async function createSession(context: ResolvedContext, options: SessionOp
     clock,
     read: async (signal) => (await Promise.all(teamSources.map((t) => t.recent(signal)))).flat().sort((a, b) => b.at - a.at),
   });
-  const pollers = () => [...PANE_IDS.flatMap((p) => feeds[p].entries.map((e) => e.poller)), freezes, team];
+  const paging = createPaging(context, clock, options.env ?? process.env);
+  const pollers = () => [...PANE_IDS.flatMap((p) => feeds[p].entries.map((e) => e.poller)), freezes, team, ...(paging ? [paging.poller] : [])];
   return {
     context,
     procedures: loadProcedures(context.runbook),
@@ -98,11 +102,13 @@ export async function createSession(context: ResolvedContext, options: SessionOp
     feeds,
     freezes,
     team,
+    paging,
     start: () => pollers().forEach((p) => p.start()),
     stop: () => pollers().forEach((p) => p.stop()),
     async close() {
       pollers().forEach((p) => p.stop());
       for (const feed of Object.values(feeds)) (feed as PaneFeed<PaneId>).dispose();
+      paging?.pager.close?.();
       await Promise.allSettled([...sources.values()].map((s) => s.close?.()));
     },
   };

@@ -6,6 +6,7 @@ import type {ActiveAlert} from '../data/alerts/evaluate.js';
 import type {Procedures} from '../data/procedures/load.js';
 import {procedureLink, sectionOf} from '../data/procedures/parse.js';
 import {alertText, clockText} from './alert-text.js';
+import {incidentLines} from './overlays/alert-incident.js';
 import {duration, utcStamp} from './format.js';
 import {groupAlerts} from './incident-summary.js';
 import type {Tone} from './theme.js';
@@ -71,6 +72,7 @@ export function detailLines(a: ActiveAlert, now: number, procedures: Procedures 
     {text: `escalation ${a.state === 'firing' ? 'now' : 'once it fires'}: ${a.escalation.now}`, tone: a.state === 'firing' ? 'crit' : 'muted'},
     {text: `escalation ${nextLine(a)}`},
     ...(a.clocks.length ? [{text: `clock: ${a.clocks.map(clockText).join(' · ')}`}] : []),
+    ...incidentLines([a], now).map((text) => ({text, tone: a.paging?.incident.status === 'triggered' ? ('warn' as const) : undefined})),
     ...(a.escalation.note ? [{text: `runbook conflict: ${a.escalation.note}`, tone: 'warn' as const}] : []),
     ...actionLines(fit, keyOf),
     ...procedureLines(a, procedures),

@@ -2,19 +2,20 @@
 import type {ActiveAlert} from '../data/alerts/evaluate.js';
 import type {AlertRule} from '../data/alerts/rule.js';
 import type {ResponseClock} from '../data/alerts/escalation.js';
-import {duration} from './format.js';
+import {duration, utcClock} from './format.js';
 
 /** How long an alert has fired (or 0 while pending). */
 export const firedFor = (alert: ActiveAlert, now: number): number => (alert.firingSince === undefined ? 0 : now - alert.firingSince);
 
-/** A clock as words: "respond within 5m: 3m left", "resolve overdue by 20m". */
+/** A clock as words: "respond within 5m: 3m left", "resolve overdue by 20m", "acknowledged by Ana at 03:12Z". */
 export function clockText(clock: ResponseClock): string {
+  if (clock.acknowledged) return `acknowledged by ${clock.acknowledged.by} at ${utcClock(clock.acknowledged.at)}`;
   return clock.leftMs >= 0 ? `${clock.what} within ${duration(clock.withinMs)}: ${duration(clock.leftMs)} left` : `${clock.what} overdue by ${duration(-clock.leftMs)}`;
 }
 
 /** The clock that matters now: the respond clock while it runs, then the resolve clock. */
 export function currentClock(alert: ActiveAlert): ResponseClock | undefined {
-  return alert.clocks.find((c) => c.what === 'respond' && c.leftMs >= 0) ?? alert.clocks.find((c) => c.what === 'resolve');
+  return alert.clocks.find((c) => c.what === 'respond' && (c.leftMs >= 0 || c.acknowledged)) ?? alert.clocks.find((c) => c.what === 'resolve');
 }
 
 /** Who comes next and when: "next CTO (if customer-impacting) in 3h26m". */

@@ -18,15 +18,16 @@ interface AckRequest extends ActionRequest {
   readonly incident: string;
 }
 
-/** A pager that records what it was asked (the backend of the trivial action). */
+/** A pager that records what it was asked (the backend of the trivial action). Key N and word `inc`: the cockpit's own
+ * paging actions hold A and `ack`. */
 function ackAction(calls: string[]) {
   return defineAction<AckRequest>({
     kind: 'ack',
-    key: {keys: ['A'], hint: 'ack', help: 'Acknowledge the open page', footer: 2, places: ['panes']},
+    key: {keys: ['N'], hint: 'ack', help: 'Acknowledge the open page', footer: 2, places: ['panes']},
     command: {
-      word: 'ack',
+      word: 'inc',
       usage: 'INCIDENT',
-      parse: (arg) => (arg ? {kind: 'ack', incident: arg} : 'usage: ack INCIDENT'),
+      parse: (arg) => (arg ? {kind: 'ack', incident: arg} : 'usage: inc INCIDENT'),
       complete: () => ['INC-2041'],
     },
     available: () => true,
@@ -64,22 +65,22 @@ describe('an action declared once', () => {
     const calls: string[] = [];
     const ack = ackAction(calls);
     const keymap = keymapOf([...ACTIONS, ack]);
-    expect(keymap.bindingFor('A')).toMatchObject({group: 'Actions', help: 'Acknowledge the open page'});
-    expect(keymap.bindings.find((b) => b.id === 'command')?.help).toContain('ack INCIDENT');
-    expect(parseCommand('ack INC-7', [...ACTIONS, ack])).toEqual({kind: 'ack', incident: 'INC-7'});
-    expect(parseCommand('ack', [...ACTIONS, ack])).toEqual({kind: 'error', message: 'usage: ack INCIDENT'});
-    expect(() => keymapOf([...ACTIONS, ack, {...ack, kind: 'other'}])).toThrow(/key A is bound twice/);
-    expect(() => keymapOf([...ACTIONS, ack, {...ack, kind: 'other', key: {...ack.key, keys: ['B']}}])).toThrow(/command word ack is taken/);
+    expect(keymap.bindingFor('N')).toMatchObject({group: 'Actions', help: 'Acknowledge the open page'});
+    expect(keymap.bindings.find((b) => b.id === 'command')?.help).toContain('inc INCIDENT');
+    expect(parseCommand('inc INC-7', [...ACTIONS, ack])).toEqual({kind: 'ack', incident: 'INC-7'});
+    expect(parseCommand('inc', [...ACTIONS, ack])).toEqual({kind: 'error', message: 'usage: inc INCIDENT'});
+    expect(() => keymapOf([...ACTIONS, ack, {...ack, kind: 'other'}])).toThrow(/key N is bound twice/);
+    expect(() => keymapOf([...ACTIONS, ack, {...ack, kind: 'other', key: {...ack.key, keys: ['B']}}])).toThrow(/command word inc is taken/);
 
     app = await renderCockpit({flags: {demo: 'calm'}, actions: [...ACTIONS, ack]});
-    const frame = await app.waitFor('A ack');
-    expect(frame.split('\n').at(-1)).toContain('A ack');
+    const frame = await app.waitFor('N ack');
+    expect(frame.split('\n').at(-1)).toContain('N ack');
     await app.press('?');
-    await app.waitFor(/ A +Acknowledge the open page/);
-    await app.press(KEYS.escape, ':', 'ac', KEYS.tab);
-    await app.waitUntil((f) => f.includes(' :ack '), 'command word completed');
+    await app.waitFor(/ N +Acknowledge the open page/);
+    await app.press(KEYS.escape, ':', 'in', KEYS.tab);
+    await app.waitUntil((f) => f.includes(' :inc '), 'command word completed');
     await app.press('IN', KEYS.tab);
-    await app.waitFor(':ack INC-2041');
+    await app.waitFor(':inc INC-2041');
     await app.press(KEYS.enter);
     const confirm = await app.waitFor('Acknowledge INC-2041?');
     expect(confirm).toContain('pd incident ack INC-2041');
@@ -96,8 +97,8 @@ describe('an action declared once', () => {
     const calls: string[] = [];
     app = await renderCockpit({flags: {demo: 'calm', readOnly: true}, actions: [...ACTIONS, ackAction(calls)]});
     await app.waitFor('READ-ONLY');
-    expect(app.lastFrame().split('\n').at(-1)).toContain('A ack (read-only)');
-    for (const keys of [['A'], [':', 'ack INC-7', KEYS.enter]]) {
+    expect(app.lastFrame().split('\n').at(-1)).toContain('N ack (read-only)');
+    for (const keys of [['N'], [':', 'inc INC-7', KEYS.enter]]) {
       await app.press(...keys);
       await app.waitFor('This cockpit is read-only');
       await app.press(KEYS.escape);

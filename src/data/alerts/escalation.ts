@@ -114,6 +114,8 @@ export interface ResponseClock {
   readonly withinMs: number;
   /** Negative when overdue. */
   readonly leftMs: number;
+  /** The respond clock stopped: the alert's PagerDuty incident was acknowledged (docs/pagerduty.md). */
+  readonly acknowledged?: {readonly by: string; readonly at: number};
 }
 
 /** The response and resolution clocks of an alert firing for `elapsedMs` (severity definitions, Topic 9). */

@@ -1,5 +1,6 @@
 // Turns readings into active alerts: thresholds, `for` durations, real age, escalation and response clocks; and says
 // which rules could not be evaluated, so an empty list is never mistaken for "all clear".
+import type {AlertIncident} from '../pagerduty/match.js';
 import type {PaneId, ReadingByPane} from '../readings/types.js';
 import {compareText} from '../text/order.js';
 import {ALERT_RULES, DEFAULT_THRESHOLDS, type AlertRule, type AlertThresholds} from './catalog.js';
@@ -26,6 +27,8 @@ export interface ActiveAlert {
   readonly clocks: readonly ResponseClock[];
   /** The reading behind this alert is stale. */
   readonly stale: boolean;
+  /** Its PagerDuty incident, when the context has paging and one matches (pagerduty/match.ts). */
+  readonly paging?: AlertIncident;
 }
 
 /** What the evaluator remembers between evaluations: when the cockpit first saw each condition. */

@@ -2,6 +2,7 @@
 import {DEFAULT_THRESHOLDS, type AlertThresholds} from '../alerts/catalog.js';
 import {isScenario, type ScenarioName} from '../demo/scenarios.js';
 import {PANE_IDS, type PaneId} from '../readings/types.js';
+import type {PagingConfig} from '../pagerduty/config.js';
 import {SOURCE_KINDS, type SourceKind} from '../sources/kinds.js';
 import type {CockpitConfig, ContextConfig, PerPane, SourceConfig} from './types.js';
 import {ConfigError} from './validate.js';
@@ -28,6 +29,8 @@ export interface ResolvedContext {
   readonly largeReplay: number;
   /** The Slack incoming webhook status updates are posted to, when configured (its URL is in the environment). */
   readonly slack?: {readonly webhookEnv: string; readonly channel: string};
+  /** The paging service, when the context has one (the demo has its own). */
+  readonly paging?: PagingConfig;
   readonly isDemo: boolean;
   /** Where the alert view finds procedures: a file, a link template, or the demo's own procedures. */
   readonly runbook: {readonly path?: string; readonly urlTemplate?: string; readonly demo: boolean};
@@ -58,6 +61,7 @@ export function demoContext(scenario: ScenarioName = 'calm', seed = 1): ContextC
     refresh: 1,
     panes: {health: 'demo', lag: 'demo', dlq: 'demo', outbox: 'demo', burn: 'demo'},
     sources: {demo: {kind: 'demo', scenario, seed}},
+    paging: {kind: 'demo'},
   };
 }
 
@@ -125,6 +129,7 @@ export function resolveContext(config: CockpitConfig, flags: ContextFlags, file:
     thresholds: {...DEFAULT_THRESHOLDS, ...ctx.thresholds},
     largeReplay: ctx.largeReplay ?? 100,
     slack: ctx.slack ? {webhookEnv: ctx.slack.webhookEnv, channel: ctx.slack.channel ?? '#atp-incidents'} : undefined,
+    paging: ctx.paging,
     runbook: {...ctx.runbook, demo: name === 'demo' && !ctx.runbook},
     isDemo: Object.values(sources).some((s) => s.kind === 'demo') && (typeof demoScenario !== 'string' || isScenario(demoScenario)),
   };

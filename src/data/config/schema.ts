@@ -79,6 +79,22 @@ const context = {
         urlTemplate: {type: 'string', pattern: '^https?://', description: 'a link per section; {section} is replaced', examples: ['https://wiki.example.com/atp/runbook#{section}']},
       },
     },
+    paging: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'the paging service (PagerDuty REST API v2, or the demo\'s own); the token comes from the environment (tokenEnv)',
+      properties: {
+        kind: {enum: ['pagerduty', 'demo'], description: 'which paging backend', examples: ['pagerduty']},
+        url: {type: 'string', pattern: '^https?://', description: 'REST API base URL', examples: ['https://api.pagerduty.com']},
+        tokenEnv: {type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'environment variable holding the REST API key', examples: ['ATP_PAGERDUTY_TOKEN']},
+        from: {type: 'string', pattern: '^[^\\s@]+@[^\\s@]+$', description: 'e-mail of the PagerDuty user changes are made as (the From header)', examples: ['oncall@connectsoft.com']},
+        services: {type: 'array', minItems: 1, items: {type: 'string', pattern: '^[A-Z0-9]+$'}, description: 'PagerDuty service ids whose incidents are shown', examples: [['PABC123']]},
+        refresh: seconds('how often incidents are listed', 30),
+        timeout: seconds('per-request timeout', 10),
+        caFile: {type: 'string', description: 'PEM file with an extra CA to trust', examples: ['/etc/ssl/atp-ca.pem']},
+        levels: {type: 'array', minItems: 1, items: {type: 'string', minLength: 1}, description: 'who escalation levels 1, 2, 3... page, when the policy cannot be read', examples: [['Primary on-call', 'Secondary on-call', 'Manager on-call']]},
+      },
+    },
     largeReplay: {type: 'integer', minimum: 1, description: 'replays of more messages than this require a reason', examples: [100]},
   },
 };

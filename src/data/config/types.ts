@@ -1,5 +1,6 @@
 // The configuration as the rest of the cockpit sees it (after validation).
 import type {PaneId} from '../readings/types.js';
+import type {PagingConfig} from '../pagerduty/config.js';
 import type {SourceKind} from '../sources/kinds.js';
 
 export type PerPane<T> = T | Partial<Record<PaneId, T>>;
@@ -27,6 +28,8 @@ export interface ContextConfig {
   readonly largeReplay?: number;
   /** Where status updates are posted (docs/status-updates.md): the variable holding the webhook URL. */
   readonly slack?: {readonly webhookEnv: string; readonly channel?: string};
+  /** The paging service (docs/pagerduty.md). */
+  readonly paging?: PagingConfig;
   /** The team's procedures (a Markdown file) and/or a link per section. */
   readonly runbook?: {readonly path?: string; readonly urlTemplate?: string};
 }

@@ -10,9 +10,9 @@ export interface HttpResponse {
   readonly status: number;
   readonly statusText: string;
   readonly contentType: string;
-  readonly body: Buffer;
-  /** The Retry-After header, as sent (429 and 503 answers). */
+  /** `Retry-After` as sent (seconds or an HTTP date), for clients that honour it. */
   readonly retryAfter?: string;
+  readonly body: Buffer;
 }
 
 /** Settings shared by every request of one client. */
@@ -27,7 +27,7 @@ export interface HttpClientOptions {
 
 /** Per-request settings. */
 export interface RequestOptions {
-  readonly method?: 'GET' | 'POST';
+  readonly method?: 'GET' | 'POST' | 'PUT';
   readonly body?: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly signal?: AbortSignal;
@@ -118,8 +118,8 @@ export class HttpClient {
             status: res.statusCode ?? 0,
             statusText: sanitizeLine(res.statusMessage ?? ''),
             contentType: String(res.headers['content-type'] ?? ''),
-            body: Buffer.concat(chunks),
             retryAfter: typeof res.headers['retry-after'] === 'string' ? res.headers['retry-after'] : undefined,
+            body: Buffer.concat(chunks),
           }),
         );
       });

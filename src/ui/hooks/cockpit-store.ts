@@ -5,6 +5,8 @@ import type {Clock, TimerHandle} from '../../data/clock.js';
 import type {PaneSnapshot} from '../../data/feed.js';
 import {PANE_IDS, type PaneId} from '../../data/readings/types.js';
 import type {Session} from '../../data/session.js';
+import type {PollSnapshot} from '../../data/poller.js';
+import type {PagingReading} from '../../data/pagerduty/types.js';
 import type {Freeze, TeamAction} from '../../data/sources/types.js';
 import {QUIET_STORE, shownKey} from './quiet-store.js';
 
@@ -16,6 +18,8 @@ export interface CockpitState {
   readonly freezes: readonly Freeze[];
   /** Recent changes by anyone on the context's objects, newest first (the journal view lists them). */
   readonly team: readonly TeamAction[];
+  /** The paging poller's state, when the context has paging. */
+  readonly paging?: PollSnapshot<PagingReading>;
 }
 
 const NO_FREEZES: readonly Freeze[] = [];
@@ -39,6 +43,7 @@ export class CockpitStore {
     for (const pane of PANE_IDS) this.unsubscribers.push(session.feeds[pane].subscribe(() => this.schedule()));
     this.unsubscribers.push(session.freezes.subscribe(() => this.schedule()));
     this.unsubscribers.push(session.team.subscribe(() => this.schedule()));
+    if (session.paging) this.unsubscribers.push(session.paging.poller.subscribe(() => this.schedule()));
     this.tick();
   }
 
@@ -83,7 +88,13 @@ export class CockpitStore {
 
   private read(): CockpitState {
     const snapshots = Object.fromEntries(PANE_IDS.map((p) => [p, this.session.feeds[p].snapshot()])) as unknown as Snapshots;
-    const {freezes, team} = this.session;
-    return {now: this.clock.now(), snapshots, freezes: freezes.snapshot().value ?? NO_FREEZES, team: team.snapshot().value ?? NO_TEAM};
+    const {freezes, team, paging} = this.session;
+    return {
+      now: this.clock.now(),
+      snapshots,
+      freezes: freezes.snapshot().value ?? NO_FREEZES,
+      team: team.snapshot().value ?? NO_TEAM,
+      paging: paging?.poller.snapshot(),
+    };
   }
 }

@@ -21,5 +21,6 @@ export function shownKey(state: CockpitState): string {
     errors: s.sources.map((src) => `${src.error ?? ''}:${src.failures}`),
     age: s.lastSuccessAt === undefined ? -1 : Math.floor((state.now - s.lastSuccessAt) / 1000),
   }));
-  return JSON.stringify({panes, freezes: state.freezes, team: state.team, minute: Math.floor(state.now / 60_000)});
+  const paging = state.paging && {value: state.paging.value, error: state.paging.error, failures: state.paging.failures};
+  return JSON.stringify({panes, freezes: state.freezes, team: state.team, paging, minute: Math.floor(state.now / 60_000)});
 }

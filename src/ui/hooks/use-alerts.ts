@@ -2,16 +2,18 @@
 import {useMemo, useRef} from 'react';
 import {evaluateAlerts, type AlertMemory, type Evaluation} from '../../data/alerts/evaluate.js';
 import type {PaneSnapshot} from '../../data/feed.js';
+import {withIncidents} from '../../data/pagerduty/match.js';
 import {paneHealth} from '../../data/feed.js';
 import {PANE_IDS, type PaneId, type ReadingByPane} from '../../data/readings/types.js';
-import {useCockpit} from '../context.js';
+import {useCockpit, useCockpitState} from '../context.js';
 import {publishAlerts} from './latest-alerts.js';
 
-/** Active alerts, worst first, and the rules no source could evaluate. */
+/** Active alerts, worst first, each joined to its PagerDuty incident when paging is configured; and the rules no source could evaluate. */
 export function useAlerts(snapshots: {[P in PaneId]: PaneSnapshot<P>}, now: number): Pick<Evaluation, 'alerts' | 'unevaluated'> {
   const {session} = useCockpit();
   const memory = useRef<AlertMemory>(new Map());
-  return useMemo(() => {
+  const incidents = useCockpitState().paging?.value?.incidents;
+  const evaluated = useMemo(() => {
     const readings: Partial<ReadingByPane> = {
       health: snapshots.health.value,
       lag: snapshots.lag.value,
@@ -25,4 +27,5 @@ export function useAlerts(snapshots: {[P in PaneId]: PaneSnapshot<P>}, now: numb
     publishAlerts(session, result.alerts);
     return {alerts: result.alerts, unevaluated: result.unevaluated};
   }, [snapshots, now, session]);
+  return useMemo(() => ({...evaluated, alerts: withIncidents(evaluated.alerts, incidents)}), [evaluated, incidents]);
 }

@@ -15,7 +15,8 @@ import {useActions} from '../actions/actions-provider.js';
 import {detailLines, listText, orderAlerts, type DetailLine} from '../alert-detail.js';
 import {coverageText} from '../alert-text.js';
 import {windowStart} from '../components/table-model.js';
-import {useCockpit, useNow, useTheme} from '../context.js';
+import {useCockpit, useCockpitState, useNow, useTheme} from '../context.js';
+import {pagingRequest, pagingStatus} from './alert-incident.js';
 import {useFreezes} from '../hooks/use-freezes.js';
 import {useLatestState} from '../hooks/use-latest-state.js';
 import {useRevisionHistory} from '../hooks/use-revision-history.js';
@@ -68,8 +69,10 @@ export function AlertsView({alerts, unevaluated = [], width, height}: AlertsView
 
   const sep = theme.ascii ? ' - ' : ' · ';
   const coverage = coverageText(unevaluated);
-  // The list: title, rows, then what the selected alert offers (and the coverage line, when some rule has no source).
-  const listBody = Math.max(1, height - 2 - (coverage ? 1 : 0));
+  const pagingState = useCockpitState().paging;
+  const paging = session.paging && pagingStatus(pagingState, alerts, now, session.paging.staleAfterMs, session.paging.pager.description);
+  // The list: title, rows, then what the selected alert offers (and the coverage and paging lines, when there are).
+  const listBody = Math.max(1, height - 2 - (coverage ? 1 : 0) - (paging ? 1 : 0));
   const wrap = (l: DetailLine) => wrapCells(sanitizeLine(l.text), width - 4, '    ').map((text) => ({...l, text}));
   const account = selected ? detailLines(selected, now, session.procedures, fitted, keyOf).flatMap(wrap) : [];
   const detailBody = Math.max(1, height - 1 - (note ? 1 : 0));
@@ -79,6 +82,13 @@ export function AlertsView({alerts, unevaluated = [], width, height}: AlertsView
     const binding = bindingFor(name);
     const current = items.find((a) => a.key === selectedRef.current) ?? items[0];
     const kind = binding?.id === 'action' ? binding.action : undefined;
+    // A/E/X on a selected alert act on its PagerDuty incident (docs/pagerduty.md).
+    const page = pagingRequest(kind, current);
+    if (page) {
+      hold();
+      begin(page);
+      return true;
+    }
     if (binding && kind !== undefined && ALERT_ACTION_KINDS.has(kind) && current) {
       const offer = fitted.offers.find((o) => o.request.kind === kind);
       if (offer && current.key === selected?.key) {
@@ -145,7 +155,7 @@ export function AlertsView({alerts, unevaluated = [], width, height}: AlertsView
   const offers = fitted.offers.map((o) => `${keyOf(o.request.kind)} ${o.label}`);
   const bottom = note ?? (selected ? [`${keyOf('open')} details`, ...offers, ...(offers.length ? [] : fitted.notes.slice(0, 1))].join(sep) : '');
   // Room the list leaves shows the start of the selected alert's account (a rule, then as many lines as fit).
-  const spare = height - 1 - (alerts.length === 0 ? 1 : 0) - rows.length - (coverage ? 1 : 0) - (bottom ? 1 : 0);
+  const spare = height - 1 - (alerts.length === 0 ? 1 : 0) - rows.length - (coverage ? 1 : 0) - (paging ? 1 : 0) - (bottom ? 1 : 0);
   const preview = selected && spare >= 3 ? account.slice(0, spare - 1) : [];
   const previewTitle = selected ? ` ${theme.rule.repeat(2)} ${selected.name} ${selected.target} ` : '';
   return (
@@ -171,6 +181,7 @@ export function AlertsView({alerts, unevaluated = [], width, height}: AlertsView
         );
       })}
       {coverage ? <Text color={theme.tone('warn')}>{fit(` ${theme.symbol('warn')} ${coverage}`, width, 'left', theme.ellipsis)}</Text> : null}
+      {paging ? <Text color={theme.tone(paging.tone)}>{fit(` ${theme.symbol(paging.tone)} ${paging.text}`, width, 'left', theme.ellipsis)}</Text> : null}
       {bottom ? (
         <Text color={theme.tone(note ? 'warn' : 'accent')} bold wrap="truncate">
           {fit(` ${bottom}`, width, 'left', theme.ellipsis)}
