@@ -1,0 +1,177 @@
+// The incident timeline (issue 19): alert transitions and actions from the journal, colleagues' changes read back
+// from Kubernetes Events, and deploy markers, merged into one ordered list for `incident show` and the `T` view.
+// Pure: the callers read the journal, the Events and the revision histories. docs/incident-record.md.
+import type {TeamAction} from '../data/sources/types.js';
+import {sanitizeLine} from '../data/text/sanitize.js';
+import {ALERT_ACTION} from './alert-record.js';
+import type {JournalEntry} from './journal.js';
+
+export type TimelineKind = 'alert' | 'deploy' | 'action' | 'page' | 'update' | 'team';
+
+/** One line of the record. Every string is sanitised (one line, no control sequences). */
+export interface TimelineEntry {
+  readonly at: number;
+  readonly kind: TimelineKind;
+  /** `fired`/`cleared` for alerts, the journal phase for actions, `deployed`, or the colleague's action (`rollback`). */
+  readonly what: string;
+  /** The alert's name, the action's kind, or `revision N` for a deploy. */
+  readonly subject: string;
+  readonly target: string;
+  readonly who?: string;
+  readonly reason?: string;
+  readonly incident?: string;
+  /** An alert's value (the evaluation's own words, e.g. `errors 12.0% > 5.0%`), or a deploy's version. */
+  readonly value?: string;
+  readonly severity?: number;
+  readonly detail?: string;
+  readonly source: 'journal' | 'kubernetes' | 'revisions';
+  /** The journal entry's sequence number. */
+  readonly seq?: number;
+}
+
+/** A revision that became active: from a rollback capability's history (`createdAt`). */
+export interface DeployMarker {
+  readonly at: number;
+  /** `service@region`. */
+  readonly target: string;
+  readonly revision: number;
+  readonly version: string;
+}
+
+export interface TimelineInput {
+  readonly journal: readonly JournalEntry[];
+  readonly team?: readonly TeamAction[];
+  readonly deploys?: readonly DeployMarker[];
+  /** Only entries at or after this time (epoch ms). */
+  readonly since?: number;
+}
+
+/** How long before and after a journaled action an Event by the same person counts as that action's own Event. */
+export const OWN_EVENT_MS = 5 * 60_000;
+/** How long after a deploy an alert on the same target counts as "errors began after the deploy". */
+export const DEPLOY_WINDOW_MS = 60 * 60_000;
+
+// Pages, acknowledgements and escalations (PagerDuty), and the posted updates, are journaled as actions like the
+// others; their kind names which they are. Anything else is one of the cockpit's own actions.
+const PAGE = /^(page|pager|pagerduty|acknowledge|ack|escalate|reassign|resolve|unacknowledge)([-_:.]|$)/i;
+const UPDATE = /^(update|status-update|status|post|notify|slack|announce)([-_:.]|$)/i;
+
+/** Which part of the record a journaled action belongs to, from its kind. */
+export function kindOfAction(action: string): TimelineKind {
+  if (action === ALERT_ACTION) return 'alert';
+  if (PAGE.test(action) || /pagerduty/i.test(action)) return 'page';
+  if (UPDATE.test(action)) return 'update';
+  return 'action';
+}
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? sanitizeLine(v) : undefined);
+const time = (v: unknown, fallback: string): number => {
+  const t = typeof v === 'string' ? Date.parse(v) : NaN;
+  return Number.isFinite(t) ? t : Date.parse(fallback);
+};
+
+/** Alert entries: each episode's first `fired` and its `cleared`; what a second cockpit wrote about it is left out. */
+function alertEntries(journal: readonly JournalEntry[]): TimelineEntry[] {
+  const open = new Set<string>();
+  const out: TimelineEntry[] = [];
+  for (const e of journal) {
+    if (e.action !== ALERT_ACTION) continue;
+    const p = e.params ?? {};
+    const key = `${e.context}\u0000${String(p.key ?? e.target)}`;
+    if (e.phase === 'fired') {
+      if (open.has(key)) continue;
+      open.add(key);
+    } else if (e.phase === 'cleared') {
+      if (!open.delete(key)) continue;
+    } else continue;
+    const severity = Number(p.severity);
+    out.push({
+      at: e.phase === 'fired' ? time(p.since, e.at) : time(p.clearedAt, e.at),
+      kind: 'alert',
+      what: e.phase,
+      subject: text(p.alert) ?? 'alert',
+      target: sanitizeLine(e.target),
+      who: `${sanitizeLine(e.who.user)}@${sanitizeLine(e.who.host)}`,
+      value: text(p.value),
+      severity: Number.isInteger(severity) && severity > 0 ? severity : undefined,
+      detail: e.phase === 'fired' && typeof p.onset === 'string' && p.onset !== p.since ? `condition since ${p.onset.replace(/\.\d{3}Z$/, 'Z')}` : undefined,
+      source: 'journal',
+      seq: e.seq,
+    });
+  }
+  return out;
+}
+
+/** The cockpit's actions (every phase but `started`, which only repeats `confirmed`). */
+function actionEntries(journal: readonly JournalEntry[]): TimelineEntry[] {
+  return journal
+    .filter((e) => e.action !== ALERT_ACTION && e.phase !== 'started')
+    .map((e) => ({
+      at: Date.parse(e.at),
+      kind: kindOfAction(e.action),
+      what: e.phase,
+      subject: sanitizeLine(e.action),
+      target: sanitizeLine(e.target),
+      who: `${sanitizeLine(e.who.user)}@${sanitizeLine(e.who.host)}`,
+      reason: text(e.reason),
+      incident: text(e.incident),
+      detail: text(e.message),
+      source: 'journal' as const,
+      seq: e.seq,
+    }));
+}
+
+/** Colleagues' changes; an Event the cockpit's own journaled action left (same action, person and host, near in time) is not repeated. */
+function teamEntries(team: readonly TeamAction[], journal: readonly JournalEntry[]): TimelineEntry[] {
+  const own = journal.filter((e) => e.action !== ALERT_ACTION && (e.phase === 'finished' || e.phase === 'failed' || e.phase === 'started'));
+  return team
+    .filter((t) => !own.some((e) => e.action === t.action && e.who.user === t.by && e.who.host === t.host && Math.abs(Date.parse(e.at) - t.at) <= OWN_EVENT_MS))
+    .map((t) => ({
+      at: t.at,
+      kind: 'team' as const,
+      what: sanitizeLine(t.action),
+      subject: sanitizeLine(t.action),
+      target: `${sanitizeLine(t.object)}${t.region ? ` (${sanitizeLine(t.region)})` : ''}`,
+      who: `${sanitizeLine(t.by)}@${sanitizeLine(t.host)}`,
+      reason: text(t.reason),
+      incident: text(t.incident),
+      detail: text(t.message),
+      source: 'kubernetes' as const,
+    }));
+}
+
+/** Deploy markers, each with the first alert on its target that began after it (within DEPLOY_WINDOW_MS). */
+function deployEntries(deploys: readonly DeployMarker[], alerts: readonly TimelineEntry[]): TimelineEntry[] {
+  return deploys.map((d) => {
+    const after = alerts.find((a) => a.what === 'fired' && a.target === d.target && a.at >= d.at && a.at - d.at <= DEPLOY_WINDOW_MS);
+    return {
+      at: d.at,
+      kind: 'deploy' as const,
+      what: 'deployed',
+      subject: `revision ${d.revision}`,
+      target: sanitizeLine(d.target),
+      value: sanitizeLine(d.version),
+      detail: after ? `${after.subject} fired ${minutes(after.at - d.at)} later` : undefined,
+      source: 'revisions' as const,
+    };
+  });
+}
+
+const minutes = (ms: number) => (ms < 60_000 ? `${Math.round(ms / 1000)}s` : `${Math.round(ms / 60_000)}m`);
+
+/** The record, oldest first (ties keep: deploys, alerts, then journal order, then colleagues). */
+export function buildTimeline(input: TimelineInput): TimelineEntry[] {
+  const alerts = alertEntries(input.journal);
+  const all = [
+    ...deployEntries(input.deploys ?? [], alerts),
+    ...alerts,
+    ...actionEntries(input.journal),
+    ...teamEntries(input.team ?? [], input.journal),
+  ];
+  const since = input.since ?? -Infinity;
+  return all
+    .map((e, i) => ({e, i}))
+    .filter(({e}) => Number.isFinite(e.at) && e.at >= since)
+    .sort((a, b) => a.e.at - b.e.at || a.i - b.i)
+    .map(({e}) => e);
+}
