@@ -23,6 +23,8 @@ export interface TimelineEntry {
   /** An alert's value (the evaluation's own words, e.g. `errors 12.0% > 5.0%`), or a deploy's version. */
   readonly value?: string;
   readonly severity?: number;
+  /** When an alert's condition began (its onset), before its `for` duration made it fire. */
+  readonly onset?: number;
   readonly detail?: string;
   readonly source: 'journal' | 'kubernetes' | 'revisions';
   /** The journal entry's sequence number. */
@@ -85,6 +87,7 @@ function alertEntries(journal: readonly JournalEntry[]): TimelineEntry[] {
       if (!open.delete(key)) continue;
     } else continue;
     const severity = Number(p.severity);
+    const onset = e.phase === 'fired' ? time(p.onset, e.at) : undefined;
     out.push({
       at: e.phase === 'fired' ? time(p.since, e.at) : time(p.clearedAt, e.at),
       kind: 'alert',
@@ -94,6 +97,7 @@ function alertEntries(journal: readonly JournalEntry[]): TimelineEntry[] {
       who: `${sanitizeLine(e.who.user)}@${sanitizeLine(e.who.host)}`,
       value: text(p.value),
       severity: Number.isInteger(severity) && severity > 0 ? severity : undefined,
+      onset,
       detail: e.phase === 'fired' && typeof p.onset === 'string' && p.onset !== p.since ? `condition since ${p.onset.replace(/\.\d{3}Z$/, 'Z')}` : undefined,
       source: 'journal',
       seq: e.seq,
@@ -140,10 +144,13 @@ function teamEntries(team: readonly TeamAction[], journal: readonly JournalEntry
     }));
 }
 
-/** Deploy markers, each with the first alert on its target that began after it (within DEPLOY_WINDOW_MS). */
+/** Deploy markers, each with the first alert on its target whose condition began after it (within DEPLOY_WINDOW_MS). */
 function deployEntries(deploys: readonly DeployMarker[], alerts: readonly TimelineEntry[]): TimelineEntry[] {
+  const began = (a: TimelineEntry) => a.onset ?? a.at;
   return deploys.map((d) => {
-    const after = alerts.find((a) => a.what === 'fired' && a.target === d.target && a.at >= d.at && a.at - d.at <= DEPLOY_WINDOW_MS);
+    const after = alerts
+      .filter((a) => a.what === 'fired' && a.target === d.target && began(a) >= d.at && began(a) - d.at <= DEPLOY_WINDOW_MS)
+      .sort((a, b) => began(a) - began(b))[0];
     return {
       at: d.at,
       kind: 'deploy' as const,
@@ -151,7 +158,7 @@ function deployEntries(deploys: readonly DeployMarker[], alerts: readonly Timeli
       subject: `revision ${d.revision}`,
       target: sanitizeLine(d.target),
       value: sanitizeLine(d.version),
-      detail: after ? `${after.subject} fired ${minutes(after.at - d.at)} later` : undefined,
+      detail: after ? `errors began ${minutes(began(after) - d.at)} after it (${after.subject}, fired ${minutes(after.at - d.at)} after)` : undefined,
       source: 'revisions' as const,
     };
   });
