@@ -31,14 +31,8 @@ export interface TimelineEntry {
   readonly seq?: number;
 }
 
-/** A revision that became active: from a rollback capability's history (`createdAt`). */
-export interface DeployMarker {
-  readonly at: number;
-  /** `service@region`. */
-  readonly target: string;
-  readonly revision: number;
-  readonly version: string;
-}
+export type {DeployMarker} from './timeline-feed.js';
+import type {DeployMarker} from './timeline-feed.js';
 
 export interface TimelineInput {
   readonly journal: readonly JournalEntry[];

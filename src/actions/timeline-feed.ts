@@ -1,0 +1,74 @@
+// What the `T` view reads besides the journal, through pollers (never from a view effect): colleagues' changes from
+// the sources that read Kubernetes Events back, and deploy markers from the rollback capability's revision history
+// of the services the timeline is about. docs/incident-record.md.
+import type {Clock} from '../data/clock.js';
+import {describeError} from '../data/errors.js';
+import {Poller} from '../data/poller.js';
+import {capabilityFor, type Session} from '../data/session.js';
+import type {ServiceRef, TeamAction} from '../data/sources/types.js';
+import {sanitizeLine} from '../data/text/sanitize.js';
+import type {Journal, JournalEntry} from './journal.js';
+
+/** A revision that became active: from a rollback capability's history (`createdAt`). */
+export interface DeployMarker {
+  readonly at: number;
+  /** `service@region`. */
+  readonly target: string;
+  readonly revision: number;
+  readonly version: string;
+}
+
+/** What the outside poller hands the view. */
+export interface TimelineOutside {
+  readonly team: readonly TeamAction[];
+  readonly deploys: readonly DeployMarker[];
+  /** What could not be read, in words. */
+  readonly notes: readonly string[];
+}
+
+/** Revision histories read per poll at most: each is a GET and a LIST on Kubernetes. */
+export const MAX_HISTORIES = 8;
+/** The outside poller's cadence: Events and revisions change slowly, and each poll costs requests. */
+export const OUTSIDE_INTERVAL_MS = 30_000;
+/** The journal poller's cadence: a local file read. */
+export const JOURNAL_INTERVAL_MS = 2_000;
+
+/** Polls the journal file (entries in file order). */
+export function journalPoller(journal: Journal, clock: Clock): Poller<readonly JournalEntry[]> {
+  return new Poller({name: 'timeline:journal', intervalMs: JOURNAL_INTERVAL_MS, timeoutMs: 5_000, clock, read: async () => journal.read()});
+}
+
+/** `service@region` targets as service references (others, such as DLQ entities, have no revision history). */
+function refsOf(targets: readonly string[]): ServiceRef[] {
+  const refs: ServiceRef[] = [];
+  for (const t of new Set(targets)) {
+    const [service, region, more] = t.split('@');
+    if (service && region && more === undefined) refs.push({service, region});
+  }
+  return refs.slice(0, MAX_HISTORIES);
+}
+
+/** Polls colleagues' changes and the revision histories of `targets()` (read at each poll). */
+export function outsidePoller(session: Session, clock: Clock, targets: () => readonly string[]): Poller<TimelineOutside> {
+  const read = async (signal: AbortSignal): Promise<TimelineOutside> => {
+    const notes: string[] = [];
+    const fail = (what: string) => (error: unknown) => {
+      notes.push(`${what}: ${sanitizeLine(describeError(error))}`);
+      return [];
+    };
+    const readers = [...session.sources.values()].filter((s) => s.capabilities.teamActions);
+    const team = (await Promise.all(readers.map((s) => s.capabilities.teamActions!.recent(signal).catch(fail(`colleagues' actions from ${s.id}`))))).flat();
+    const rollback = capabilityFor(session, 'health', 'rollback')?.capability;
+    const deploys: DeployMarker[] = [];
+    if (rollback) {
+      const histories = await Promise.all(refsOf(targets()).map((ref) => rollback.history(ref, signal).then((h) => ({ref, h}), fail(`revisions of ${ref.service}@${ref.region}`))));
+      for (const item of histories) {
+        if (!('ref' in item)) continue;
+        const target = `${item.ref.service}@${item.ref.region}`;
+        for (const r of item.h) if (r.createdAt !== undefined) deploys.push({at: r.createdAt, target, revision: r.revision, version: r.version});
+      }
+    }
+    return {team, deploys, notes};
+  };
+  return new Poller({name: 'timeline:outside', intervalMs: OUTSIDE_INTERVAL_MS, timeoutMs: 20_000, clock, read});
+}
