@@ -45,5 +45,9 @@ describe.runIf(enabled)('rollback in a real terminal', () => {
     const entries = all.filter((e) => e.action !== 'alert');
     expect(entries.map((e) => e.phase)).toEqual(['planned', 'confirmed', 'started', 'finished']);
     expect(entries[3]).toMatchObject({action: 'rollback', target: 'ingestion@us-east', before: {revision: 3}, after: {revision: 4}});
+    // The same journal read back as the incident record, by the launcher itself.
+    const record = await run(LAUNCHER, ['incident', 'show', '--journal', journal]);
+    expect(record.stdout).toMatch(/ALERT {2}fired {5}HighErrorRate ingestion@us-east · SEV-2 · errors \d+\.\d% > 5\.0%/);
+    expect(record.stdout).toMatch(/ACTION finished {2}rollback ingestion@us-east · by \S+@\S+ · .*1\.2\.4/);
   }, 90_000);
 });
