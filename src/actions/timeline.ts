@@ -100,6 +100,13 @@ function alertEntries(journal: readonly JournalEntry[]): TimelineEntry[] {
   return out;
 }
 
+/** The words of a posted or copied update (its `text` parameter), on one line and bounded. */
+const UPDATE_TEXT_CHARS = 400;
+function updateText(e: JournalEntry): string | undefined {
+  const words = text(e.params?.text);
+  return words && words.length > UPDATE_TEXT_CHARS ? `${words.slice(0, UPDATE_TEXT_CHARS - 1)}…` : words;
+}
+
 /** The cockpit's actions (every phase but `started`, which only repeats `confirmed`). */
 function actionEntries(journal: readonly JournalEntry[]): TimelineEntry[] {
   return journal
@@ -107,6 +114,7 @@ function actionEntries(journal: readonly JournalEntry[]): TimelineEntry[] {
     .map((e) => ({
       at: Date.parse(e.at),
       kind: kindOfAction(e.action),
+      value: kindOfAction(e.action) === 'update' ? updateText(e) : undefined,
       what: e.phase,
       subject: sanitizeLine(e.action),
       target: sanitizeLine(e.target),

@@ -62,8 +62,11 @@ describe('timeline model', () => {
     expect(['acknowledge', 'escalate', 'resolve', 'page', 'pagerduty-ack', 'pager:reassign'].map(kindOfAction)).toEqual(Array(6).fill('page'));
     expect(['update', 'status-update', 'slack', 'post-update'].map(kindOfAction)).toEqual(Array(4).fill('update'));
     expect(['rollback', 'replay', 'freeze', 'restart', 'scale', 'updater'].map(kindOfAction)).toEqual(Array(6).fill('action'));
-    const t = buildTimeline({journal: [entry(T0, {action: 'acknowledge', target: 'PD Q1ABC'}), entry(T0 + MIN, {action: 'update', target: '#atp-incidents'})]});
+    const text = 'SEV-2 ingestion us-east: errors up after 1.2.5.\nRolled back at 03:00.\nNext update 03:30.';
+    const t = buildTimeline({journal: [entry(T0, {action: 'acknowledge', target: 'PD Q1ABC'}), entry(T0 + MIN, {action: 'update', target: '#atp-incidents', params: {via: 'clipboard', text}})]});
     expect(t.map((e) => e.kind)).toEqual(['page', 'update']);
+    // The update's own words are part of the record, on one line.
+    expect(t[1]?.value).toMatch(/^SEV-2 ingestion us-east: errors up after 1\.2\.5\. ?Rolled back at 03:00\. ?Next update 03:30\.$/);
   });
 
   it("colleagues' changes come in from Events; the Event our own journaled action left is not repeated", () => {
