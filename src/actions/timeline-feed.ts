@@ -1,6 +1,7 @@
 // What the `T` view reads besides the journal, through pollers (never from a view effect): colleagues' changes from
 // the sources that read Kubernetes Events back, and deploy markers from the rollback capability's revision history
 // of the services the timeline is about. docs/incident-record.md.
+import {statSync} from 'node:fs';
 import type {Clock} from '../data/clock.js';
 import {describeError} from '../data/errors.js';
 import {Poller} from '../data/poller.js';
@@ -33,9 +34,16 @@ export const OUTSIDE_INTERVAL_MS = 30_000;
 /** The journal poller's cadence: a local file read. */
 export const JOURNAL_INTERVAL_MS = 2_000;
 
-/** Polls the journal file (entries in file order). */
+/** Polls the journal file (entries in file order); parses it again only when its size or modification time moved. */
 export function journalPoller(journal: Journal, clock: Clock): Poller<readonly JournalEntry[]> {
-  return new Poller({name: 'timeline:journal', intervalMs: JOURNAL_INTERVAL_MS, timeoutMs: 5_000, clock, read: async () => journal.read()});
+  let seen: {stamp: string; entries: readonly JournalEntry[]} | undefined;
+  const read = async (): Promise<readonly JournalEntry[]> => {
+    const stat = statSync(journal.path, {throwIfNoEntry: false});
+    const stamp = stat ? `${stat.size}:${stat.mtimeMs}` : 'none';
+    if (seen?.stamp !== stamp) seen = {stamp, entries: journal.read()};
+    return seen.entries;
+  };
+  return new Poller({name: 'timeline:journal', intervalMs: JOURNAL_INTERVAL_MS, timeoutMs: 5_000, clock, read});
 }
 
 /** `service@region` targets as service references (others, such as DLQ entities, have no revision history). */
