@@ -1,12 +1,12 @@
-// What the `T` view reads besides the journal, through pollers (never from a view effect): colleagues' changes from
-// the sources that read Kubernetes Events back, and deploy markers from the rollback capability's revision history
-// of the services the timeline is about. docs/incident-record.md.
+// What the `T` view reads besides the journal and the session's team poller (colleagues' changes), through pollers
+// (never from a view effect): deploy markers from the rollback capability's revision history of the services the
+// timeline is about. docs/incident-record.md.
 import {statSync} from 'node:fs';
 import type {Clock} from '../data/clock.js';
 import {describeError} from '../data/errors.js';
 import {Poller} from '../data/poller.js';
 import {capabilityFor, type Session} from '../data/session.js';
-import type {ServiceRef, TeamAction} from '../data/sources/types.js';
+import type {ServiceRef} from '../data/sources/types.js';
 import {sanitizeLine} from '../data/text/sanitize.js';
 import type {Journal, JournalEntry} from './journal.js';
 
@@ -19,9 +19,8 @@ export interface DeployMarker {
   readonly version: string;
 }
 
-/** What the outside poller hands the view. */
+/** What the outside poller hands the view (colleagues' changes come from the session's own team poller). */
 export interface TimelineOutside {
-  readonly team: readonly TeamAction[];
   readonly deploys: readonly DeployMarker[];
   /** What could not be read, in words. */
   readonly notes: readonly string[];
@@ -56,7 +55,7 @@ function refsOf(targets: readonly string[]): ServiceRef[] {
   return refs.slice(0, MAX_HISTORIES);
 }
 
-/** Polls colleagues' changes and the revision histories of `targets()` (read at each poll). */
+/** Polls the revision histories of `targets()` (read at each poll). */
 export function outsidePoller(session: Session, clock: Clock, targets: () => readonly string[]): Poller<TimelineOutside> {
   const read = async (signal: AbortSignal): Promise<TimelineOutside> => {
     const notes: string[] = [];
@@ -64,8 +63,6 @@ export function outsidePoller(session: Session, clock: Clock, targets: () => rea
       notes.push(`${what}: ${sanitizeLine(describeError(error))}`);
       return [];
     };
-    const readers = [...session.sources.values()].filter((s) => s.capabilities.teamActions);
-    const team = (await Promise.all(readers.map((s) => s.capabilities.teamActions!.recent(signal).catch(fail(`colleagues' actions from ${s.id}`))))).flat();
     const rollback = capabilityFor(session, 'health', 'rollback')?.capability;
     const deploys: DeployMarker[] = [];
     if (rollback) {
@@ -76,7 +73,7 @@ export function outsidePoller(session: Session, clock: Clock, targets: () => rea
         for (const r of item.h) if (r.createdAt !== undefined) deploys.push({at: r.createdAt, target, revision: r.revision, version: r.version});
       }
     }
-    return {team, deploys, notes};
+    return {deploys, notes};
   };
   return new Poller({name: 'timeline:outside', intervalMs: OUTSIDE_INTERVAL_MS, timeoutMs: 20_000, clock, read});
 }

@@ -127,17 +127,24 @@ function actionEntries(journal: readonly JournalEntry[]): TimelineEntry[] {
     }));
 }
 
-/** Colleagues' changes; an Event the cockpit's own journaled action left (same action, person and host, near in time) is not repeated. */
+/**
+ * Colleagues' changes. An Event a journaled action left is not repeated: it carries that action's id, or (from a
+ * cockpit that did not record the id) the same action, person and host near in time.
+ */
 function teamEntries(team: readonly TeamAction[], journal: readonly JournalEntry[]): TimelineEntry[] {
+  const ids = new Set(journal.map((e) => e.actionId));
   const own = journal.filter((e) => e.action !== ALERT_ACTION && (e.phase === 'finished' || e.phase === 'failed' || e.phase === 'started'));
+  const isOwn = (t: TeamAction) =>
+    (t.id !== undefined && ids.has(t.id)) ||
+    own.some((e) => e.action === t.action && e.who.user === t.by && e.who.host === t.host && Math.abs(Date.parse(e.at) - t.at) <= OWN_EVENT_MS);
   return team
-    .filter((t) => !own.some((e) => e.action === t.action && e.who.user === t.by && e.who.host === t.host && Math.abs(Date.parse(e.at) - t.at) <= OWN_EVENT_MS))
+    .filter((t) => !isOwn(t))
     .map((t) => ({
       at: t.at,
       kind: 'team' as const,
       what: sanitizeLine(t.action),
       subject: sanitizeLine(t.action),
-      target: `${sanitizeLine(t.object)}${t.region ? ` (${sanitizeLine(t.region)})` : ''}`,
+      target: t.service ? `${sanitizeLine(t.service)}@${sanitizeLine(t.region)}` : `${sanitizeLine(t.object)}${t.region ? ` (${sanitizeLine(t.region)})` : ''}`,
       who: `${sanitizeLine(t.by)}@${sanitizeLine(t.host)}`,
       reason: text(t.reason),
       incident: text(t.incident),

@@ -25,7 +25,9 @@ describe('timeline view', () => {
     for (let i = 0; i < 8; i++) await a.tick(5000);
     await done;
     frame = await a.waitFor('TEAM');
-    expect(frame).toMatch(/TEAM +restart +restart deployment\/query -n atp-query-ns \(eu-west\) · by bob@jump9 · reason: stuck pods · incident INC-2041/);
+    expect(frame).toMatch(/TEAM +restart +restart query@eu-west · by bob@jump9 · reason: stuck pods · incident INC-2041/);
+    // The scenario's own colleague, before the cockpit opened: bob restarted the bad pods first.
+    expect(frame).toMatch(/02:57:00Z +TEAM +restart +restart ingestion@us-east · by bob@jump-3/);
     await a.press(KEYS.escape);
     await a.waitUntil((f) => !f.includes('Timeline, last 24 h'), 'view closed');
   }, 30_000);

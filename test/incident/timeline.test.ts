@@ -77,6 +77,11 @@ describe('timeline model', () => {
     const t = buildTimeline({journal: [entry(T0 + 12 * MIN, {phase: 'finished'})], team});
     expect(t.map((e) => `${e.kind}:${e.who}`)).toEqual(['action:alice@jump1', 'team:bob@jump2']);
     expect(t[1]).toMatchObject({what: 'scale', target: 'deployment/query -n atp-query-ns (eu-west)', source: 'kubernetes', incident: 'INC-7'});
+    // An Event carrying a journaled action's id is that action's, however late it is read; the service names the target.
+    const late = {...team[0]!, at: T0 + 60 * MIN, id: 'a-rollback', service: 'ingestion'};
+    const other = {...team[1]!, id: 'someone-else', service: 'query'};
+    const t2 = buildTimeline({journal: [entry(T0 + 12 * MIN, {phase: 'finished', actionId: 'a-rollback'})], team: [late, other]});
+    expect(t2.map((e) => `${e.kind}:${e.target}`)).toEqual(['action:ingestion@us-east', 'team:query@eu-west']);
   });
 
   it('a deploy marker says when the errors began after it, on the same target', () => {

@@ -41,9 +41,12 @@ export function useTimeline(since: number, alertTargets: readonly string[]): Tim
     return () => outside.stop();
   }, [outside, ready]);
   const extra = usePoll(outside);
+  // Colleagues' changes: the session polls them already (J shows them too).
+  const team = usePoll(session.team);
   return useMemo(() => {
-    const notes = [...(extra.value?.notes ?? []), ...(entries.error ? [`journal: ${entries.error}`] : []), ...(extra.error ? [`outside sources: ${extra.error}`] : [])];
-    const built = buildTimeline({journal: entries.value ?? [], team: extra.value?.team, deploys: extra.value?.deploys, since});
+    const errors = [entries.error ? `journal: ${entries.error}` : '', team.error ? `colleagues' actions: ${team.error}` : '', extra.error ? `revisions: ${extra.error}` : ''];
+    const notes = [...(extra.value?.notes ?? []), ...errors.filter(Boolean)];
+    const built = buildTimeline({journal: entries.value ?? [], team: team.value, deploys: extra.value?.deploys, since});
     return {entries: built, notes, loading: entries.value === undefined};
-  }, [entries, extra, since]);
+  }, [entries, extra, team, since]);
 }
