@@ -108,7 +108,8 @@ export class AlertRecorder {
         continue;
       }
       const since = a.firingSince ?? o.now;
-      const open: Open = {episode: randomUUID(), key: a.key, name: a.name, severity: a.severity, target: a.target, runbook: a.runbook, pane: a.pane, since, value: a.summary};
+      const {key, name, severity, target, runbook, pane} = a;
+      const open: Open = {episode: randomUUID(), key, name, severity, target, runbook, pane, since, value: a.summary};
       this.open.set(a.key, open);
       this.write('fired', open, {since: iso(since), onset: iso(a.activeSince)}, `${a.name} SEV-${a.severity} ${a.target}: ${a.summary}`);
     }
@@ -147,4 +148,3 @@ export class AlertRecorder {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-

@@ -66,7 +66,8 @@ export function outsidePoller(session: Session, clock: Clock, targets: () => rea
     const rollback = capabilityFor(session, 'health', 'rollback')?.capability;
     const deploys: DeployMarker[] = [];
     if (rollback) {
-      const histories = await Promise.all(refsOf(targets()).map((ref) => rollback.history(ref, signal).then((h) => ({ref, h}), fail(`revisions of ${ref.service}@${ref.region}`))));
+      const read = (ref: ServiceRef) => rollback.history(ref, signal).then((h) => ({ref, h}), fail(`revisions of ${ref.service}@${ref.region}`));
+      const histories = await Promise.all(refsOf(targets()).map(read));
       for (const item of histories) {
         if (!('ref' in item)) continue;
         const target = `${item.ref.service}@${item.ref.region}`;

@@ -9,7 +9,10 @@ const LABEL: Readonly<Record<TimelineKind, string>> = {alert: 'ALERT', deploy: '
 
 /** `2026-12-06 03:00:14Z`. */
 export function stamp(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
+  return new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** The parts after the event itself, in reading order. */
@@ -48,7 +51,11 @@ export function timelineText(entries: readonly TimelineEntry[], h: RecordHeader)
 }
 
 /** A Markdown cell: pipes escaped, never a line break. */
-const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+const cell = (text: string) =>
+  text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ');
 
 /** A Markdown table for the post-incident review document. */
 export function timelineMarkdown(entries: readonly TimelineEntry[], h: RecordHeader): string {
@@ -58,7 +65,8 @@ export function timelineMarkdown(entries: readonly TimelineEntry[], h: RecordHea
   for (const e of entries) {
     const who = e.who ?? '';
     const rest = details(e).filter((d) => d !== `by ${who}`);
-    out.push(`| ${stamp(e.at)} | ${LABEL[e.kind].toLowerCase()} | ${cell(`${e.subject} ${e.what}`)} | ${cell(e.target)} | ${cell(who)} | ${cell(rest.join('; '))} |`);
+    const cells = [stamp(e.at), LABEL[e.kind].toLowerCase(), cell(`${e.subject} ${e.what}`), cell(e.target), cell(who), cell(rest.join('; '))];
+    out.push(`| ${cells.join(' | ')} |`);
   }
   return `${out.join('\n')}\n`;
 }

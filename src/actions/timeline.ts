@@ -178,12 +178,7 @@ const minutes = (ms: number) => (ms < 60_000 ? `${Math.round(ms / 1000)}s` : `${
 /** The record, oldest first (ties keep: deploys, alerts, then journal order, then colleagues). */
 export function buildTimeline(input: TimelineInput): TimelineEntry[] {
   const alerts = alertEntries(input.journal);
-  const all = [
-    ...deployEntries(input.deploys ?? [], alerts),
-    ...alerts,
-    ...actionEntries(input.journal),
-    ...teamEntries(input.team ?? [], input.journal),
-  ];
+  const all = [...deployEntries(input.deploys ?? [], alerts), ...alerts, ...actionEntries(input.journal), ...teamEntries(input.team ?? [], input.journal)];
   const since = input.since ?? -Infinity;
   return all
     .map((e, i) => ({e, i}))

@@ -24,10 +24,18 @@ beforeAll(async () => {
     return journal.append({actionId: 'x', action: 'rollback', phase: 'finished', ...base, ...r} as JournalRecord);
   };
   const key = 'HighErrorRate:ingestion@us-east';
-  await write(now - 3 * 3_600_000, {action: 'alert', phase: 'fired', params: {alert: 'HighErrorRate', key, severity: 2, value: 'errors 14.1% > 5.0%', since: iso(now - 3 * 3_600_000)}});
+  await write(now - 3 * 3_600_000, {
+    action: 'alert',
+    phase: 'fired',
+    params: {alert: 'HighErrorRate', key, severity: 2, value: 'errors 14.1% > 5.0%', since: iso(now - 3 * 3_600_000)},
+  });
   await write(now - 50 * 60_000, {phase: 'confirmed', reason: 'bad | deploy', incident: 'INC-9'});
   await write(now - 45 * 60_000, {phase: 'finished', message: 'rolled back\u001b[2J to revision 2'});
-  await write(now - 20 * 60_000, {action: 'alert', phase: 'cleared', params: {alert: 'HighErrorRate', key, severity: 2, value: 'errors 0.3% > 5.0%', clearedAt: iso(now - 21 * 60_000)}});
+  await write(now - 20 * 60_000, {
+    action: 'alert',
+    phase: 'cleared',
+    params: {alert: 'HighErrorRate', key, severity: 2, value: 'errors 0.3% > 5.0%', clearedAt: iso(now - 21 * 60_000)},
+  });
 });
 
 async function cli(...argv: string[]) {
@@ -61,10 +69,26 @@ describe('incident show', () => {
   });
 
   it('--json is the documented document; --markdown a table for the review', async () => {
-    const json = JSON.parse((await cli('incident', 'show', '--journal', path, '--json')).out) as {version: number; entries: Record<string, unknown>[]; since: null};
+    const json = JSON.parse((await cli('incident', 'show', '--journal', path, '--json')).out) as {
+      version: number;
+      entries: Record<string, unknown>[];
+      since: null;
+    };
     expect(json.version).toBe(1);
     expect(json.since).toBeNull();
-    expect(json.entries[0]).toEqual({at: iso(now - 3 * 3_600_000), kind: 'alert', what: 'fired', subject: 'HighErrorRate', target: 'ingestion@us-east', source: 'journal', severity: 2, value: 'errors 14.1% > 5.0%', who: 'alice@jump1', onset: iso(now - 3 * 3_600_000), seq: 1});
+    expect(json.entries[0]).toEqual({
+      at: iso(now - 3 * 3_600_000),
+      kind: 'alert',
+      what: 'fired',
+      subject: 'HighErrorRate',
+      target: 'ingestion@us-east',
+      source: 'journal',
+      severity: 2,
+      value: 'errors 14.1% > 5.0%',
+      who: 'alice@jump1',
+      onset: iso(now - 3 * 3_600_000),
+      seq: 1,
+    });
     expect(json.entries[1]).toMatchObject({kind: 'action', what: 'confirmed', reason: 'bad | deploy', incident: 'INC-9', seq: 2});
     const md = (await cli('incident', 'show', '--journal', path, '--markdown')).out;
     expect(md).toContain('| Time (UTC) | Kind | Event | Target | Who | Details |');

@@ -34,7 +34,13 @@ function alert(summary: string, over: Partial<ActiveAlert> = {}): ActiveAlert {
 }
 
 const ALL: ReadonlySet<PaneId> = new Set(['health', 'lag', 'dlq', 'outbox', 'burn']);
-const seen = (alerts: ActiveAlert[], now: number, over: Partial<AlertObservation> = {}): AlertObservation => ({alerts, now, readPanes: ALL, unevaluated: new Set(), ...over});
+const seen = (alerts: ActiveAlert[], now: number, over: Partial<AlertObservation> = {}): AlertObservation => ({
+  alerts,
+  now,
+  readPanes: ALL,
+  unevaluated: new Set(),
+  ...over,
+});
 
 function setup() {
   let now = T0;
@@ -56,7 +62,14 @@ describe('alert transitions in the journal', () => {
       phase: 'fired',
       target: 'ingestion@us-east',
       context: 'prod',
-      params: {alert: 'HighErrorRate', severity: 2, value: 'errors 12.0% > 5.0%', region: 'us-east', since: new Date(T0 - 5 * 60_000).toISOString(), pane: 'health'},
+      params: {
+        alert: 'HighErrorRate',
+        severity: 2,
+        value: 'errors 12.0% > 5.0%',
+        region: 'us-east',
+        since: new Date(T0 - 5 * 60_000).toISOString(),
+        pane: 'health',
+      },
     });
     // Gone: cleared only after the hold, with the last value it had and when it was first seen gone.
     recorder.observe(seen([], T0 + 40_000));
@@ -66,7 +79,11 @@ describe('alert transitions in the journal', () => {
     recorder.observe(seen([], T0 + 40_000 + CLEAR_HOLD_MS));
     await recorder.flush();
     const cleared = journal.read()[1];
-    expect(cleared).toMatchObject({phase: 'cleared', actionId: entries[0]?.actionId, params: {value: 'errors 41.0% > 5.0%', clearedAt: new Date(T0 + 40_000).toISOString()}});
+    expect(cleared).toMatchObject({
+      phase: 'cleared',
+      actionId: entries[0]?.actionId,
+      params: {value: 'errors 41.0% > 5.0%', clearedAt: new Date(T0 + 40_000).toISOString()},
+    });
     expect(verifyJournal(journal.path)).toMatchObject({ok: true, entries: 2});
   });
 

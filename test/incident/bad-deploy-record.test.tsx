@@ -51,14 +51,19 @@ describe('incident record of a bad deploy, end to end', () => {
     const confirmed = index(/ACTION confirmed rollback ingestion@us-east · by tester@testhost · incident INC-2041/);
     const done = index(/ACTION finished {2}rollback ingestion@us-east · by tester@testhost · incident INC-2041 · .*1\.2\.4/);
     const cleared = index(/ALERT {2}cleared {3}HighErrorRate ingestion@us-east · SEV-2 · errors \d+\.\d% > 5\.0%/);
-    expect([firedAt, confirmed, done, cleared].every((i) => i > 0), text.out).toBe(true);
+    expect(
+      [firedAt, confirmed, done, cleared].every((i) => i > 0),
+      text.out,
+    ).toBe(true);
     expect(firedAt).toBeLessThan(confirmed);
     expect(confirmed).toBeLessThan(done);
     // The errors stop as the bad pods go, a little before the rollout reports every new pod ready.
     expect(confirmed).toBeLessThan(cleared);
     expect(text.out).not.toMatch(/ACTION started/);
 
-    const json = JSON.parse((await cli('incident', 'show', '--journal', a.journal.path, '--json')).out) as {entries: {kind: string; what: string; target: string}[]};
+    const json = JSON.parse((await cli('incident', 'show', '--journal', a.journal.path, '--json')).out) as {
+      entries: {kind: string; what: string; target: string}[];
+    };
     expect(json.entries.filter((e) => e.target === 'ingestion@us-east').map((e) => `${e.kind}:${e.what}`)).toEqual(
       expect.arrayContaining(['alert:fired', 'action:planned', 'action:confirmed', 'action:finished', 'alert:cleared']),
     );

@@ -21,7 +21,11 @@ describe('timeline view', () => {
     // A colleague restarts query through the same backend: the Event comes back in the next outside poll.
     const restart = a.session.sources.get('demo')?.capabilities.restart;
     // (Its rollout is followed on the cockpit's clock, which the ticks move.)
-    const done = restart?.restart({service: 'query', region: 'eu-west'}, {by: 'bob', host: 'jump9', reason: 'stuck pods', incident: 'INC-2041'}, {signal: new AbortController().signal, progress: () => undefined});
+    const done = restart?.restart(
+      {service: 'query', region: 'eu-west'},
+      {by: 'bob', host: 'jump9', reason: 'stuck pods', incident: 'INC-2041'},
+      {signal: new AbortController().signal, progress: () => undefined},
+    );
     for (let i = 0; i < 8; i++) await a.tick(5000);
     await done;
     frame = await a.waitFor('TEAM');
@@ -40,7 +44,16 @@ describe('timeline view', () => {
     await a.waitUntil(() => a.journal.read().filter((e) => e.action === 'alert').length >= 3, 'alerts journaled');
     // A colleague's cockpit shares the journal: six more entries, more than the screen holds.
     for (let i = 0; i < 6; i++) {
-      await a.journal.append({actionId: `c${i}`, action: 'freeze', phase: 'cancelled', who: {user: 'carol', host: 'jump3'}, context: 'demo', environment: 'demo', target: 'deployments', message: `try ${i}`});
+      await a.journal.append({
+        actionId: `c${i}`,
+        action: 'freeze',
+        phase: 'cancelled',
+        who: {user: 'carol', host: 'jump3'},
+        context: 'demo',
+        environment: 'demo',
+        target: 'deployments',
+        message: `try ${i}`,
+      });
     }
     await a.press(':', 'timeline', KEYS.enter);
     await a.waitFor('Timeline, last 24 h');

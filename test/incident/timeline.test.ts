@@ -30,9 +30,28 @@ function entry(atMs: number, record: Partial<JournalRecord>): JournalEntry {
 }
 
 const fired = (at: number, since: number, who = 'alice', value = 'errors 12.0% > 5.0%') =>
-  entry(at, {action: 'alert', phase: 'fired', actionId: `ep-${who}`, who: {user: who, host: 'jump1'}, params: {alert: 'HighErrorRate', key: 'HighErrorRate:ingestion@us-east', severity: 2, value, since: iso(since), onset: iso(since - 5 * MIN)}});
+  entry(at, {
+    action: 'alert',
+    phase: 'fired',
+    actionId: `ep-${who}`,
+    who: {user: who, host: 'jump1'},
+    params: {alert: 'HighErrorRate', key: 'HighErrorRate:ingestion@us-east', severity: 2, value, since: iso(since), onset: iso(since - 5 * MIN)},
+  });
 const cleared = (at: number, clearedAt: number, who = 'alice') =>
-  entry(at, {action: 'alert', phase: 'cleared', actionId: `ep-${who}`, who: {user: who, host: 'jump1'}, params: {alert: 'HighErrorRate', key: 'HighErrorRate:ingestion@us-east', severity: 2, value: 'errors 0.4% > 5.0%', since: iso(T0), clearedAt: iso(clearedAt)}});
+  entry(at, {
+    action: 'alert',
+    phase: 'cleared',
+    actionId: `ep-${who}`,
+    who: {user: who, host: 'jump1'},
+    params: {
+      alert: 'HighErrorRate',
+      key: 'HighErrorRate:ingestion@us-east',
+      severity: 2,
+      value: 'errors 0.4% > 5.0%',
+      since: iso(T0),
+      clearedAt: iso(clearedAt),
+    },
+  });
 
 describe('timeline model', () => {
   it('orders alerts by when they fired and cleared (not when written), actions by their journal time, and skips "started"', () => {
@@ -46,14 +65,25 @@ describe('timeline model', () => {
     ];
     const t = buildTimeline({journal});
     expect(t.map((e) => `${e.kind}:${e.what}`)).toEqual(['alert:fired', 'action:planned', 'action:confirmed', 'action:finished', 'alert:cleared']);
-    expect(t[0]).toMatchObject({at: T0, subject: 'HighErrorRate', value: 'errors 12.0% > 5.0%', severity: 2, detail: `condition since ${iso(T0 - 5 * MIN).replace('.000Z', 'Z')}`});
+    expect(t[0]).toMatchObject({
+      at: T0,
+      subject: 'HighErrorRate',
+      value: 'errors 12.0% > 5.0%',
+      severity: 2,
+      detail: `condition since ${iso(T0 - 5 * MIN).replace('.000Z', 'Z')}`,
+    });
     expect(t[2]).toMatchObject({who: 'alice@jump1', reason: 'bad deploy', incident: 'INC-7'});
     expect(t[4]).toMatchObject({at: T0 + 18 * MIN, value: 'errors 0.4% > 5.0%'});
     expect(buildTimeline({journal, since: T0 + 11 * MIN}).map((e) => e.what)).toEqual(['confirmed', 'finished', 'cleared']);
   });
 
   it('one alert seen by two cockpits is one firing and one clearing', () => {
-    const journal = [fired(T0, T0, 'alice'), fired(T0 + 5_000, T0 + 3_000, 'bob'), cleared(T0 + 30 * MIN, T0 + 29 * MIN, 'alice'), cleared(T0 + 31 * MIN, T0 + 30 * MIN, 'bob')];
+    const journal = [
+      fired(T0, T0, 'alice'),
+      fired(T0 + 5_000, T0 + 3_000, 'bob'),
+      cleared(T0 + 30 * MIN, T0 + 29 * MIN, 'alice'),
+      cleared(T0 + 31 * MIN, T0 + 30 * MIN, 'bob'),
+    ];
     const t = buildTimeline({journal});
     expect(t.map((e) => `${e.what}:${e.who}`)).toEqual(['fired:alice@jump1', 'cleared:alice@jump1']);
   });
@@ -63,7 +93,12 @@ describe('timeline model', () => {
     expect(['update', 'status-update', 'slack', 'post-update'].map(kindOfAction)).toEqual(Array(4).fill('update'));
     expect(['rollback', 'replay', 'freeze', 'restart', 'scale', 'updater'].map(kindOfAction)).toEqual(Array(6).fill('action'));
     const text = 'SEV-2 ingestion us-east: errors up after 1.2.5.\nRolled back at 03:00.\nNext update 03:30.';
-    const t = buildTimeline({journal: [entry(T0, {action: 'acknowledge', target: 'PD Q1ABC'}), entry(T0 + MIN, {action: 'update', target: '#atp-incidents', params: {via: 'clipboard', text}})]});
+    const t = buildTimeline({
+      journal: [
+        entry(T0, {action: 'acknowledge', target: 'PD Q1ABC'}),
+        entry(T0 + MIN, {action: 'update', target: '#atp-incidents', params: {via: 'clipboard', text}}),
+      ],
+    });
     expect(t.map((e) => e.kind)).toEqual(['page', 'update']);
     // The update's own words are part of the record, on one line.
     expect(t[1]?.value).toMatch(/^SEV-2 ingestion us-east: errors up after 1\.2\.5\. ?Rolled back at 03:00\. ?Next update 03:30\.$/);
@@ -71,8 +106,27 @@ describe('timeline model', () => {
 
   it("colleagues' changes come in from Events; the Event our own journaled action left is not repeated", () => {
     const team: TeamAction[] = [
-      {at: T0 + 12 * MIN + 2_000, by: 'alice', host: 'jump1', action: 'rollback', object: 'deployment/ingestion -n atp-ingest-ns', region: 'us-east', reason: 'bad deploy', message: 'ours'},
-      {at: T0 + 14 * MIN, by: 'bob', host: 'jump2', action: 'scale', object: 'deployment/query -n atp-query-ns', region: 'eu-west', reason: 'load', incident: 'INC-7', message: 'theirs'},
+      {
+        at: T0 + 12 * MIN + 2_000,
+        by: 'alice',
+        host: 'jump1',
+        action: 'rollback',
+        object: 'deployment/ingestion -n atp-ingest-ns',
+        region: 'us-east',
+        reason: 'bad deploy',
+        message: 'ours',
+      },
+      {
+        at: T0 + 14 * MIN,
+        by: 'bob',
+        host: 'jump2',
+        action: 'scale',
+        object: 'deployment/query -n atp-query-ns',
+        region: 'eu-west',
+        reason: 'load',
+        incident: 'INC-7',
+        message: 'theirs',
+      },
     ];
     const t = buildTimeline({journal: [entry(T0 + 12 * MIN, {phase: 'finished'})], team});
     expect(t.map((e) => `${e.kind}:${e.who}`)).toEqual(['action:alice@jump1', 'team:bob@jump2']);
@@ -108,7 +162,9 @@ describe('timeline model', () => {
       expect(out).not.toMatch(/\u001b|\u0007|\u202e/);
     }
     for (const e of t) expect(timelineLine(e)).not.toContain('\n');
-    const rows = timelineMarkdown(t, header).split('\n').filter((l) => l.startsWith('| 2026'));
+    const rows = timelineMarkdown(t, header)
+      .split('\n')
+      .filter((l) => l.startsWith('| 2026'));
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row.split(/(?<!\\)\|/).length).toBe(8);
   });

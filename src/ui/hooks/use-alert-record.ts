@@ -9,13 +9,21 @@ import {useCockpit} from '../context.js';
 import type {Snapshots} from './cockpit-store.js';
 
 /** Records alert transitions while the cockpit runs (when `Cockpit.recordAlerts` is set and the context is not read-only). */
-export function useAlertRecord(alerts: readonly ActiveAlert[], unevaluated: readonly AlertRule[], snapshots: Snapshots, now: number, onError: (message: string) => void): void {
+export function useAlertRecord(
+  alerts: readonly ActiveAlert[],
+  unevaluated: readonly AlertRule[],
+  snapshots: Snapshots,
+  now: number,
+  onError: (message: string) => void,
+): void {
   const {session, journal, identity, recordAlerts} = useCockpit();
   const ctx = session.context;
   const recorder = useMemo(
     () =>
       recordAlerts && !ctx.readOnly
-        ? new AlertRecorder({journal, identity, context: ctx.name, environment: ctx.environment}, (e) => onError(`incident record: ${e instanceof Error ? e.message : String(e)}`))
+        ? new AlertRecorder({journal, identity, context: ctx.name, environment: ctx.environment}, (e) =>
+            onError(`incident record: ${e instanceof Error ? e.message : String(e)}`),
+          )
         : undefined,
     // onError is a dispatch wrapper: a new one each render must not start a new record.
     // eslint-disable-next-line react-hooks/exhaustive-deps

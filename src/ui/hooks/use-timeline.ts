@@ -44,7 +44,11 @@ export function useTimeline(since: number, alertTargets: readonly string[]): Tim
   // Colleagues' changes: the session polls them already (J shows them too).
   const team = usePoll(session.team);
   return useMemo(() => {
-    const errors = [entries.error ? `journal: ${entries.error}` : '', team.error ? `colleagues' actions: ${team.error}` : '', extra.error ? `revisions: ${extra.error}` : ''];
+    const errors = [
+      entries.error ? `journal: ${entries.error}` : '',
+      team.error ? `colleagues' actions: ${team.error}` : '',
+      extra.error ? `revisions: ${extra.error}` : '',
+    ];
     const notes = [...(extra.value?.notes ?? []), ...errors.filter(Boolean)];
     const built = buildTimeline({journal: entries.value ?? [], team: team.value, deploys: extra.value?.deploys, since});
     return {entries: built, notes, loading: entries.value === undefined};

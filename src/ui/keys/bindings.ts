@@ -86,7 +86,7 @@ export const HELP: Binding = {id: 'help', keys: ['?'], hint: 'help', help: 'Show
 export const COCKPIT: readonly Binding[] = [
   {id: 'alerts', keys: ['a'], hint: 'alerts', help: 'Alert view: select an alert; Enter shows its account, its procedure and the actions that fit it, on their usual keys', group: 'Views', footer: 3, places: ['panes', 'detail']},
   {id: 'journal', keys: ['J'], hint: 'journal', help: 'Show the action journal', group: 'Cockpit', footer: 7, places: ['panes']},
-  {id: 'timeline', keys: ['T'], hint: 'timeline', help: 'Show the incident timeline: alerts with values, deploys, actions, pages, updates, colleagues', group: 'Cockpit'},
+  {id: 'timeline', keys: ['T'], hint: 'timeline', help: 'Incident timeline: alerts and values, deploys, actions, pages, updates, colleagues', group: 'Cockpit'},
   {id: 'refresh', keys: ['R', 'ctrl-l'], hint: 'refresh', help: 'Poll every source now and repaint the screen', group: 'Cockpit'},
   {id: 'quit', keys: ['q', 'ctrl-c'], hint: 'quit', help: 'Quit (--wall: only the command :quit)', group: 'Cockpit'},
 ];
