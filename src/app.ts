@@ -24,6 +24,8 @@ async function run(cli: Cli, io: CliIo): Promise<number> {
       return (await import('./cli/config.js')).configCommand(cli, io);
     case 'journal':
       return (await import('./cli/journal.js')).journalCommand(cli, io);
+    case 'incident':
+      return (await import('./cli/incident.js')).incidentCommand(cli, io);
     case 'simulate':
       return (await import('./cli/simulate.js')).simulateCommand(cli, io);
     case 'run':

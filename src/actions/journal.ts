@@ -8,7 +8,8 @@ import {withLock} from './journal-lock.js';
 
 export const GENESIS = '0'.repeat(64);
 
-export type JournalPhase = 'planned' | 'confirmed' | 'cancelled' | 'refused' | 'started' | 'finished' | 'failed';
+/** An action's steps; `fired` and `cleared` are an alert's transitions (action `alert`, src/actions/alert-record.ts). */
+export type JournalPhase = 'planned' | 'confirmed' | 'cancelled' | 'refused' | 'started' | 'finished' | 'failed' | 'fired' | 'cleared';
 
 /** What a caller records; the journal adds seq, time and the hash chain. */
 export interface JournalRecord {

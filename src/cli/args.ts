@@ -15,6 +15,8 @@ Usage:
   atp-cockpit contexts [--config FILE]   which source serves which pane, per context
   atp-cockpit config path|show|set KEY VALUE [--config FILE]
   atp-cockpit journal show [--json] | verify   [--journal FILE]
+  atp-cockpit incident show [--since TIME] [--json | --markdown] [--journal FILE] [--context NAME]
+                                      the incident record: alerts, actions, pages, updates (TIME: ISO 8601 or 2h, 30m)
   atp-cockpit simulate [--listen HOST:PORT] [--scenario NAME] [--seed N]
   atp-cockpit help [COMMAND] | --help | --version
 
@@ -22,7 +24,7 @@ Scenarios: ${SCENARIOS.join(', ')}
 Exit codes: 64 bad command line; 78 bad configuration; journal verify: 1 failed, 66 no journal (docs/cli.md).
 Environment: NO_COLOR disables colour; secrets come from the environment (see README).`;
 
-export type Command = 'run' | 'status' | 'contexts' | 'config' | 'journal' | 'simulate' | 'help' | 'version';
+export type Command = 'run' | 'status' | 'contexts' | 'config' | 'journal' | 'incident' | 'simulate' | 'help' | 'version';
 
 export interface Cli {
   readonly command: Command;
@@ -41,12 +43,15 @@ export interface Cli {
   readonly journal?: string;
   readonly listen?: string;
   readonly scenario?: ScenarioName;
+  /** `incident show --since`: as given (ISO 8601 or relative); src/cli/incident.ts reads it. */
+  readonly since?: string;
+  readonly markdown: boolean;
 }
 
 /** A bad command line: the message is one line, naming the closest valid word where there is one. */
 export class UsageError extends Error {}
 
-const COMMANDS = ['status', 'contexts', 'config', 'journal', 'simulate', 'help'] as const;
+const COMMANDS = ['status', 'contexts', 'config', 'journal', 'incident', 'simulate', 'help'] as const;
 
 type Kind = 'boolean' | 'value' | 'optional';
 const FLAGS: Readonly<Record<string, {kind: Kind; metavar?: string}>> = {
@@ -63,6 +68,8 @@ const FLAGS: Readonly<Record<string, {kind: Kind; metavar?: string}>> = {
   journal: {kind: 'value', metavar: 'FILE'},
   listen: {kind: 'value', metavar: 'HOST:PORT'},
   scenario: {kind: 'value', metavar: 'NAME'},
+  since: {kind: 'value', metavar: 'TIME'},
+  markdown: {kind: 'boolean'},
   help: {kind: 'boolean'},
   version: {kind: 'boolean'},
 };
@@ -76,6 +83,7 @@ const ACCEPTS: Readonly<Record<Exclude<Command, 'version'>, readonly string[]>> 
   contexts: ['config', 'demo', 'seed'],
   config: ['config'],
   journal: ['journal', 'config', 'json'],
+  incident: ['journal', 'config', 'context', 'since', 'json', 'markdown'],
   simulate: ['listen', 'scenario', 'seed'],
   help: [],
 };
@@ -84,6 +92,7 @@ const ACCEPTS: Readonly<Record<Exclude<Command, 'version'>, readonly string[]>> 
 const VERBS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   config: {path: 0, show: 0, set: 2},
   journal: {show: 0, verify: 0},
+  incident: {show: 0},
 };
 
 const name = (command: Command) => (command === 'run' ? 'the cockpit' : command);
@@ -187,7 +196,7 @@ function checkWords(command: Command, words: readonly string[]): void {
       return;
     }
     if (args.length > count) {
-      const hint = command === 'journal' ? '; give the file with --journal FILE' : '';
+      const hint = command === 'journal' || command === 'incident' ? '; give the file with --journal FILE' : '';
       throw new UsageError(`unexpected argument "${args[0]}" after ${command} ${verb}${hint}`);
     }
     return;
@@ -219,6 +228,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
   }
   checkWords(command, rest);
   if (command === 'journal' && rest[0] === 'verify' && flags.has('json')) throw new UsageError('--json applies to journal show, not journal verify');
+  if (flags.has('json') && flags.has('markdown')) throw new UsageError('--json and --markdown exclude each other: choose one format');
   if (flags.has('context') && flags.has('demo')) throw new UsageError('--context and --demo exclude each other: the demo is a context of its own');
   const text = (f: string): string | undefined => {
     const v = flags.get(f);
@@ -242,6 +252,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     journal: text('journal'),
     listen: text('listen'),
     scenario: scenario === undefined ? undefined : scenarioOf('scenario', scenario),
+    since: text('since'),
   };
 }
 
@@ -252,5 +263,6 @@ function defaults(flags: ReadonlyMap<string, string | true>, env: NodeJS.Process
     color: !flags.has('no-color') && !('NO_COLOR' in env && env.NO_COLOR !== ''),
     ascii: flags.has('ascii'),
     json: flags.has('json'),
+    markdown: flags.has('markdown'),
   };
 }

@@ -15,6 +15,7 @@ import {useCockpit, useNow, useSize, useTheme} from './context.js';
 import {Footer, footerHints} from './footer.js';
 import {Header, headerLines} from './header.js';
 import {useAlerts} from './hooks/use-alerts.js';
+import {useAlertRecord} from './hooks/use-alert-record.js';
 import {useFreezes} from './hooks/use-freezes.js';
 import type {Snapshots} from './hooks/cockpit-store.js';
 import {useAllSnapshots} from './hooks/use-pane.js';
@@ -90,6 +91,7 @@ function Screen({state, dispatch}: {state: ReturnType<typeof initialUiState>; di
   const {alerts, unevaluated} = useAlerts(snapshots, now);
   const freezes = useFreezes();
   const lastUpdate = useLastUpdate(cockpit.journal);
+  useAlertRecord(alerts, unevaluated, snapshots, now, (text) => dispatch({type: 'flash', text, tone: 'crit', at: clock.now()}));
 
   const rowsByPane = usePaneRows(snapshots, state.filters, alerts, now);
   const keys = Object.fromEntries(PANE_IDS.map((p) => [p, rowsByPane[p].map((r) => r.key)])) as Record<PaneId, string[]>;

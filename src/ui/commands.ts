@@ -10,7 +10,7 @@ import type {ActionRequest} from '../actions/types.js';
 export type CockpitCommand =
   | {readonly kind: 'ctx'; readonly name: string}
   | {readonly kind: 'pane'; readonly pane: PaneId}
-  | {readonly kind: 'view'; readonly view: 'help' | 'journal' | 'alerts'}
+  | {readonly kind: 'view'; readonly view: 'help' | 'journal' | 'alerts' | 'timeline'}
   | {readonly kind: 'quit'}
   | {readonly kind: 'error'; readonly message: string};
 
@@ -41,7 +41,7 @@ export function paneByName(name: string): PaneId | undefined {
 
 /** Every command word, the actions' words among the cockpit's own. */
 export function commandWords(actions: readonly ActionDefinition[]): string[] {
-  return ['ctx', 'pane', ...actions.map((a) => a.command.word), 'journal', 'alerts', 'help', 'quit'];
+  return ['ctx', 'pane', ...actions.map((a) => a.command.word), 'journal', 'timeline', 'alerts', 'help', 'quit'];
 }
 
 export const COMMAND_WORDS = commandWords(ACTIONS);
@@ -65,9 +65,10 @@ export function parseCommand(line: string, actions: readonly ActionDefinition[] 
       return pane ? {kind: 'pane', pane} : {kind: 'error', message: `unknown pane "${arg}": health, lag, dlq, outbox, burn`};
     }
     case 'journal':
+    case 'timeline':
     case 'help':
     case 'alerts':
-      return {kind: 'view', view: word.toLowerCase() as 'help' | 'journal' | 'alerts'};
+      return {kind: 'view', view: word.toLowerCase() as 'help' | 'journal' | 'alerts' | 'timeline'};
     case 'q':
     case 'quit':
       return {kind: 'quit'};

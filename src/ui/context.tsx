@@ -17,6 +17,8 @@ export interface Cockpit {
   readonly wall: boolean;
   readonly journal: Journal;
   readonly identity: Identity;
+  /** Journal alert transitions for the incident record (the real cockpit; tests opt in). Never in a read-only context. */
+  readonly recordAlerts?: boolean;
   /** Context names from the configuration, for `:ctx`. */
   readonly contexts: readonly string[];
   switchContext(name: string): Promise<void>;

@@ -12,6 +12,7 @@ import type {Layout} from './layout.js';
 import {AlertsView} from './overlays/alerts-view.js';
 import {HelpView} from './overlays/help.js';
 import {JournalView} from './overlays/journal-view.js';
+import {TimelineView} from './overlays/timeline-view.js';
 import type {UiState} from './state.js';
 
 export interface MainAreaProps {
@@ -35,6 +36,7 @@ export function MainArea({state, layout, rowsByPane, snapshots, alerts, unevalua
   if (view.kind === 'help') return <HelpView width={width} height={height} />;
   if (view.kind === 'alerts') return <AlertsView alerts={alerts} unevaluated={unevaluated} width={width} height={height} />;
   if (view.kind === 'journal') return <JournalView width={width} height={height} version={state.flash?.at ?? 0} />;
+  if (view.kind === 'timeline') return <TimelineView alerts={alerts} width={width} height={height} />;
   if (view.kind === 'detail') return <>{detailOf(view.pane, view.key, snapshots, width, height)}</>;
   const rowContext = {thresholds: session.context.thresholds, alerts, now, symbol: theme.symbol, ascii: theme.ascii};
   const columnsOf = (x: number) => layout.panes.filter((b) => b.x === x);

@@ -59,6 +59,7 @@ export async function runCockpit(options: RunOptions): Promise<number> {
     wall: options.wall,
     journal,
     identity,
+    recordAlerts: true,
     contexts: options.contexts,
     quit: () => resolveExit(0),
     repaint: () => terminal.screen.invalidate(),

@@ -7,7 +7,8 @@ export type View =
   | {readonly kind: 'detail'; readonly pane: PaneId; readonly key: string}
   | {readonly kind: 'help'}
   | {readonly kind: 'alerts'}
-  | {readonly kind: 'journal'};
+  | {readonly kind: 'journal'}
+  | {readonly kind: 'timeline'};
 
 export interface UiState {
   readonly focus: PaneId;

@@ -173,6 +173,7 @@ export function useAppKeys(input: AppKeysInput): void {
       case 'help':
       case 'alerts':
       case 'journal':
+      case 'timeline':
         dispatch({type: 'view', view: state.view.kind === binding.id ? {kind: 'panes'} : {kind: binding.id}});
         return true;
       case 'refresh':

@@ -37,10 +37,17 @@ describe.runIf(enabled)('rollback in a real terminal', () => {
     await term.keys('q');
     await term.waitFor('[exited 0]');
     const verify = await run(LAUNCHER, ['journal', 'verify', '--journal', journal]);
-    expect(verify.stdout).toMatch(/OK, 4 entries/);
+    expect(verify.stdout).toMatch(/OK, \d+ entries, chain intact/);
     const show = await run(LAUNCHER, ['journal', 'show', '--journal', journal, '--json']);
-    const entries = JSON.parse(show.stdout) as {phase: string; action: string; target: string; before?: {revision?: number}; after?: {revision?: number}}[];
+    const all = JSON.parse(show.stdout) as {phase: string; action: string; target: string; before?: {revision?: number}; after?: {revision?: number}}[];
+    // The incident record shares the chain (issue 19): the alerts that fired are journaled beside the action.
+    expect(all.filter((e) => e.action === 'alert').map((e) => `${e.phase} ${e.target}`)).toContain('fired ingestion@us-east');
+    const entries = all.filter((e) => e.action !== 'alert');
     expect(entries.map((e) => e.phase)).toEqual(['planned', 'confirmed', 'started', 'finished']);
     expect(entries[3]).toMatchObject({action: 'rollback', target: 'ingestion@us-east', before: {revision: 3}, after: {revision: 4}});
+    // The same journal read back as the incident record, by the launcher itself.
+    const record = await run(LAUNCHER, ['incident', 'show', '--journal', journal]);
+    expect(record.stdout).toMatch(/ALERT {2}fired {5}HighErrorRate ingestion@us-east · SEV-2 · errors \d+\.\d% > 5\.0%/);
+    expect(record.stdout).toMatch(/ACTION finished {2}rollback ingestion@us-east · by \S+@\S+ · .*1\.2\.4/);
   }, 90_000);
 });

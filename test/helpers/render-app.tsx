@@ -90,6 +90,8 @@ export interface HarnessOptions {
   readonly session?: Partial<SessionOptions>;
   /** The actions offered (the app's list when absent). */
   readonly actions?: Cockpit['actions'];
+  /** Journal alert transitions as the real cockpit does (off by default, so journal assertions see only actions). */
+  readonly recordAlerts?: boolean;
 }
 
 /** The full cockpit on the demo (or `config`), a manual clock, a temporary journal. */
@@ -106,6 +108,7 @@ export async function renderCockpit(options: HarnessOptions = {}): Promise<AppHa
     wall: options.wall ?? false,
     journal,
     identity: {user: 'tester', host: 'testhost'},
+    recordAlerts: options.recordAlerts,
     contexts: Object.keys(options.config?.contexts ?? {}),
     switchContext: async () => undefined,
     quit: () => {

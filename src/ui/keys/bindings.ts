@@ -18,15 +18,16 @@ export type CommandId =
   | 'command'
   | 'help'
   | 'journal'
+  | 'timeline'
   | 'alerts'
   | 'refresh'
   | 'quit';
 
 /** Where a key works: the five panes, or one of the views over them. */
-export type Place = 'panes' | 'detail' | 'help' | 'alerts' | 'journal';
+export type Place = 'panes' | 'detail' | 'help' | 'alerts' | 'journal' | 'timeline';
 
 /** Places with a list that moves (the panes' rows, DLQ messages, alerts, help lines, journal entries). */
-const LISTS: readonly Place[] = ['panes', 'detail', 'help', 'alerts', 'journal'];
+const LISTS: readonly Place[] = ['panes', 'detail', 'help', 'alerts', 'journal', 'timeline'];
 
 export interface Binding {
   /** A cockpit command, or `action` for an action's key (then `action` names its kind, see keymap.ts). */
@@ -69,13 +70,13 @@ export const NAVIGATE: readonly Binding[] = [
 /** The views, before the actions' keys (the `:` line's help names the action commands, see keymap.ts). */
 export const VIEWS: readonly Binding[] = [
   {id: 'open', keys: ['enter'], hint: 'detail', help: 'Open the detail view (checks & pods; DLQ reasons & messages; SLO windows; trends; an alert\'s procedure and actions)', group: 'Views', footer: 2, places: ['panes', 'alerts']},
-  {id: 'back', keys: ['escape'], hint: 'back', help: 'Go back: close the view, clear the filter, cancel', group: 'Views', footer: 1, places: ['detail', 'help', 'alerts', 'journal']},
+  {id: 'back', keys: ['escape'], hint: 'back', help: 'Go back: close the view, clear the filter, cancel', group: 'Views', footer: 1, places: ['detail', 'help', 'alerts', 'journal', 'timeline']},
   {id: 'filter', keys: ['/'], hint: 'filter', help: 'Filter the focused pane (Enter keeps it, Esc clears it)', group: 'Views', footer: 5, places: ['panes']},
 ];
 
 /** `:` with its help line naming every command word (the actions' words with their argument syntax). */
 export function commandBinding(actionCommands: readonly string[]): Binding {
-  const words = ['ctx NAME', 'pane NAME', ...actionCommands, 'alerts', 'journal', 'help', 'quit'];
+  const words = ['ctx NAME', 'pane NAME', ...actionCommands, 'alerts', 'journal', 'timeline', 'help', 'quit'];
   return {id: 'command', keys: [':'], hint: 'command', help: `Command line: ${words.join(', ')}`, group: 'Views', footer: 8};
 }
 
@@ -85,6 +86,7 @@ export const HELP: Binding = {id: 'help', keys: ['?'], hint: 'help', help: 'Show
 export const COCKPIT: readonly Binding[] = [
   {id: 'alerts', keys: ['a'], hint: 'alerts', help: 'Alert view: select an alert; Enter shows its account, its procedure and the actions that fit it, on their usual keys', group: 'Views', footer: 3, places: ['panes', 'detail']},
   {id: 'journal', keys: ['J'], hint: 'journal', help: 'Show the action journal', group: 'Cockpit', footer: 7, places: ['panes']},
+  {id: 'timeline', keys: ['T'], hint: 'timeline', help: 'Incident timeline: alerts and values, deploys, actions, pages, updates, colleagues', group: 'Cockpit'},
   {id: 'refresh', keys: ['R', 'ctrl-l'], hint: 'refresh', help: 'Poll every source now and repaint the screen', group: 'Cockpit'},
   {id: 'quit', keys: ['q', 'ctrl-c'], hint: 'quit', help: 'Quit (--wall: only the command :quit)', group: 'Cockpit'},
 ];

@@ -26,7 +26,18 @@ export function teamLine(a: TeamAction, own: boolean, sep: string): string {
   return ` ${new Date(a.at).toISOString().slice(11, 19)}Z ${a.action.padEnd(9)} ${target} by ${a.by} from ${a.host}${own ? `${sep}this cockpit` : ''}${why}`;
 }
 
-const PHASE_TONE: Readonly<Record<string, Tone>> = {finished: 'ok', failed: 'crit', refused: 'crit', cancelled: 'muted', confirmed: 'info', started: 'info', planned: 'muted'};
+// `fired` and `cleared` are an alert's transitions in the incident record (docs/incident-record.md).
+const PHASE_TONE: Readonly<Record<string, Tone>> = {
+  finished: 'ok',
+  failed: 'crit',
+  refused: 'crit',
+  cancelled: 'muted',
+  confirmed: 'info',
+  started: 'info',
+  planned: 'muted',
+  fired: 'crit',
+  cleared: 'ok',
+};
 
 export function JournalView({width, height, version}: {width: number; height: number; version: number}) {
   const theme = useTheme();
