@@ -3,6 +3,7 @@
 import {loadProcedures, type Procedures} from './procedures/load.js';
 import type {Clock} from './clock.js';
 import type {ResolvedContext} from './config/context.js';
+import {DetailFeed} from './detail-feed.js';
 import {PaneFeed, type FeedEntry} from './feed.js';
 import {Poller} from './poller.js';
 import {PANE_IDS, type PaneId, type ReadingByPane} from './readings/types.js';
@@ -22,6 +23,8 @@ export interface Session {
   readonly freezes: Poller<readonly Freeze[]>;
   /** Recent changes by any cockpit on the context's objects, newest first, from every source that reads them back. */
   readonly team: Poller<readonly TeamAction[]>;
+  /** The health detail of the service@region a view shows, polled like a pane (issue 16). */
+  readonly details: DetailFeed;
   start(): void;
   stop(): void;
   close(): Promise<void>;
@@ -91,6 +94,8 @@ export async function createSession(context: ResolvedContext, options: SessionOp
     read: async (signal) => (await Promise.all(teamSources.map((t) => t.recent(signal)))).flat().sort((a, b) => b.at - a.at),
   });
   const pollers = () => [...PANE_IDS.flatMap((p) => feeds[p].entries.map((e) => e.poller)), freezes, team];
+  const detailer = context.panes.health.map((id) => sources.get(id)?.capabilities.detail).find((d) => d !== undefined);
+  const details = new DetailFeed({clock, intervalMs: context.refreshMs.health, detailer});
   return {
     context,
     procedures: loadProcedures(context.runbook),
@@ -98,10 +103,12 @@ export async function createSession(context: ResolvedContext, options: SessionOp
     feeds,
     freezes,
     team,
-    start: () => pollers().forEach((p) => p.start()),
-    stop: () => pollers().forEach((p) => p.stop()),
+    details,
+    start: () => (pollers().forEach((p) => p.start()), details.start()),
+    stop: () => (pollers().forEach((p) => p.stop()), details.stop()),
     async close() {
       pollers().forEach((p) => p.stop());
+      details.stop();
       for (const feed of Object.values(feeds)) (feed as PaneFeed<PaneId>).dispose();
       await Promise.allSettled([...sources.values()].map((s) => s.close?.()));
     },

@@ -178,6 +178,7 @@ export function useAppKeys(input: AppKeysInput): void {
       case 'refresh':
         for (const p of PANE_IDS) cockpit.session.feeds[p].refresh();
         cockpit.session.freezes.refresh();
+        cockpit.session.details.refresh();
         cockpit.repaint();
         return true;
       case 'quit':

@@ -5,7 +5,8 @@ import type {Clock, TimerHandle} from '../../data/clock.js';
 import type {PaneSnapshot} from '../../data/feed.js';
 import {PANE_IDS, type PaneId} from '../../data/readings/types.js';
 import type {Session} from '../../data/session.js';
-import type {Freeze, TeamAction} from '../../data/sources/types.js';
+import type {PollSnapshot} from '../../data/poller.js';
+import type {Freeze, HealthDetail, TeamAction} from '../../data/sources/types.js';
 import {QUIET_STORE, shownKey} from './quiet-store.js';
 
 export type Snapshots = {readonly [P in PaneId]: PaneSnapshot<P>};
@@ -16,6 +17,8 @@ export interface CockpitState {
   readonly freezes: readonly Freeze[];
   /** Recent changes by anyone on the context's objects, newest first (the journal view lists them). */
   readonly team: readonly TeamAction[];
+  /** The health details views watch, by `service@region` (session.details). */
+  readonly details: ReadonlyMap<string, PollSnapshot<HealthDetail>>;
 }
 
 const NO_FREEZES: readonly Freeze[] = [];
@@ -39,6 +42,7 @@ export class CockpitStore {
     for (const pane of PANE_IDS) this.unsubscribers.push(session.feeds[pane].subscribe(() => this.schedule()));
     this.unsubscribers.push(session.freezes.subscribe(() => this.schedule()));
     this.unsubscribers.push(session.team.subscribe(() => this.schedule()));
+    this.unsubscribers.push(session.details.subscribe(() => this.schedule()));
     this.tick();
   }
 
@@ -83,7 +87,7 @@ export class CockpitStore {
 
   private read(): CockpitState {
     const snapshots = Object.fromEntries(PANE_IDS.map((p) => [p, this.session.feeds[p].snapshot()])) as unknown as Snapshots;
-    const {freezes, team} = this.session;
-    return {now: this.clock.now(), snapshots, freezes: freezes.snapshot().value ?? NO_FREEZES, team: team.snapshot().value ?? NO_TEAM};
+    const {freezes, team, details} = this.session;
+    return {now: this.clock.now(), snapshots, freezes: freezes.snapshot().value ?? NO_FREEZES, team: team.snapshot().value ?? NO_TEAM, details: details.snapshots()};
   }
 }

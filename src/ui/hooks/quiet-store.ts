@@ -21,5 +21,7 @@ export function shownKey(state: CockpitState): string {
     errors: s.sources.map((src) => `${src.error ?? ''}:${src.failures}`),
     age: s.lastSuccessAt === undefined ? -1 : Math.floor((state.now - s.lastSuccessAt) / 1000),
   }));
-  return JSON.stringify({panes, freezes: state.freezes, team: state.team, minute: Math.floor(state.now / 60_000)});
+  // The health details views watch (issue 16: they come through the store too).
+  const details = [...state.details].map(([key, d]) => [key, d.value, d.error, d.failures]);
+  return JSON.stringify({panes, freezes: state.freezes, team: state.team, details, minute: Math.floor(state.now / 60_000)});
 }
