@@ -34,7 +34,7 @@ describe('log view', () => {
     app = await renderCockpit({flags: {demo: 'bad-deploy'}});
     await app.waitFor('ingestion@us-east');
     await app.press(':', ...'logs ingestion@us-east', KEYS.enter);
-    let frame = await app.waitFor(/LOGS ingestion@us-east · pod ingestion-[\w-]+ · container ingestion · following/);
+    let frame = await app.waitFor(/LOGS ingestion@us-east · following\n pod ingestion-[\w-]+ · container ingestion · /);
     expect(frame).toMatch(/\$ kubectl logs ingestion-\S+ -n atp-ingest-ns -c ingestion -f --context us-east/);
     expect(frame).toMatch(/[\d,]+ lines · 0 dropped \(buffer 10,000\)/);
     expect(frame).toContain('NullReferenceException');
@@ -62,10 +62,10 @@ describe('log view', () => {
     app = await renderCockpit({flags: {demo: 'bad-deploy', seed: 2}, columns: 160});
     await app.waitFor('ingestion@us-east');
     await app.press('l');
-    await app.waitFor(/LOGS \S+@\S+ · pod/);
+    await app.waitFor(/LOGS \S+@\S+ · /);
     await app.press(KEYS.escape, KEYS.escape);
     await app.press(':', ...'logs ingestion@us-east', KEYS.enter);
-    await app.waitFor(/LOGS ingestion@us-east · pod/);
+    await app.waitFor(/LOGS ingestion@us-east · /);
     await app.press(KEYS.enter);
     let frame = await app.waitFor(/restarts \d/);
     const pods = frame.split('\n').filter((l) => /container ingestion {2}restarts/.test(l));
@@ -89,7 +89,7 @@ describe('log view', () => {
     app = await renderCockpit({flags: {demo: 'dlq-storm'}, columns: 160});
     await app.waitFor('Healthy');
     await app.press(':', ...'logs search@us-east', KEYS.enter);
-    await app.waitFor(/LOGS search@us-east · pod/);
+    await app.waitFor(/LOGS search@us-east · /);
     await app.press('/', ...'serializationexception');
     let frame = await app.waitFor('/serializationexception▏');
     expect(frame).toMatch(/\d+ lines match/);
@@ -143,7 +143,7 @@ describe('log view', () => {
     app = await renderCockpit({flags: {demo: 'bad-deploy', readOnly: true}, session: {createSource: demoWith((l) => l, calls)}});
     await app.waitFor('READ-ONLY');
     await app.press(':', ...'logs ingestion@us-east', KEYS.enter);
-    const frame = await app.waitFor(/LOGS ingestion@us-east · pod ingestion-[\w-]+ · container ingestion · following/);
+    const frame = await app.waitFor(/LOGS ingestion@us-east · following\n pod ingestion-[\w-]+ · container ingestion · /);
     expect(frame).not.toContain('This cockpit is read-only');
     expect(body(frame).length).toBeGreaterThan(5);
     expect(calls.filter((c) => c.startsWith('tail'))).toHaveLength(1);

@@ -29,9 +29,14 @@ const NORMAL = [
     n % 17 === 0 ? `warn: ${c}[0] Slow dependency target=sql latencyMs=${800 + (n % 400)}` : `info: ${c}[0] Outbox relay tick pending=${n % 12} relayed=${n % 40}`,
 ];
 
+/** A request whose User-Agent an attacker controls: it tries to retitle the window and clear the screen (log injection). */
+const HOSTILE_UA = 'curl/8.5 \u001b]0;pwned\u0007\u001b[2J\u001b[H\u202e';
+
 /** Lines a scenario adds to a pod's line `n`, if any (an exception and its stack). */
 function storyLines(world: DemoWorld, ref: ServiceRef, bad: boolean, n: number, at: number): string[] {
   const c = CLASS[ref.service] ?? `Atp.${ref.service}`;
+  // In every scenario: the gateway logs what clients send, hostile or not (the log view must show it harmlessly).
+  if (ref.service === 'gateway' && n % 25 === 0) return [`info: Atp.Gateway[1] 401 ua="${HOSTILE_UA}" path=/api/v1/audit`];
   for (const e of world.scenario.events) {
     if (world.start + e.atMs > at) continue;
     if (e.kind === 'deploy' && e.bad && bad && n % 3 === 0)

@@ -6,7 +6,7 @@ import {sanitizeLine} from '../../data/text/sanitize.js';
 /** The `t` steps: all the log, then only the last 5 minutes, 15 minutes, hour. */
 export const SINCE: readonly {readonly label?: string; readonly ms?: number}[] = [{}, {label: '5m', ms: 300_000}, {label: '15m', ms: 900_000}, {label: '1h', ms: 3_600_000}];
 
-/** ` · pod X · container C · following · since 5m · filter "err"` for `request`. */
+/** ` · following · since 5m · filter "err"` for `request`: the state first, so it shows at 80 columns. */
 export function logStatus(request: LogRequest | undefined, snapshot: LogSnapshot, scrolled: boolean, since: string | undefined): string {
   if (!request) return '';
   const mode = request.previous
@@ -16,12 +16,11 @@ export function logStatus(request: LogRequest | undefined, snapshot: LogSnapshot
         ? 'following (scrolled back)'
         : 'following'
       : 'not following';
-  return [
-    '',
-    `pod ${sanitizeLine(request.pod)}`,
-    ...(request.container ? [`container ${sanitizeLine(request.container)}`] : []),
-    mode,
-    ...(since ? [`since ${since}`] : []),
-    ...(request.filter ? [`filter "${sanitizeLine(request.filter)}"`] : []),
-  ].join(' · ');
+  return ['', mode, ...(since ? [`since ${since}`] : []), ...(request.filter ? [`filter "${sanitizeLine(request.filter)}"`] : [])].join(' · ');
+}
+
+/** `pod X · container C · ` for `request`. */
+export function logSource(request: LogRequest | undefined): string {
+  if (!request) return '';
+  return `pod ${sanitizeLine(request.pod)}${request.container ? ` · container ${sanitizeLine(request.container)}` : ''} · `;
 }

@@ -11,7 +11,7 @@ import {useLatestState} from '../../ui/hooks/use-latest-state.js';
 import {useLogFeed} from '../../ui/hooks/use-log-feed.js';
 import {LAYER, useKeyLayer} from '../../ui/keys/dispatcher.js';
 import {bindingFor, KEYMAP, keyLabel, listMove, type CommandId} from '../../ui/keys/keymap.js';
-import {logStatus, SINCE} from './log-lines.js';
+import {logSource, logStatus, SINCE} from './log-lines.js';
 
 const keyOf = (id: CommandId) => keyLabel(KEYMAP.find((b) => b.id === id)?.keys[0] ?? '');
 
@@ -109,14 +109,15 @@ export function LogView({rowKey, width, height}: {rowKey: string; width: number;
 
   const rows: {text: string; tone?: Parameters<typeof theme.tone>[0]; bold?: boolean; inverse?: boolean}[] = [];
   const status = logStatus(request, snapshot, anchor !== undefined, SINCE[since]?.label);
-  rows.push({text: ` LOGS ${rowKey}${status}`, bold: true});
-  rows.push({text: ` $ ${sanitizeLine(snapshot.command) || '…'}`, tone: 'muted'});
-  const max = snapshot.capacity ?? request?.maxLines ?? DEFAULT_LOG_LINES;
+  const failed = snapshot.end?.reason === 'error' || snapshot.end?.reason === 'timeout';
   const ended = snapshot.end && snapshot.end.reason !== 'stopped' ? ` · ended (${snapshot.end.reason})${snapshot.end.message ? `: ${sanitizeLine(snapshot.end.message)}` : ''}` : '';
+  rows.push({text: ` LOGS ${rowKey}${status}${ended}`, bold: true, tone: failed ? 'crit' : undefined});
+  const max = snapshot.capacity ?? request?.maxLines ?? DEFAULT_LOG_LINES;
   rows.push({
-    text: ` ${lines.length.toLocaleString('en-US')} lines${preview ? ' match' : ''} · ${snapshot.dropped.toLocaleString('en-US')} dropped (buffer ${max.toLocaleString('en-US')})${ended} · ${keyOf('open')} pod/container`,
-    tone: snapshot.end?.reason === 'error' || snapshot.end?.reason === 'timeout' ? 'crit' : snapshot.dropped > 0 ? 'warn' : undefined,
+    text: ` ${logSource(request)}${lines.length.toLocaleString('en-US')} lines${preview ? ' match' : ''} · ${snapshot.dropped.toLocaleString('en-US')} dropped (buffer ${max.toLocaleString('en-US')}) · ${keyOf('open')} pod/container`,
+    tone: snapshot.dropped > 0 ? 'warn' : undefined,
   });
+  rows.push({text: ` $ ${sanitizeLine(snapshot.command) || '…'}`, tone: 'muted'});
   const body = Math.max(1, height - rows.length - (draft !== undefined ? 1 : 0));
   pageRef.current = Math.max(1, body - 1);
   if (!available) rows.push({text: '   no source of the health pane gives logs', tone: 'muted'});
