@@ -2,6 +2,7 @@
 import {ManualClock, systemClock} from '../src/data/clock.js';
 import {PANE_IDS} from '../src/data/readings/types.js';
 import {settle, startHarness} from './harness.js';
+import {createLogSource} from './log-source.js';
 import {createScaleSource, type ScaleOptions} from './scale-source.js';
 
 const median = (xs: number[]) => {
@@ -128,6 +129,40 @@ export async function keyLatency(shape: ScaleOptions, keys = 200, gapMs = 45) {
   }
   await h.unmount();
   return {keys: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: Math.max(...latencies), peakRssMb: peak / 1_048_576};
+}
+
+/**
+ * Issue 16: the log view following a pod that logs `rate` lines a second (the demo's panes refreshing every second
+ * behind it), after `warmSeconds` so the 10,000-line ring is full and dropping. Key-to-frame for the scroll keys, and
+ * the process's true peak RSS (maxRSS).
+ */
+export async function logFollow(rate = 1_000, keys = 300, warmSeconds = 15, gapMs = 45) {
+  const h = await startHarness({columns: 120, rows: 40, clock: systemClock(), source: createLogSource(rate), refreshSeconds: 1});
+  await settle(1500);
+  for (const k of [':', ...'logs ingestion@us-east', '\r']) {
+    h.stdin.write(k);
+    await settle();
+  }
+  await settle(warmSeconds * 1000);
+  // Scrolling back holds the view, G returns to the end: each key changes the screen.
+  const sequence = ['k', 'k', 'k', 'j', '\u001b[6~', '\u001b[5~', 'g', 'G'];
+  const latencies: number[] = [];
+  for (let i = 0; i < keys; i++) {
+    const writesBefore = h.out.times.length;
+    const sent = performance.now();
+    h.stdin.write(sequence[i % sequence.length]!);
+    const deadline = sent + 1000;
+    while (h.out.times.length === writesBefore && performance.now() < deadline) await new Promise((r) => setTimeout(r, 1));
+    const first = h.out.times[writesBefore];
+    if (first !== undefined) latencies.push(first - sent);
+    await new Promise((r) => setTimeout(r, gapMs));
+  }
+  const frame = h.lastFrame();
+  const mem = process.memoryUsage();
+  if (process.env.BENCH_MEM) process.stderr.write(`${JSON.stringify({rss: mem.rss >> 20, heapTotal: mem.heapTotal >> 20, heapUsed: mem.heapUsed >> 20, external: mem.external >> 20})}\n`);
+  await h.unmount();
+  const peakRssMb = (process.resourceUsage().maxRSS * 1024) / 1_048_576;
+  return {rate, keys: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: Math.max(...latencies), peakRssMb, kept: /([\d,]+) lines · [\d,]+ dropped/.exec(frame)?.[1], dropped: /([\d,]+) dropped/.exec(frame)?.[1]};
 }
 
 /** RSS and heap over a run with a real clock and a 1 s refresh. */

@@ -1,5 +1,5 @@
 // Runs one benchmark case in this process and prints its result as JSON (isolated memory per case).
-import {BIG_SHAPE, bytesPerRefresh, keyLatency, refreshCost, soak} from './cases.js';
+import {BIG_SHAPE, bytesPerRefresh, keyLatency, logFollow, refreshCost, soak} from './cases.js';
 
 const [, , name, ...rest] = process.argv;
 const arg = (key: string, fallback: number) => {
@@ -21,6 +21,8 @@ async function main(): Promise<unknown> {
       return refreshCost(undefined, arg('columns', 120), arg('rows', 40));
     case 'keys':
       return keyLatency(BIG_SHAPE, arg('keys', 200));
+    case 'logs':
+      return logFollow(arg('rate', 1000), arg('keys', 300), arg('warm', 15));
     case 'soak': {
       const entities = arg('entities', arg('big', 0) ? BIG_SHAPE.entities : 0);
       return soak(entities ? {...BIG_SHAPE, entities, deployments: Math.round(entities / 2)} : undefined, arg('seconds', 60));

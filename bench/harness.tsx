@@ -36,6 +36,8 @@ export interface Harness {
   readonly stdin: TestStdin;
   readonly session: Session;
   readonly renderTimes: number[];
+  /** The last frame Ink built (with its colour codes). */
+  lastFrame(): string;
   unmount(): Promise<void>;
 }
 
@@ -56,7 +58,8 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
   const out = new CountingOut();
   const screen = new Screen(out, o.columns, o.rows, {minIntervalMs: 8});
   screen.enter();
-  const stream = new FrameStream({columns: o.columns, rows: o.rows}, (frame) => screen.frame(frame));
+  let last = '';
+  const stream = new FrameStream({columns: o.columns, rows: o.rows}, (frame) => ((last = frame), screen.frame(frame)));
   const stdin = new TestStdin();
   const renderTimes: number[] = [];
   const cockpit: Cockpit = {
@@ -85,6 +88,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
     stdin,
     session,
     renderTimes,
+    lastFrame: () => last,
     async unmount() {
       ink.unmount();
       await session.close();

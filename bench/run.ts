@@ -103,6 +103,13 @@ const keys = child<{keys: number; p50: number; p99: number; max: number; peakRss
 report.keys = keys;
 rows.push(['key→frame at scale (1000 entities, 500 deploy × 3)', `p50 ${fmt(keys.p50)} ms, p99 ${fmt(keys.p99)} ms`, `max ${fmt(keys.max)} ms over ${keys.keys} keys`, `p99<50ms ${mark(keys.p99 < 50)}`]);
 
+process.stderr.write('bench: log view following 1,000 lines/s…\n');
+// Issue 16: a pod logging 1,000 lines a second, the 10,000-line ring full and dropping, scroll keys in the log view.
+const logs = child<{keys: number; p50: number; p99: number; max: number; peakRssMb: number; dropped?: string}>('logs', '--rate', '1000', '--keys', '300');
+report.logs = logs;
+rows.push(['key→frame, log view following 1,000 lines/s', `p50 ${fmt(logs.p50)} ms, p99 ${fmt(logs.p99)} ms`, `max ${fmt(logs.max)} ms over ${logs.keys} keys`, `p99<50ms ${mark(logs.p99 < 50)}`]);
+rows.push(['peak RSS, log view following 1,000 lines/s', `${fmt(logs.peakRssMb, 0)} MB`, `${logs.dropped ?? '?'} lines dropped by the ring`, `RSS<150MB ${mark(logs.peakRssMb < 150)}`]);
+
 process.stderr.write('bench: scale…\n');
 const scale: Record<string, unknown>[] = [];
 for (const entities of TARGETS_ONLY ? [1000] : [100, 250, 500, 1000]) {

@@ -37,6 +37,8 @@ export class Poller<T> {
   private running = false;
   private generation = 0;
   private inFlightAbort: AbortController | undefined;
+  /** The source's last read until it settles, even after the poller gave up on it (timeout, stop). */
+  private unsettled: Promise<void> | undefined;
 
   constructor(private readonly options: PollerOptions<T>) {}
 
@@ -97,6 +99,14 @@ export class Poller<T> {
     this.timer = undefined;
     if (!this.running || this.state.inFlight) return;
     const generation = this.generation;
+    // Issue 16: a read given up on (timed out, or stopped) may still run at a source that ignores its signal. The next
+    // one waits for it to end, so a slow backend never has two reads from one poller at once.
+    if (this.unsettled) {
+      void this.unsettled.then(() => {
+        if (this.running && generation === this.generation && !this.timer) this.tick();
+      });
+      return;
+    }
     void this.run(generation).then(() => {
       if (this.running && generation === this.generation) this.schedule();
     });
@@ -125,7 +135,13 @@ export class Poller<T> {
       }, timeoutMs);
     });
     try {
-      const value = await Promise.race([this.options.read(abort.signal), timedOut]);
+      const reading = this.options.read(abort.signal);
+      const settled = reading.then(noop, noop);
+      this.unsettled = settled;
+      void settled.then(() => {
+        if (this.unsettled === settled) this.unsettled = undefined;
+      });
+      const value = await Promise.race([reading, timedOut]);
       if (generation !== this.generation && this.running) return;
       this.set({value, lastSuccessAt: clock.now(), failures: 0, inFlight: false, polls: this.state.polls + 1});
     } catch (error) {
@@ -149,6 +165,8 @@ export class Poller<T> {
     for (const listener of this.listeners) listener();
   }
 }
+
+function noop(): void {}
 
 function formatSeconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${(ms / 1000).toFixed(1)}s`;

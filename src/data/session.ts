@@ -3,6 +3,7 @@
 import {loadProcedures, type Procedures} from './procedures/load.js';
 import type {Clock} from './clock.js';
 import type {ResolvedContext} from './config/context.js';
+import {DetailFeed} from './detail-feed.js';
 import {PaneFeed, type FeedEntry} from './feed.js';
 import {createPaging, type PagingFeed} from './pagerduty/feed.js';
 import {Poller} from './poller.js';
@@ -25,6 +26,8 @@ export interface Session {
   readonly team: Poller<readonly TeamAction[]>;
   /** The context's paging service (PagerDuty or the demo's), polled beside the panes; undefined when none. */
   readonly paging?: PagingFeed;
+  /** The health detail of the service@region a view shows, polled like a pane (issue 16). */
+  readonly details: DetailFeed;
   start(): void;
   stop(): void;
   close(): Promise<void>;
@@ -95,6 +98,8 @@ export async function createSession(context: ResolvedContext, options: SessionOp
   });
   const paging = createPaging(context, clock, options.env ?? process.env);
   const pollers = () => [...PANE_IDS.flatMap((p) => feeds[p].entries.map((e) => e.poller)), freezes, team, ...(paging ? [paging.poller] : [])];
+  const detailer = context.panes.health.map((id) => sources.get(id)?.capabilities.detail).find((d) => d !== undefined);
+  const details = new DetailFeed({clock, intervalMs: context.refreshMs.health, detailer});
   return {
     context,
     procedures: loadProcedures(context.runbook),
@@ -103,10 +108,12 @@ export async function createSession(context: ResolvedContext, options: SessionOp
     freezes,
     team,
     paging,
-    start: () => pollers().forEach((p) => p.start()),
-    stop: () => pollers().forEach((p) => p.stop()),
+    details,
+    start: () => (pollers().forEach((p) => p.start()), details.start()),
+    stop: () => (pollers().forEach((p) => p.stop()), details.stop()),
     async close() {
       pollers().forEach((p) => p.stop());
+      details.stop();
       for (const feed of Object.values(feeds)) (feed as PaneFeed<PaneId>).dispose();
       paging?.pager.close?.();
       await Promise.allSettled([...sources.values()].map((s) => s.close?.()));

@@ -4,6 +4,7 @@ import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
 import type {ActiveAlert} from '../data/alerts/evaluate.js';
 import {paneHealth} from '../data/feed.js';
 import {PANE_IDS, type PaneId} from '../data/readings/types.js';
+import {capabilityFor} from '../data/session.js';
 import {PANES} from '../panes/registry.js';
 import {AlertsStrip} from './alerts-strip.js';
 import {groupAlerts, incidentSummary} from './incident-summary.js';
@@ -120,13 +121,18 @@ function Screen({state, dispatch}: {state: ReturnType<typeof initialUiState>; di
     notes: new Set(PANE_IDS.filter((p) => paneHealth(snapshots[p], now, session.context.staleAfterMs[p]).error !== undefined || snapshots[p].value?.partial !== undefined)),
   });
   const place = state.view.kind;
-  const footerPane = state.view.kind === 'detail' ? state.view.pane : state.focus;
+  const footerPane = state.view.kind === 'detail' ? state.view.pane : state.view.kind === 'logs' ? 'health' : state.focus;
   const focusedBox = layout.panes.find((b) => b.pane === state.focus);
 
   const defs = useActionDefs();
   const keymap = useKeymap();
-  // The actions the session can do (a source offers the capability): only their keys show in the footer.
-  const available = useMemo(() => new Set(defs.filter((d) => d.available(session)).map((d) => d.kind)), [defs, session]);
+  // The actions the session can do (a source offers the capability): only their keys show in the footer. Logs are
+  // reading, not an action, and show where a source of the health pane gives them (issue 16).
+  const available = useMemo(() => {
+    const set = new Set(defs.filter((d) => d.available(session)).map((d) => d.kind));
+    if (capabilityFor(session, 'health', 'logs')) set.add('logs');
+    return set;
+  }, [defs, session]);
 
   useAppKeys({
     state,

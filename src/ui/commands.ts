@@ -5,11 +5,14 @@ import type {Session} from '../data/session.js';
 import {ACTIONS} from '../actions/defs/index.js';
 import type {ActionDefinition} from '../actions/definition.js';
 import type {ActionRequest} from '../actions/types.js';
+import {knownServices} from '../actions/targets.js';
 
 /** The cockpit's own commands; an action's command is its request (see its definition). */
 export type CockpitCommand =
   | {readonly kind: 'ctx'; readonly name: string}
   | {readonly kind: 'pane'; readonly pane: PaneId}
+  /** Reading, not an action (issue 16). */
+  | {readonly kind: 'logs'; readonly service: string; readonly region: string}
   | {readonly kind: 'view'; readonly view: 'help' | 'journal' | 'alerts' | 'timeline'}
   | {readonly kind: 'quit'}
   | {readonly kind: 'error'; readonly message: string};
@@ -17,7 +20,7 @@ export type CockpitCommand =
 /** A parsed line. (`message?: undefined` keeps `command.kind === 'error'` narrowing to a line with a message.) */
 export type Command = CockpitCommand | (ActionRequest & {readonly message?: undefined});
 
-const OWN = new Set(['ctx', 'pane', 'view', 'quit', 'error']);
+const OWN = new Set(['ctx', 'pane', 'logs', 'view', 'quit', 'error']);
 
 /** Whether a parsed command is one of the cockpit's own (otherwise it is an action's request). */
 export function isCockpitCommand(command: Command): command is CockpitCommand {
@@ -41,7 +44,7 @@ export function paneByName(name: string): PaneId | undefined {
 
 /** Every command word, the actions' words among the cockpit's own. */
 export function commandWords(actions: readonly ActionDefinition[]): string[] {
-  return ['ctx', 'pane', ...actions.map((a) => a.command.word), 'journal', 'timeline', 'alerts', 'help', 'quit'];
+  return ['ctx', 'pane', ...actions.map((a) => a.command.word), 'logs', 'journal', 'timeline', 'alerts', 'help', 'quit'];
 }
 
 export const COMMAND_WORDS = commandWords(ACTIONS);
@@ -63,6 +66,10 @@ export function parseCommand(line: string, actions: readonly ActionDefinition[] 
     case 'focus': {
       const pane = paneByName(arg);
       return pane ? {kind: 'pane', pane} : {kind: 'error', message: `unknown pane "${arg}": health, lag, dlq, outbox, burn`};
+    }
+    case 'logs': {
+      const [service = '', region = ''] = arg.split('@');
+      return service && region ? {kind: 'logs', service, region} : {kind: 'error', message: 'usage: logs SERVICE@REGION'};
     }
     case 'journal':
     case 'timeline':
@@ -92,7 +99,8 @@ export interface Vocabulary {
 
 /** The vocabulary of `session` for `actions`, and the configured contexts. */
 export function vocabularyOf(session: Session, contexts: readonly string[], actions: readonly ActionDefinition[] = ACTIONS): Vocabulary {
-  return {contexts, actions, arguments: Object.fromEntries(actions.map((a) => [a.command.word, a.command.complete?.(session) ?? []]))};
+  const logs = knownServices(session.feeds.health.snapshot().value?.services ?? []);
+  return {contexts, actions, arguments: {...Object.fromEntries(actions.map((a) => [a.command.word, a.command.complete?.(session) ?? []])), logs}};
 }
 
 const PANE_WORDS = ['health', 'lag', 'dlq', 'outbox', 'burn'];

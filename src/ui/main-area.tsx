@@ -4,6 +4,7 @@ import type {ActiveAlert} from '../data/alerts/evaluate.js';
 import type {AlertRule} from '../data/alerts/rule.js';
 import type {PaneSnapshot} from '../data/feed.js';
 import type {PaneId} from '../data/readings/types.js';
+import {LogView} from '../panes/health/log-view.js';
 import {PANES, paneDetail} from '../panes/registry.js';
 import {PaneView, paneStatus} from './components/pane-view.js';
 import type {RowModel} from './components/table-model.js';
@@ -37,6 +38,7 @@ export function MainArea({state, layout, rowsByPane, snapshots, alerts, unevalua
   if (view.kind === 'alerts') return <AlertsView alerts={alerts} unevaluated={unevaluated} width={width} height={height} />;
   if (view.kind === 'journal') return <JournalView width={width} height={height} version={state.flash?.at ?? 0} />;
   if (view.kind === 'timeline') return <TimelineView alerts={alerts} width={width} height={height} />;
+  if (view.kind === 'logs') return <LogView rowKey={view.key} width={width} height={height} />;
   if (view.kind === 'detail') return <>{detailOf(view.pane, view.key, snapshots, width, height)}</>;
   const rowContext = {thresholds: session.context.thresholds, alerts, now, symbol: theme.symbol, ascii: theme.ascii};
   const columnsOf = (x: number) => layout.panes.filter((b) => b.x === x);

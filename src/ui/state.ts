@@ -5,6 +5,8 @@ import type {Tone} from './theme.js';
 export type View =
   | {readonly kind: 'panes'}
   | {readonly kind: 'detail'; readonly pane: PaneId; readonly key: string}
+  /** The log view of a health row (`service@region`). */
+  | {readonly kind: 'logs'; readonly key: string}
   | {readonly kind: 'help'}
   | {readonly kind: 'alerts'}
   | {readonly kind: 'journal'}
@@ -41,7 +43,7 @@ export function initialUiState(focus: PaneId = 'health'): UiState {
 export function uiReducer(state: UiState, action: UiAction): UiState {
   switch (action.type) {
     case 'focus':
-      return {...state, focus: action.pane, view: state.view.kind === 'detail' ? {kind: 'panes'} : state.view};
+      return {...state, focus: action.pane, view: state.view.kind === 'detail' || state.view.kind === 'logs' ? {kind: 'panes'} : state.view};
     case 'focus-step': {
       const i = PANE_IDS.indexOf(state.focus);
       const next = PANE_IDS[(i + action.step + PANE_IDS.length) % PANE_IDS.length] ?? 'health';

@@ -42,6 +42,16 @@ export function useAppKeys(input: AppKeysInput): void {
     return key !== undefined && keys[pane].includes(key) ? key : keys[pane][0];
   };
 
+  // Logs are reading: no dialog, no read-only refusal (issue 16).
+  const openLogs = (key: string) => {
+    if (!keys.health.includes(key) && !cockpit.session.feeds.health.snapshot().value?.services.some((s) => `${s.service}@${s.region}` === key)) {
+      flash(`logs: no service ${key} in the health pane`, 'warn');
+      return;
+    }
+    hold();
+    dispatch({type: 'view', view: {kind: 'logs', key}});
+  };
+
   const runCommand = (line: string) => {
     const command = parseCommand(line, actions);
     if (!isCockpitCommand(command)) {
@@ -56,6 +66,9 @@ export function useAppKeys(input: AppKeysInput): void {
       case 'pane':
         dispatch({type: 'view', view: {kind: 'panes'}});
         dispatch({type: 'focus', pane: command.pane});
+        return;
+      case 'logs':
+        openLogs(`${command.service}@${command.region}`);
         return;
       case 'view':
         dispatch({type: 'view', view: {kind: command.view}});
@@ -155,7 +168,8 @@ export function useAppKeys(input: AppKeysInput): void {
         return true;
       }
       case 'back':
-        if (!inPanes) dispatch({type: 'view', view: {kind: 'panes'}});
+        if (state.view.kind === 'logs') dispatch({type: 'view', view: {kind: 'detail', pane: 'health', key: state.view.key}});
+        else if (!inPanes) dispatch({type: 'view', view: {kind: 'panes'}});
         else if (state.filters[pane]) dispatch({type: 'filter', pane, text: ''});
         else if (state.flash) dispatch({type: 'clear-flash'});
         return true;
@@ -179,6 +193,7 @@ export function useAppKeys(input: AppKeysInput): void {
       case 'refresh':
         for (const p of PANE_IDS) cockpit.session.feeds[p].refresh();
         cockpit.session.freezes.refresh();
+        cockpit.session.details.refresh();
         cockpit.repaint();
         return true;
       case 'quit':
@@ -189,7 +204,14 @@ export function useAppKeys(input: AppKeysInput): void {
         }
         cockpit.quit();
         return true;
+      case 'logs': {
+        const key = state.view.kind === 'detail' && state.view.pane === 'health' ? state.view.key : inPanes && pane === 'health' ? selectedKey('health') : undefined;
+        if (key) openLogs(key);
+        else if (inPanes) flash('logs: focus the health pane (1) and select a service', 'warn');
+        return key !== undefined || inPanes;
+      }
       default:
+        // The log view's keys (F, P, t) are taken by its own layer (src/panes/health/log-view.tsx).
         return false;
     }
   });

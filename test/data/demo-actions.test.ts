@@ -76,13 +76,13 @@ describe('demo service actions', () => {
     expect(tail.lines()).toHaveLength(100);
     expect(tail.received).toBeGreaterThanOrEqual(500);
     expect(tail.dropped).toBe(tail.received - 100);
-    expect(tail.lines()[0]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z level=\w+ msg="[^"]+" .* service=ingestion$/);
+    expect(tail.lines()[0]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z (info|dbug|warn): [\w.]+\[\d+\] \S/);
 
-    const follow = logs.tail(ref, {pod: targets[0]!.pod, follow: true, filter: 'heartbeat'}, signal);
+    const follow = logs.tail(ref, {pod: targets[0]!.pod, follow: true, filter: 'Outbox relay'}, signal);
     const n = follow.lines().length;
     clock.advance(20_000);
     expect(follow.lines().length).toBeGreaterThan(n);
-    expect(follow.lines().every((l) => l.includes('heartbeat'))).toBe(true);
+    expect(follow.lines().every((l) => l.includes('Outbox relay'))).toBe(true);
     follow.stop();
     expect(await follow.done).toEqual({reason: 'stopped'});
     expect(clock.pendingTimers()).toBe(0);
@@ -95,9 +95,37 @@ describe('demo service actions', () => {
     const svc = crashed!.containers[0]!;
     const previous = logs.tail({service: svc, region: 'us-east'}, {pod: crashed!.pod, previous: true}, signal);
     await previous.done;
-    expect(previous.lines().join('\n')).toMatch(/panic: runtime error: invalid memory address[\s\S]*exit status 2$/);
+    expect(previous.lines().join('\n')).toMatch(/force detached[\s\S]*Unhandled exception\. System\.OutOfMemoryException/);
     const none = logs.tail(ref, {pod: healthy.pod, previous: true}, signal);
     expect(await none.done).toEqual({reason: 'error', message: `logs ${healthy.pod}: previous terminated container "ingestion" in pod "${healthy.pod}" not found`});
+  });
+
+  it('logs tell each scenario\'s story: a bad deploy\'s crash, a DLQ storm\'s SerializationException, a down region\'s hostless pods', async () => {
+    const clock = new ManualClock();
+    const bad = createDemoSource({scenario: 'bad-deploy', seed: 1, clock}).capabilities.logs!;
+    const pods = await bad.targets(ref, signal);
+    const current = bad.tail(ref, {pod: pods[0]!.pod}, signal);
+    await current.done;
+    expect(current.lines().join('\n')).toMatch(/fail: Atp\.Ingestion\.AppendHandler\[0\] Append failed[\s\S]*NullReferenceException/);
+    // A bad pod that has restarted (which pods restart depends on the seed): its previous instance failed to start.
+    const crashes = [];
+    for (let seed = 1; seed <= 30 && crashes.length === 0; seed++) {
+      const logs = createDemoSource({scenario: 'bad-deploy', seed, clock}).capabilities.logs!;
+      const crashed = (await logs.targets(ref, signal)).find((p) => p.restarts > 0);
+      if (crashed) crashes.push(logs.tail(ref, {pod: crashed.pod, previous: true}, signal));
+    }
+    expect(crashes).toHaveLength(1);
+    await crashes[0]!.done;
+    expect(crashes[0]!.lines().join('\n')).toMatch(/Hosting failed to start[\s\S]*Unhandled exception\. System\.InvalidOperationException/);
+    const storm = createDemoSource({scenario: 'dlq-storm', seed: 1, clock}).capabilities.logs!;
+    const search = {service: 'search', region: 'eu-west'};
+    const tail = storm.tail(search, {pod: (await storm.targets(search, signal))[0]!.pod, filter: 'serialization'}, signal);
+    await tail.done;
+    expect(tail.lines().length).toBeGreaterThan(10);
+    expect(tail.lines().join('\n')).toMatch(/dead-lettered after 10 deliveries: SerializationException\n.*System\.Runtime\.Serialization\.SerializationException: Cannot deserialize/);
+    const outage = createDemoSource({scenario: 'region-outage', seed: 1, clock}).capabilities.logs!;
+    const down = await outage.targets(ref, signal);
+    expect(await outage.tail(ref, {pod: down[0]!.pod}, signal).done).toEqual({reason: 'error', message: `logs ${down[0]!.pod}: pod ${down[0]!.pod} does not have a host assigned`});
   });
 
   it('a rollback is a team action too', async () => {

@@ -99,3 +99,49 @@ describe('poller', () => {
     poller.stop();
   });
 });
+
+describe('poller: a read that ignores its abort (issue 16)', () => {
+  it('after a timeout, the next read waits until the abandoned one has ended: never two at the source', async () => {
+    const clock = new ManualClock();
+    const {calls, read} = controlled();
+    let inFlight = 0;
+    let most = 0;
+    const counting = (signal: AbortSignal) => {
+      most = Math.max(most, ++inFlight);
+      return read(signal).finally(() => inFlight--);
+    };
+    const poller = new Poller({name: 't', intervalMs: 1000, timeoutMs: 2000, clock, read: counting});
+    poller.start();
+    for (let i = 0; i < 20; i++) {
+      clock.advance(500);
+      await flush();
+    }
+    expect(poller.snapshot().error).toBe('timed out after 2s');
+    expect(calls).toHaveLength(1);
+    calls[0]!.resolve(1);
+    await flush();
+    clock.advance(1000);
+    await flush();
+    expect(calls).toHaveLength(2);
+    expect(most).toBe(1);
+    poller.stop();
+  });
+
+  it('stop then start while a read still runs at the source: the new read waits for it', async () => {
+    const clock = new ManualClock();
+    const {calls, read} = controlled();
+    const poller = new Poller({name: 't', intervalMs: 1000, timeoutMs: 60_000, clock, read});
+    poller.start();
+    poller.stop();
+    poller.start();
+    await flush();
+    expect(calls).toHaveLength(1);
+    calls[0]!.reject(new Error('aborted late'));
+    await flush();
+    expect(calls).toHaveLength(2);
+    calls[1]!.resolve(7);
+    await flush();
+    expect(poller.snapshot().value).toBe(7);
+    poller.stop();
+  });
+});

@@ -1,6 +1,6 @@
 // The `:` command line parsed into commands (completion is tested with its owner's changes).
 import {describe, expect, it} from 'vitest';
-import {paneByName, parseCommand} from '../../src/ui/commands.js';
+import {completeCommand, paneByName, parseCommand} from '../../src/ui/commands.js';
 
 describe('parseCommand', () => {
   it.each([
@@ -8,6 +8,8 @@ describe('parseCommand', () => {
     ['context  prod-eu ', {kind: 'ctx', name: 'prod-eu'}],
     ['rollback ingestion', {kind: 'rollback', service: 'ingestion', region: undefined}],
     ['rollback query@eu-west', {kind: 'rollback', service: 'query', region: 'eu-west'}],
+    ['logs ingestion@us-east', {kind: 'logs', service: 'ingestion', region: 'us-east'}],
+    ['logs ingestion', {kind: 'error', message: 'usage: logs SERVICE@REGION'}],
     ['replay audit-ingest/subscriptions/projection', {kind: 'replay', entity: 'audit-ingest/subscriptions/projection'}],
     ['freeze deployments', {kind: 'freeze', freeze: 'deployments'}],
     ['UNFREEZE integrity', {kind: 'unfreeze', freeze: 'integrity'}],
@@ -44,5 +46,14 @@ describe('paneByName', () => {
     expect(['1', '2', '3', '4', '5'].map(paneByName)).toEqual(['health', 'lag', 'dlq', 'outbox', 'burn']);
     expect(['SVC', 'projections', 'dead-letter', 'backlog', 'budget'].map(paneByName)).toEqual(['health', 'lag', 'dlq', 'outbox', 'burn']);
     expect(paneByName('0')).toBeUndefined();
+  });
+});
+
+describe(':logs completion (issue 16)', () => {
+  const vocabulary = {contexts: [], actions: [], arguments: {logs: ['ingestion@eu-west', 'ingestion@us-east', 'query@us-east']}};
+  it('completes the word, then SERVICE@REGION', () => {
+    expect(completeCommand('lo', vocabulary).text).toBe('logs ');
+    expect(completeCommand('logs ing', vocabulary)).toEqual({text: 'logs ingestion@', candidates: ['ingestion@eu-west', 'ingestion@us-east']});
+    expect(completeCommand('logs ingestion@u', vocabulary).text).toBe('logs ingestion@us-east ');
   });
 });

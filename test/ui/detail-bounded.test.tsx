@@ -47,3 +47,52 @@ describe('health detail: bounded', () => {
     expect(stats.maxInFlight).toBe(1);
   });
 });
+
+/** The demo, whose health detail takes `slowMs` and ignores its abort signal (a backend that answers late regardless). */
+function slowDetail(stats: {calls: number; inFlight: number; maxInFlight: number}, slowMs: number): SourceFactory {
+  return async (_config, {clock}) => {
+    const demo = createDemoSource({scenario: 'calm', seed: 1, clock});
+    const detail = {
+      detail: async (ref: {service: string; region: string}, signal: AbortSignal) => {
+        stats.calls++;
+        stats.maxInFlight = Math.max(stats.maxInFlight, ++stats.inFlight);
+        await new Promise<void>((r) => clock.setTimeout(() => r(), slowMs));
+        stats.inFlight--;
+        return demo.capabilities.detail!.detail(ref, signal);
+      },
+    };
+    const capabilities = {...demo.capabilities, detail} as unknown as Capabilities;
+    const source: Source = {...demo, capabilities, read: demo.read.bind(demo)};
+    return source;
+  };
+}
+
+describe('health detail: through the session poller (issue 16)', () => {
+  it('leaving and reopening the detail while a slow read runs never starts a second read at the source', async () => {
+    const stats = {calls: 0, inFlight: 0, maxInFlight: 0};
+    app = await renderCockpit({flags: {demo: 'calm'}, session: {createSource: slowDetail(stats, 1_500)}});
+    await app.waitFor('ingestion@us-east');
+    for (let i = 0; i < 4; i++) {
+      await app.press(KEYS.enter);
+      await app.waitFor('READINESS CHECKS');
+      await app.tick(500);
+      await app.press(KEYS.escape);
+      await app.waitUntil((f) => !f.includes('READINESS CHECKS'), 'detail closed');
+    }
+    await app.press(KEYS.enter);
+    for (let i = 0; i < 20; i++) await app.tick(1_000);
+    await app.waitFor(/-\w+f9c-\w+ +Running/);
+    expect(stats.maxInFlight).toBe(1);
+  });
+
+  it('the detail is read by a poller the session owns, not by the view', async () => {
+    app = await renderCockpit({flags: {demo: 'calm'}});
+    await app.waitFor('ingestion@us-east');
+    await app.press(KEYS.enter);
+    await app.waitFor('READINESS CHECKS');
+    await app.tick(1_000);
+    const shown = /^ (\S+)@(\S+) · /m.exec(app.lastFrame())!;
+    expect(app.session.details.snapshot({service: shown[1]!, region: shown[2]!})?.polls).toBeGreaterThan(0);
+    await app.waitFor(/-\w+f9c-\w+ +Running/);
+  });
+});

@@ -23,7 +23,8 @@ import {runbookNamespace} from '../readings/names.js';
 import {burnReading, dlqReading, healthReading, lagReading, outboxReading} from './readings.js';
 import type {ScenarioName} from './scenarios.js';
 import {DemoWorld} from './world.js';
-import {DemoTeam, demoLogs, demoRestart, demoScale, followDemo} from './service-actions.js';
+import {DemoTeam, demoRestart, demoScale, followDemo} from './service-actions.js';
+import {demoLogs} from './logs.js';
 
 export interface DemoSourceOptions {
   readonly scenario: ScenarioName;

@@ -8,6 +8,8 @@ export function readOnlySource(source: Source): Source {
   const refuse = (what: string) => () => Promise.reject(new ReadOnlyError(what));
   const capabilities: Capabilities = {
     detail: caps.detail,
+    // Reading logs is not an action (issue 16): allowed read-only.
+    logs: caps.logs,
     inspect: caps.inspect,
     // Reading colleagues' changes back is not a change: a wall terminal shows them too.
     teamActions: caps.teamActions,

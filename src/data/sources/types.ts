@@ -241,6 +241,8 @@ export interface LogTail {
   lines(): readonly string[];
   /** Lines dropped because the ring buffer was full. */
   readonly dropped: number;
+  /** The ring buffer's size in lines. */
+  readonly capacity?: number;
   /** Lines received (before the filter). */
   readonly received: number;
   /** Resolves when the stream ends; never rejects. */

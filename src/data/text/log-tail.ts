@@ -27,6 +27,10 @@ export class LogTailBuffer implements LogTail {
     this.done = new Promise((resolve) => (this.settle = resolve));
   }
 
+  get capacity(): number {
+    return this.ring.capacity;
+  }
+
   get dropped(): number {
     return this.ring.dropped;
   }

@@ -69,37 +69,48 @@ export interface SanitizeOptions {
 
 /** Returns `text` with every control sequence and dangerous code point removed. */
 export function sanitize(text: string, options: SanitizeOptions = {}): string {
-  let out = '';
+  // Printable ASCII needs nothing: return it as is (most log lines, names and numbers).
+  if (isPlainAscii(text)) return text;
+  // Runs of characters kept as they are go in as slices, and the parts are joined once: appending one character at a
+  // time builds a rope of one node per character, which a 10,000-line log buffer would keep (issue 16: ~5 KB a line).
+  const parts: string[] = [];
+  let run = 0;
   let i = 0;
+  const cut = (end: number) => {
+    if (end > run) parts.push(text.slice(run, end));
+  };
   while (i < text.length) {
     const cp = text.codePointAt(i) ?? 0;
     const size = cp > 0xffff ? 2 : 1;
-    if (cp === ESC) {
-      i = skipEscape(text, i + 1);
+    if (cp >= 0x20 && cp < 0x7f) {
+      i++;
       continue;
     }
-    if (cp === 0x9b) {
-      i = skipCsi(text, i + 1);
-      continue;
+    cut(i);
+    if (cp === ESC) i = skipEscape(text, i + 1);
+    else if (cp === 0x9b) i = skipCsi(text, i + 1);
+    else if (cp === 0x9d || cp === 0x90 || cp === 0x98 || cp === 0x9e || cp === 0x9f) i = skipToTerminator(text, i + 1, true);
+    else {
+      i += size;
+      if (cp === 0x0a && options.multiline) parts.push('\n');
+      else if (cp === 0x09 || cp === 0x0a || cp === 0x0d || cp === 0x2028 || cp === 0x2029) parts.push(' ');
+      else if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || isInvisible(cp)) {
+        // dropped
+      } else if (cp >= 0xd800 && cp <= 0xdfff) parts.push('\ufffd');
+      else parts.push(String.fromCodePoint(cp));
     }
-    if (cp === 0x9d || cp === 0x90 || cp === 0x98 || cp === 0x9e || cp === 0x9f) {
-      i = skipToTerminator(text, i + 1, true);
-      continue;
-    }
-    i += size;
-    if (cp === 0x0a && options.multiline) {
-      out += '\n';
-    } else if (cp === 0x09 || cp === 0x0a || cp === 0x0d || cp === 0x2028 || cp === 0x2029) {
-      out += ' ';
-    } else if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || isInvisible(cp)) {
-      // dropped
-    } else if (cp >= 0xd800 && cp <= 0xdfff) {
-      out += '\ufffd';
-    } else {
-      out += String.fromCodePoint(cp);
-    }
+    run = i;
   }
-  return out;
+  cut(text.length);
+  return parts.join('');
+}
+
+function isPlainAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c >= 0x7f) return false;
+  }
+  return true;
 }
 
 /** Sanitises to a single line. */

@@ -1,43 +1,21 @@
 // Health detail: the readiness checks, the pods and the recent events of one service in one region.
 import {Box, Text} from 'ink';
-import {useEffect, useState} from 'react';
 import type {HealthReading} from '../../data/readings/types.js';
-import {capabilityFor} from '../../data/session.js';
-import type {HealthDetail} from '../../data/sources/types.js';
-import {Poller} from '../../data/poller.js';
 import {fit} from '../../data/text/width.js';
 import {useCockpit, useNow, useTheme} from '../../ui/context.js';
+import {useHealthDetail} from '../../ui/hooks/use-health-detail.js';
 import {duration, millis, percent, utcClock} from '../../ui/format.js';
 import {rowStatus} from '../../data/health/status.js';
 
 export function HealthDetailView({rowKey, reading, width, height}: {rowKey: string; reading?: HealthReading; width: number; height: number}) {
   const theme = useTheme();
   const now = useNow();
-  const {session, clock} = useCockpit();
+  const {session} = useCockpit();
   const [service = '', region = ''] = rowKey.split('@');
   const row = reading?.services.find((s) => s.service === service && s.region === region);
-  const [detail, setDetail] = useState<HealthDetail | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  const detailer = capabilityFor(session, 'health', 'detail')?.capability;
-  useEffect(() => {
-    if (!detailer) return undefined;
-    // Issue 15: the detail polls like a pane (a timeout, backoff on failure, never two calls at once).
-    const refresh = session.context.refreshMs.health;
-    const poller = new Poller<HealthDetail>({
-      name: `detail ${service}@${region}`, intervalMs: refresh, timeoutMs: Math.max(2_000, Math.min(30_000, refresh * 2)), clock,
-      read: (signal) => detailer.detail({service, region}, signal),
-    });
-    const off = poller.subscribe(() => {
-      const s = poller.snapshot();
-      if (s.value) setDetail(s.value);
-      setError(s.failures > 0 ? s.error : undefined);
-    });
-    poller.start();
-    return () => {
-      off();
-      poller.stop();
-    };
-  }, [detailer, service, region, clock, session]);
+  const {snapshot, available} = useHealthDetail(service, region);
+  const detail = snapshot?.value;
+  const error = snapshot && snapshot.failures > 0 ? snapshot.error : undefined;
   const lines: {text: string; tone?: Parameters<typeof theme.tone>[0]; bold?: boolean}[] = [];
   if (!row) lines.push({text: ` ${rowKey}: no longer in the reading`, tone: 'warn'});
   else {
@@ -51,7 +29,7 @@ export function HealthDetailView({rowKey, reading, width, height}: {rowKey: stri
       lines.push({text: `   ${theme.symbol(tone)} ${c.name.padEnd(18)} ${c.status.padEnd(10)} ${millis(c.durationMs).padStart(6)}  ${c.description ?? ''}${c.exception ? ` · ${c.exception}` : ''}`, tone: c.status === 'Healthy' ? undefined : tone});
     }
   }
-  lines.push({text: ` PODS${error ? ` (detail unavailable: ${error})` : detailer ? '' : ' (no source of this pane lists pods)'}`, bold: true, tone: error ? 'crit' : undefined});
+  lines.push({text: ` PODS${error ? ` (detail unavailable: ${error})` : available ? '' : ' (no source of this pane lists pods)'}`, bold: true, tone: error ? 'crit' : undefined});
   for (const p of detail?.pods ?? []) {
     lines.push({text: `   ${p.name.padEnd(34)} ${p.phase.padEnd(9)} ${p.ready ? 'ready' : 'NOT READY'}  restarts ${String(p.restarts).padEnd(3)} ${p.image?.split('/').pop() ?? ''}${p.problem ? `  ${p.problem.state}: ${p.problem.reason}` : ''}`, tone: p.problem ? 'crit' : undefined});
   }

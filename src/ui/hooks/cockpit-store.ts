@@ -7,7 +7,7 @@ import {PANE_IDS, type PaneId} from '../../data/readings/types.js';
 import type {Session} from '../../data/session.js';
 import type {PollSnapshot} from '../../data/poller.js';
 import type {PagingReading} from '../../data/pagerduty/types.js';
-import type {Freeze, TeamAction} from '../../data/sources/types.js';
+import type {Freeze, HealthDetail, TeamAction} from '../../data/sources/types.js';
 import {QUIET_STORE, shownKey} from './quiet-store.js';
 
 export type Snapshots = {readonly [P in PaneId]: PaneSnapshot<P>};
@@ -20,6 +20,8 @@ export interface CockpitState {
   readonly team: readonly TeamAction[];
   /** The paging poller's state, when the context has paging. */
   readonly paging?: PollSnapshot<PagingReading>;
+  /** The health details views watch, by `service@region` (session.details). */
+  readonly details: ReadonlyMap<string, PollSnapshot<HealthDetail>>;
 }
 
 const NO_FREEZES: readonly Freeze[] = [];
@@ -44,6 +46,7 @@ export class CockpitStore {
     this.unsubscribers.push(session.freezes.subscribe(() => this.schedule()));
     this.unsubscribers.push(session.team.subscribe(() => this.schedule()));
     if (session.paging) this.unsubscribers.push(session.paging.poller.subscribe(() => this.schedule()));
+    this.unsubscribers.push(session.details.subscribe(() => this.schedule()));
     this.tick();
   }
 
@@ -88,13 +91,14 @@ export class CockpitStore {
 
   private read(): CockpitState {
     const snapshots = Object.fromEntries(PANE_IDS.map((p) => [p, this.session.feeds[p].snapshot()])) as unknown as Snapshots;
-    const {freezes, team, paging} = this.session;
+    const {freezes, team, paging, details} = this.session;
     return {
       now: this.clock.now(),
       snapshots,
       freezes: freezes.snapshot().value ?? NO_FREEZES,
       team: team.snapshot().value ?? NO_TEAM,
       paging: paging?.poller.snapshot(),
+      details: details.snapshots(),
     };
   }
 }

@@ -22,5 +22,7 @@ export function shownKey(state: CockpitState): string {
     age: s.lastSuccessAt === undefined ? -1 : Math.floor((state.now - s.lastSuccessAt) / 1000),
   }));
   const paging = state.paging && {value: state.paging.value, error: state.paging.error, failures: state.paging.failures};
-  return JSON.stringify({panes, freezes: state.freezes, team: state.team, paging, minute: Math.floor(state.now / 60_000)});
+  // The health details views watch (issue 16: they come through the store too).
+  const details = [...state.details].map(([key, d]) => [key, d.value, d.error, d.failures]);
+  return JSON.stringify({panes, freezes: state.freezes, team: state.team, paging, details, minute: Math.floor(state.now / 60_000)});
 }

@@ -21,13 +21,17 @@ export type CommandId =
   | 'timeline'
   | 'alerts'
   | 'refresh'
-  | 'quit';
+  | 'quit'
+  | 'logs'
+  | 'log-follow'
+  | 'log-previous'
+  | 'log-since';
 
 /** Where a key works: the five panes, or one of the views over them. */
-export type Place = 'panes' | 'detail' | 'help' | 'alerts' | 'journal' | 'timeline';
+export type Place = 'panes' | 'detail' | 'help' | 'alerts' | 'journal' | 'timeline' | 'logs';
 
-/** Places with a list that moves (the panes' rows, DLQ messages, alerts, help lines, journal entries). */
-const LISTS: readonly Place[] = ['panes', 'detail', 'help', 'alerts', 'journal', 'timeline'];
+/** Places with a list that moves (the panes' rows, DLQ messages, alerts, help lines, journal entries, log lines). */
+const LISTS: readonly Place[] = ['panes', 'detail', 'help', 'alerts', 'journal', 'timeline', 'logs'];
 
 export interface Binding {
   /** A cockpit command, or `action` for an action's key (then `action` names its kind, see keymap.ts). */
@@ -70,13 +74,18 @@ export const NAVIGATE: readonly Binding[] = [
 /** The views, before the actions' keys (the `:` line's help names the action commands, see keymap.ts). */
 export const VIEWS: readonly Binding[] = [
   {id: 'open', keys: ['enter'], hint: 'detail', help: 'Open the detail view (checks & pods; DLQ reasons & messages; SLO windows; trends; an alert\'s procedure and actions)', group: 'Views', footer: 2, places: ['panes', 'alerts']},
-  {id: 'back', keys: ['escape'], hint: 'back', help: 'Go back: close the view, clear the filter, cancel', group: 'Views', footer: 1, places: ['detail', 'help', 'alerts', 'journal', 'timeline']},
-  {id: 'filter', keys: ['/'], hint: 'filter', help: 'Filter the focused pane (Enter keeps it, Esc clears it)', group: 'Views', footer: 5, places: ['panes']},
+  {id: 'back', keys: ['escape'], hint: 'back', help: 'Go back: close the view, clear the filter, cancel', group: 'Views', footer: 1, places: ['detail', 'help', 'alerts', 'journal', 'timeline', 'logs']},
+  {id: 'filter', keys: ['/'], hint: 'filter', help: 'Filter the focused pane, or the log lines (Enter keeps it, Esc clears it)', group: 'Views', footer: 5, places: ['panes', 'logs']},
+  // Logs are reading, not an action: they work read-only (issue 16). `needs: 'logs'`: a source of the health pane gives logs.
+  {id: 'logs', keys: ['l'], hint: 'logs', help: 'Tail the logs of a pod of the selected service (Enter in the log view picks pod and container)', group: 'Views', footer: 3, needs: 'logs', panes: ['health'], places: ['panes', 'detail']},
+  {id: 'log-follow', keys: ['F'], hint: 'follow', help: 'Logs: follow new lines on/off (kubectl logs -f)', group: 'Views', footer: 2, places: ['logs']},
+  {id: 'log-previous', keys: ['P'], hint: 'previous', help: 'Logs: the previous (crashed) instance of the container (--previous)', group: 'Views', footer: 3, places: ['logs']},
+  {id: 'log-since', keys: ['t'], hint: 'since', help: 'Logs: only lines since 5m, 15m, 1h ago, or all (--since-time)', group: 'Views', footer: 4, places: ['logs']},
 ];
 
 /** `:` with its help line naming every command word (the actions' words with their argument syntax). */
 export function commandBinding(actionCommands: readonly string[]): Binding {
-  const words = ['ctx NAME', 'pane NAME', ...actionCommands, 'alerts', 'journal', 'timeline', 'help', 'quit'];
+  const words = ['ctx NAME', 'pane NAME', ...actionCommands, 'logs SERVICE@REGION', 'alerts', 'journal', 'timeline', 'help', 'quit'];
   return {id: 'command', keys: [':'], hint: 'command', help: `Command line: ${words.join(', ')}`, group: 'Views', footer: 8};
 }
 

@@ -32,7 +32,7 @@ export function keymapOf(actions: readonly ActionDefinition[]): Keymap {
       byKey.set(k, b);
     }
   }
-  const words = new Set(['ctx', 'context', 'pane', 'focus', 'journal', 'timeline', 'alerts', 'help', 'q', 'quit']);
+  const words = new Set(['ctx', 'context', 'pane', 'focus', 'logs', 'journal', 'timeline', 'alerts', 'help', 'q', 'quit']);
   for (const a of actions) {
     if (words.has(a.command.word)) throw new Error(`command word ${a.command.word} is taken (action ${a.kind})`);
     words.add(a.command.word);
