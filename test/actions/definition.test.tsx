@@ -76,7 +76,8 @@ describe('an action declared once', () => {
     const frame = await app.waitFor('N ack');
     expect(frame.split('\n').at(-1)).toContain('N ack');
     await app.press('?');
-    await app.waitFor(/ N +Acknowledge the open page/);
+    await app.waitFor('Keys (Esc or ? to close');
+    await app.scrollTo(/ N +Acknowledge the open page/);
     await app.press(KEYS.escape, ':', 'in', KEYS.tab);
     await app.waitUntil((f) => f.includes(' :inc '), 'command word completed');
     await app.press('IN', KEYS.tab);

@@ -73,6 +73,8 @@ export interface AppHarness {
   waitFor(text: string | RegExp, steps?: number): Promise<string>;
   /** Waits until `check(frame)` holds. */
   waitUntil(check: (frame: string) => boolean, what?: string): Promise<string>;
+  /** Pages down a scrolling view (help, a long account) until `text` is on screen; every frame on the way is returned. */
+  scrollTo(text: string | RegExp, pages?: number): Promise<string[]>;
   quitCalls: number;
   /** What the cockpit copied to the clipboard (OSC 52 in a real terminal). */
   readonly clipboard: string[];
@@ -164,6 +166,18 @@ export async function renderCockpit(options: HarnessOptions = {}): Promise<AppHa
         await new Promise((r) => setTimeout(r, 10));
       }
       throw new Error(`${what} never held; screen:\n${lastFrame()}`);
+    },
+    async scrollTo(text: string | RegExp, pages = 20) {
+      const has = (f: string) => (typeof text === 'string' ? f.includes(text) : text.test(f));
+      const frames = [lastFrame()];
+      for (let i = 0; i < pages && !has(frames.at(-1)!); i++) {
+        stdin.write('\u001b[6~'); // PgDn, as a terminal sends it
+        await flush(10);
+        await new Promise((r) => setTimeout(r, 20));
+        frames.push(lastFrame());
+      }
+      if (!has(frames.at(-1)!)) throw new Error(`"${String(text)}" not reached by paging down:\n${lastFrame()}`);
+      return frames;
     },
     unmount() {
       instance.unmount();

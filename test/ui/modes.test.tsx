@@ -26,8 +26,11 @@ describe('--ascii', () => {
       const lines = frame.split('\n').filter((l) => !/SEV-\d|more firing/.test(l));
       expect(lines.join('\n').replace(/[\x20-\x7e\n]/g, '')).toBe('');
       await app.press('?');
-      const help = await app.waitFor('Words on screen');
-      expect(help.split('\n').filter((l) => !/SEV-\d|more firing/.test(l)).join('\n').replace(/[\x20-\x7e\n]/g, '')).toBe('');
+      await app.waitFor('Keys (Esc or ? to close');
+      // every page of the help, down to its last section
+      for (const help of await app.scrollTo('Words on screen')) {
+        expect(help.split('\n').filter((l) => !/SEV-\d|more firing/.test(l)).join('\n').replace(/[\x20-\x7e\n]/g, '')).toBe('');
+      }
     } finally {
       app.unmount();
     }
