@@ -75,7 +75,11 @@ export async function refreshCost(shape: ScaleOptions | undefined, columns = 120
   const inspector = process.env.BENCH_ALLOCPROF ? new (await import('node:inspector/promises')).Session() : undefined;
   if (inspector) {
     inspector.connect();
-    await inspector.post('HeapProfiler.startSampling', {samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true});
+    await inspector.post('HeapProfiler.startSampling', {
+      samplingInterval: 4096,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
   }
   for (let i = 0; i < refreshes; i++) {
     if (process.env.BENCH_ALLOC && gc) gc();
@@ -90,12 +94,16 @@ export async function refreshCost(shape: ScaleOptions | undefined, columns = 120
     const {profile} = (await inspector.post('HeapProfiler.stopSampling')) as {profile: unknown};
     (await import('node:fs')).writeFileSync(process.env.BENCH_ALLOCPROF!, JSON.stringify(profile));
   }
-  if (process.env.BENCH_ALLOC) process.stderr.write(`allocated per refresh (median, MB): ${(allocations.sort((a, b) => a - b)[allocations.length >> 1]! / 1_048_576).toFixed(2)}\n`);
+  if (process.env.BENCH_ALLOC)
+    process.stderr.write(`allocated per refresh (median, MB): ${(allocations.sort((a, b) => a - b)[allocations.length >> 1]! / 1_048_576).toFixed(2)}\n`);
   const cpu = process.cpuUsage(cpu0);
   const wall = performance.now() - t0;
   const mem = process.memoryUsage();
   if (process.env.BENCH_HEAP) (await import('node:v8')).writeHeapSnapshot(process.env.BENCH_HEAP);
-  if (process.env.BENCH_MEM) process.stderr.write(`${JSON.stringify({rss: mem.rss >> 20, heapTotal: mem.heapTotal >> 20, heapUsed: mem.heapUsed >> 20, external: mem.external >> 20, arrayBuffers: mem.arrayBuffers >> 20})}\n`);
+  if (process.env.BENCH_MEM)
+    process.stderr.write(
+      `${JSON.stringify({rss: mem.rss >> 20, heapTotal: mem.heapTotal >> 20, heapUsed: mem.heapUsed >> 20, external: mem.external >> 20, arrayBuffers: mem.arrayBuffers >> 20})}\n`,
+    );
   const renders = h.renderTimes.slice(renderStart);
   await h.unmount();
   return {
@@ -159,10 +167,22 @@ export async function logFollow(rate = 1_000, keys = 300, warmSeconds = 15, gapM
   }
   const frame = h.lastFrame();
   const mem = process.memoryUsage();
-  if (process.env.BENCH_MEM) process.stderr.write(`${JSON.stringify({rss: mem.rss >> 20, heapTotal: mem.heapTotal >> 20, heapUsed: mem.heapUsed >> 20, external: mem.external >> 20})}\n`);
+  if (process.env.BENCH_MEM)
+    process.stderr.write(
+      `${JSON.stringify({rss: mem.rss >> 20, heapTotal: mem.heapTotal >> 20, heapUsed: mem.heapUsed >> 20, external: mem.external >> 20})}\n`,
+    );
   await h.unmount();
   const peakRssMb = (process.resourceUsage().maxRSS * 1024) / 1_048_576;
-  return {rate, keys: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: Math.max(...latencies), peakRssMb, kept: /([\d,]+) lines · [\d,]+ dropped/.exec(frame)?.[1], dropped: /([\d,]+) dropped/.exec(frame)?.[1]};
+  return {
+    rate,
+    keys: latencies.length,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: Math.max(...latencies),
+    peakRssMb,
+    kept: /([\d,]+) lines · [\d,]+ dropped/.exec(frame)?.[1],
+    dropped: /([\d,]+) dropped/.exec(frame)?.[1],
+  };
 }
 
 /** RSS and heap over a run with a real clock and a 1 s refresh. */
@@ -173,7 +193,8 @@ export async function soak(shape: ScaleOptions | undefined, seconds: number) {
   const start = performance.now();
   while (performance.now() - start < seconds * 1000) {
     await settle(2000);
-    if (performance.now() - start > 10_000) samples.push({t: (performance.now() - start) / 1000, rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed});
+    if (performance.now() - start > 10_000)
+      samples.push({t: (performance.now() - start) / 1000, rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed});
   }
   const cpu = process.cpuUsage(cpu0);
   const cpuPercent = ((cpu.user + cpu.system) / 1000 / (performance.now() - start)) * 100;

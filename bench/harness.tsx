@@ -75,12 +75,25 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
   };
   const size = {columns: o.columns, rows: o.rows};
   const ink = render(
-    <CockpitProvider cockpit={cockpit} theme={createTheme({color: true, ascii: false})} size={{get: () => size, subscribe: () => () => undefined}} coalesceMs={o.coalesceMs}>
+    <CockpitProvider
+      cockpit={cockpit}
+      theme={createTheme({color: true, ascii: false})}
+      size={{get: () => size, subscribe: () => () => undefined}}
+      coalesceMs={o.coalesceMs}
+    >
       <KeyboardProvider>
         <App />
       </KeyboardProvider>
     </CockpitProvider>,
-    {stdout: stream as never, stdin: stdin as never, debug: true, exitOnCtrlC: false, patchConsole: false, interactive: true, onRender: ({renderTime}) => renderTimes.push(renderTime)},
+    {
+      stdout: stream as never,
+      stdin: stdin as never,
+      debug: true,
+      exitOnCtrlC: false,
+      patchConsole: false,
+      interactive: true,
+      onRender: ({renderTime}) => renderTimes.push(renderTime),
+    },
   );
   return {
     out,

@@ -14,7 +14,7 @@ export function createLogSource(rate: number, clock: Clock = systemClock()): Sou
   let n = 0;
   const line = () =>
     `${new Date(clock.now()).toISOString()} info: Atp.Ingestion.AppendHandler[0] Appended batch tenant=t-${String(n % 97).padStart(4, '0')} ` +
-    `events=${50 + (n % 200)} durationMs=${12 + (n++ % 40)} correlationId=${(n * 2654435761 >>> 0).toString(16)}`;
+    `events=${50 + (n % 200)} durationMs=${12 + (n++ % 40)} correlationId=${((n * 2654435761) >>> 0).toString(16)}`;
   const logs: Loggable = {
     targets: inner.targets.bind(inner),
     command: inner.command.bind(inner),

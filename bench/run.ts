@@ -48,15 +48,35 @@ function bareNodeMs(): number {
 type Row = [string, string, string, string];
 const rows: Row[] = [];
 const os = await import('node:os');
-const report: Record<string, unknown> = {at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), variant: text('variant', 'shipped')};
+const report: Record<string, unknown> = {
+  at: new Date().toISOString(),
+  node: process.version,
+  cpus: os.cpus().length,
+  loadAverage: os.loadavg(),
+  variant: text('variant', 'shipped'),
+};
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '—');
 const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
 
 process.stderr.write('bench: bytes per refresh…\n');
-for (const [columns, rowsN] of [[120, 40], [250, 70]] as const) {
-  const r = child<{bytesPerRefresh: number; fullRepaintBytes: number; ratio: number; bytesWhenUnchanged: number}>('bytes', '--columns', String(columns), '--rows', String(rowsN));
+for (const [columns, rowsN] of [
+  [120, 40],
+  [250, 70],
+] as const) {
+  const r = child<{bytesPerRefresh: number; fullRepaintBytes: number; ratio: number; bytesWhenUnchanged: number}>(
+    'bytes',
+    '--columns',
+    String(columns),
+    '--rows',
+    String(rowsN),
+  );
   report[`bytes${columns}x${rowsN}`] = r;
-  rows.push([`bytes/refresh ${columns}x${rowsN} (10% values change)`, `${fmt(r.bytesPerRefresh, 0)} B vs full repaint ${fmt(r.fullRepaintBytes, 0)} B`, `${fmt(r.ratio * 100)}% of full`, `≤10% ${mark(r.ratio <= 0.1)}`]);
+  rows.push([
+    `bytes/refresh ${columns}x${rowsN} (10% values change)`,
+    `${fmt(r.bytesPerRefresh, 0)} B vs full repaint ${fmt(r.fullRepaintBytes, 0)} B`,
+    `${fmt(r.ratio * 100)}% of full`,
+    `≤10% ${mark(r.ratio <= 0.1)}`,
+  ]);
   rows.push([`bytes when nothing changed ${columns}x${rowsN}`, `${fmt(r.bytesWhenUnchanged, 0)} B`, '', `0 ${mark(r.bytesWhenUnchanged === 0)}`]);
 }
 
@@ -75,7 +95,12 @@ for (let i = 0; i < RUNS; i++) {
 }
 const firstRatio = median(firsts) / median(bares);
 report.firstFrame = {firstFrameMs: firsts, bareNodeMs: bares, medianFirst: median(firsts), medianBare: median(bares), ratio: firstRatio};
-rows.push(['first complete frame (demo, median)', `${fmt(median(firsts), 0)} ms vs node -e 0 ${fmt(median(bares), 0)} ms`, `${fmt(firstRatio)}x`, `≤6x ${mark(firstRatio <= 6)}`]);
+rows.push([
+  'first complete frame (demo, median)',
+  `${fmt(median(firsts), 0)} ms vs node -e 0 ${fmt(median(bares), 0)} ms`,
+  `${fmt(firstRatio)}x`,
+  `≤6x ${mark(firstRatio <= 6)}`,
+]);
 // Within noise: these machines move single runs by a third; medians of the same interleaved runs by about a tenth.
 const exeRatio = median(exeFirsts) / median(firsts);
 const exeBytes = statSync(EXECUTABLE).size;
@@ -87,34 +112,65 @@ rows.push(['single executable, file size', `${fmt(exeBytes / 2 ** 20, 1)} MiB`, 
 process.stderr.write('bench: idle CPU…\n');
 // Steady state is what a cockpit open all shift costs; the first minute also pays for V8 optimising the code.
 type Idle = {cpuPercent: number; bytesDuringHold: number; holdSeconds: number; peakRssKb: number};
-const idleRun = (warmup: number) => pty<Idle>(['--until', 'Availability', '--warmup', String(warmup), '--hold', '30', '--', LAUNCHER, '--demo', 'calm', '--refresh', '1']);
+const idleRun = (warmup: number) =>
+  pty<Idle>(['--until', 'Availability', '--warmup', String(warmup), '--hold', '30', '--', LAUNCHER, '--demo', 'calm', '--refresh', '1']);
 const idle = idleRun(IDLE_WARMUP);
 const idleEarly = TARGETS_ONLY ? undefined : idleRun(5);
 const perRefresh = child<{cpuMsPerRefresh: number; frameBuildMs: number}>('cost-demo');
 const busy = child<{cpuMsPerRefresh: number; frameBuildMs: number}>('cost', '--entities', '12');
 report.idle = {...idle, warmupSeconds: IDLE_WARMUP, firstMinute: idleEarly, inProcessCalmDemo: perRefresh, inProcessTenPercentChange: busy};
-rows.push([`idle CPU, calm demo, 1 s refresh, after ${IDLE_WARMUP} s (real terminal)`, `${fmt(idle.cpuPercent, 2)}% of a core`, `${fmt(idle.bytesDuringHold / idle.holdSeconds, 0)} B/s written`, `<1% ${mark(idle.cpuPercent < 1)}`]);
-if (idleEarly) rows.push(['idle CPU, same, seconds 5-35 after start', `${fmt(idleEarly.cpuPercent, 2)}% of a core`, `${fmt(idleEarly.bytesDuringHold / idleEarly.holdSeconds, 0)} B/s written`, '']);
+rows.push([
+  `idle CPU, calm demo, 1 s refresh, after ${IDLE_WARMUP} s (real terminal)`,
+  `${fmt(idle.cpuPercent, 2)}% of a core`,
+  `${fmt(idle.bytesDuringHold / idle.holdSeconds, 0)} B/s written`,
+  `<1% ${mark(idle.cpuPercent < 1)}`,
+]);
+if (idleEarly)
+  rows.push([
+    'idle CPU, same, seconds 5-35 after start',
+    `${fmt(idleEarly.cpuPercent, 2)}% of a core`,
+    `${fmt(idleEarly.bytesDuringHold / idleEarly.holdSeconds, 0)} B/s written`,
+    '',
+  ]);
 rows.push(['CPU per refresh, calm demo (in-process)', `${fmt(perRefresh.cpuMsPerRefresh, 2)} ms`, `frame build ${fmt(perRefresh.frameBuildMs, 2)} ms`, '']);
 rows.push(['CPU per refresh, every pane 10% changed', `${fmt(busy.cpuMsPerRefresh, 2)} ms`, `frame build ${fmt(busy.frameBuildMs, 2)} ms`, '']);
 
 process.stderr.write('bench: key-to-frame latency at scale…\n');
 const keys = child<{keys: number; p50: number; p99: number; max: number; peakRssMb: number}>('keys', '--keys', '300');
 report.keys = keys;
-rows.push(['key→frame at scale (1000 entities, 500 deploy × 3)', `p50 ${fmt(keys.p50)} ms, p99 ${fmt(keys.p99)} ms`, `max ${fmt(keys.max)} ms over ${keys.keys} keys`, `p99<50ms ${mark(keys.p99 < 50)}`]);
+rows.push([
+  'key→frame at scale (1000 entities, 500 deploy × 3)',
+  `p50 ${fmt(keys.p50)} ms, p99 ${fmt(keys.p99)} ms`,
+  `max ${fmt(keys.max)} ms over ${keys.keys} keys`,
+  `p99<50ms ${mark(keys.p99 < 50)}`,
+]);
 
 process.stderr.write('bench: log view following 1,000 lines/s…\n');
 // Issue 16: a pod logging 1,000 lines a second, the 10,000-line ring full and dropping, scroll keys in the log view.
 const logs = child<{keys: number; p50: number; p99: number; max: number; peakRssMb: number; dropped?: string}>('logs', '--rate', '1000', '--keys', '300');
 report.logs = logs;
-rows.push(['key→frame, log view following 1,000 lines/s', `p50 ${fmt(logs.p50)} ms, p99 ${fmt(logs.p99)} ms`, `max ${fmt(logs.max)} ms over ${logs.keys} keys`, `p99<50ms ${mark(logs.p99 < 50)}`]);
-rows.push(['peak RSS, log view following 1,000 lines/s', `${fmt(logs.peakRssMb, 0)} MB`, `${logs.dropped ?? '?'} lines dropped by the ring`, `RSS<150MB ${mark(logs.peakRssMb < 150)}`]);
+rows.push([
+  'key→frame, log view following 1,000 lines/s',
+  `p50 ${fmt(logs.p50)} ms, p99 ${fmt(logs.p99)} ms`,
+  `max ${fmt(logs.max)} ms over ${logs.keys} keys`,
+  `p99<50ms ${mark(logs.p99 < 50)}`,
+]);
+rows.push([
+  'peak RSS, log view following 1,000 lines/s',
+  `${fmt(logs.peakRssMb, 0)} MB`,
+  `${logs.dropped ?? '?'} lines dropped by the ring`,
+  `RSS<150MB ${mark(logs.peakRssMb < 150)}`,
+]);
 
 process.stderr.write('bench: scale…\n');
 const scale: Record<string, unknown>[] = [];
 for (const entities of TARGETS_ONLY ? [1000] : [100, 250, 500, 1000]) {
   // Cost: back-to-back refreshes on a manual clock. Memory: the same data at a real 1 s refresh (peak = maxRSS).
-  const r = child<{cpuMsPerRefresh: number; frameBuildMs: number; peakRssMb: number; shape: {deployments: number; regions: number}}>('cost', '--entities', String(entities));
+  const r = child<{cpuMsPerRefresh: number; frameBuildMs: number; peakRssMb: number; shape: {deployments: number; regions: number}}>(
+    'cost',
+    '--entities',
+    String(entities),
+  );
   const steady = child<{peakRssMb: number; cpuPercent: number}>('soak', '--entities', String(entities), '--seconds', String(STEADY_SECONDS));
   scale.push({entities, ...r, stressPeakRssMb: r.peakRssMb, peakRssMb: steady.peakRssMb, steadyCpuPercent: steady.cpuPercent, steadySeconds: STEADY_SECONDS});
   rows.push([
@@ -127,17 +183,33 @@ for (const entities of TARGETS_ONLY ? [1000] : [100, 250, 500, 1000]) {
 report.scale = scale;
 if (!TARGETS_ONLY) growthAndSoak();
 function growthAndSoak() {
-const s100 = scale[0] as {cpuMsPerRefresh: number; frameBuildMs: number};
-const s1000 = scale[3] as {cpuMsPerRefresh: number; frameBuildMs: number};
-rows.push(['growth 100 → 1000 entities (10x data)', `refresh cost x${fmt(s1000.cpuMsPerRefresh / s100.cpuMsPerRefresh, 2)}`, `frame build x${fmt(s1000.frameBuildMs / s100.frameBuildMs, 2)}`, 'windowed']);
+  const s100 = scale[0] as {cpuMsPerRefresh: number; frameBuildMs: number};
+  const s1000 = scale[3] as {cpuMsPerRefresh: number; frameBuildMs: number};
+  rows.push([
+    'growth 100 → 1000 entities (10x data)',
+    `refresh cost x${fmt(s1000.cpuMsPerRefresh / s100.cpuMsPerRefresh, 2)}`,
+    `frame build x${fmt(s1000.frameBuildMs / s100.frameBuildMs, 2)}`,
+    'windowed',
+  ]);
 
-process.stderr.write(`bench: soak ${SOAK_SECONDS}s at scale…\n`);
-const soak = child<{rssStartMb: number; rssEndMb: number; rssGrowth: number; heapStartMb: number; heapEndMb: number; heapGrowth: number; peakRssMb: number}>('soak', '--big', '1', '--seconds', String(SOAK_SECONDS));
-report.soak = {seconds: SOAK_SECONDS, ...soak};
-// The target is for 10 minutes; a short run is mostly warm-up (V8 grows its young generation in the first
-// minute), so it is held to 15 %, as in the fault soak.
-const soakLimit = SOAK_SECONDS >= 300 ? 0.05 : 0.15;
-rows.push([`soak ${SOAK_SECONDS}s at scale, 1 s refresh`, `RSS ${fmt(soak.rssStartMb, 0)} → ${fmt(soak.rssEndMb, 0)} MB (${fmt(soak.rssGrowth * 100)}%)`, `heap ${fmt(soak.heapStartMb, 0)} → ${fmt(soak.heapEndMb, 0)} MB (${fmt(soak.heapGrowth * 100)}%), peak ${fmt(soak.peakRssMb, 0)} MB`, `<${soakLimit * 100}% ${mark(soak.rssGrowth < soakLimit)}`]);
+  process.stderr.write(`bench: soak ${SOAK_SECONDS}s at scale…\n`);
+  const soak = child<{rssStartMb: number; rssEndMb: number; rssGrowth: number; heapStartMb: number; heapEndMb: number; heapGrowth: number; peakRssMb: number}>(
+    'soak',
+    '--big',
+    '1',
+    '--seconds',
+    String(SOAK_SECONDS),
+  );
+  report.soak = {seconds: SOAK_SECONDS, ...soak};
+  // The target is for 10 minutes; a short run is mostly warm-up (V8 grows its young generation in the first
+  // minute), so it is held to 15 %, as in the fault soak.
+  const soakLimit = SOAK_SECONDS >= 300 ? 0.05 : 0.15;
+  rows.push([
+    `soak ${SOAK_SECONDS}s at scale, 1 s refresh`,
+    `RSS ${fmt(soak.rssStartMb, 0)} → ${fmt(soak.rssEndMb, 0)} MB (${fmt(soak.rssGrowth * 100)}%)`,
+    `heap ${fmt(soak.heapStartMb, 0)} → ${fmt(soak.heapEndMb, 0)} MB (${fmt(soak.heapGrowth * 100)}%), peak ${fmt(soak.peakRssMb, 0)} MB`,
+    `<${soakLimit * 100}% ${mark(soak.rssGrowth < soakLimit)}`,
+  ]);
 }
 
 const HEAD = ['measure', 'figure', 'ratio / detail', 'target'] as const;

@@ -1,7 +1,15 @@
 // A synthetic source for the benchmark: any number of services, deployments, regions and entities,
 // with a chosen fraction of the values changing on each refresh.
 import {prng} from '../src/data/demo/random.js';
-import {PANE_IDS, type BurnWindow, type DlqEntity, type PaneId, type ProjectionLag, type ReadingByPane, type ServiceHealth} from '../src/data/readings/types.js';
+import {
+  PANE_IDS,
+  type BurnWindow,
+  type DlqEntity,
+  type PaneId,
+  type ProjectionLag,
+  type ReadingByPane,
+  type ServiceHealth,
+} from '../src/data/readings/types.js';
 import type {Source} from '../src/data/sources/types.js';
 
 export interface ScaleOptions {
@@ -28,17 +36,70 @@ export function createScaleSource(o: ScaleOptions): Source {
   for (const region of regions) {
     for (let d = 0; d < perRegion; d++) {
       const service = `svc-${String(d % o.services).padStart(2, '0')}${d >= o.services ? `-worker-${Math.floor(d / o.services)}` : ''}`;
-      health.push({service, region, status: 'Healthy', podsReady: 3, podsDesired: 3, restarts: 0, errorRatio: 0.001 * random(), p95Ms: 50 + 200 * random(), p99Ms: 400 * random(), requestRate: 100 * random(), version: '1.2.4', revision: 2, errorSeries: series(0.001), p95Series: series(100)});
+      health.push({
+        service,
+        region,
+        status: 'Healthy',
+        podsReady: 3,
+        podsDesired: 3,
+        restarts: 0,
+        errorRatio: 0.001 * random(),
+        p95Ms: 50 + 200 * random(),
+        p99Ms: 400 * random(),
+        requestRate: 100 * random(),
+        version: '1.2.4',
+        revision: 2,
+        errorSeries: series(0.001),
+        p95Series: series(100),
+      });
     }
   }
-  const lag: ProjectionLag[] = ['timeline', 'actor', 'resource'].flatMap((projection) => regions.map((region) => ({projection, region, lagSeconds: random(), p95Seconds: 2 * random(), p99Seconds: 4 * random(), eventsPerSecond: 100 * random(), series: series(2)})));
+  const lag: ProjectionLag[] = ['timeline', 'actor', 'resource'].flatMap((projection) =>
+    regions.map((region) => ({
+      projection,
+      region,
+      lagSeconds: random(),
+      p95Seconds: 2 * random(),
+      p99Seconds: 4 * random(),
+      eventsPerSecond: 100 * random(),
+      series: series(2),
+    })),
+  );
   const dlq: DlqEntity[] = Array.from({length: o.entities}, (_, i) => {
     const topic = `topic-${String(Math.floor(i / 10)).padStart(3, '0')}`;
-    return {entity: `${topic}/Subscriptions/sub-${i % 10}`, kind: 'subscription', topic, consumer: `consumer-${i % 10}`, deadLetter: Math.floor(50 * random()), active: Math.floor(20 * random()), transferDeadLetter: 0, growthPerMin: 0, oldestAgeSeconds: 3600 * random(), reasons: {DeliveryCountExceeded: 3, TTLExpiredException: 2}, series: series(20)};
+    return {
+      entity: `${topic}/Subscriptions/sub-${i % 10}`,
+      kind: 'subscription',
+      topic,
+      consumer: `consumer-${i % 10}`,
+      deadLetter: Math.floor(50 * random()),
+      active: Math.floor(20 * random()),
+      transferDeadLetter: 0,
+      growthPerMin: 0,
+      oldestAgeSeconds: 3600 * random(),
+      reasons: {DeliveryCountExceeded: 3, TTLExpiredException: 2},
+      series: series(20),
+    };
   });
-  const outbox = Array.from({length: o.services}, (_, i) => regions.map((region) => ({service: `svc-${String(i).padStart(2, '0')}`, region, pending: Math.floor(100 * random()), oldestAgeSeconds: random(), relayPerSecond: 100 * random(), series: series(50)}))).flat();
+  const outbox = Array.from({length: o.services}, (_, i) =>
+    regions.map((region) => ({
+      service: `svc-${String(i).padStart(2, '0')}`,
+      region,
+      pending: Math.floor(100 * random()),
+      oldestAgeSeconds: random(),
+      relayPerSecond: 100 * random(),
+      series: series(50),
+    })),
+  ).flat();
   const windows: BurnWindow[] = ['5m', '30m', '1h', '2h', '6h', '1d', '3d', '30d'];
-  const burn = Array.from({length: Math.max(4, Math.floor(o.services / 5))}, (_, i) => ({slo: `slo-${i}`, objective: 0.999, periodDays: 30, description: `SLO ${i}`, errorRatio: Object.fromEntries(windows.map((w) => [w, 0.0003 * random()])), burnSeries: series(0.3)}));
+  const burn = Array.from({length: Math.max(4, Math.floor(o.services / 5))}, (_, i) => ({
+    slo: `slo-${i}`,
+    objective: 0.999,
+    periodDays: 30,
+    description: `SLO ${i}`,
+    errorRatio: Object.fromEntries(windows.map((w) => [w, 0.0003 * random()])),
+    burnSeries: series(0.3),
+  }));
 
   /** Changes about `change` of the numbers in `rows`, in place (new objects for changed rows). */
   function churn<T extends object>(rows: T[], keys: (keyof T)[]): T[] {

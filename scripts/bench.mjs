@@ -48,8 +48,8 @@ const listed = args.find((a) => a.startsWith('--compare='));
 const variants = listed
   ? listed.slice('--compare='.length).split(',').map(named)
   : args.includes('--compare')
-  ? [variant('all', []), variant('none', SWITCHES), ...SWITCHES.map((s) => variant(`no-${s}`, [s]))]
-  : [variant(chosen.length === SWITCHES.length ? 'none' : chosen.length ? chosen.map((s) => `no-${s}`).join('+') : 'all', chosen)];
+    ? [variant('all', []), variant('none', SWITCHES), ...SWITCHES.map((s) => variant(`no-${s}`, [s]))]
+    : [variant(chosen.length === SWITCHES.length ? 'none' : chosen.length ? chosen.map((s) => `no-${s}`).join('+') : 'all', chosen)];
 
 /** The app and the bench bundle of one variant, with a launcher of its own (dist/ beside it, as in the repo). */
 async function prepare(v) {
@@ -72,7 +72,11 @@ for (const v of variants) prepared.push(await prepare(v));
 
 const results = [];
 for (const v of prepared) {
-  process.stderr.write(`\nbench: variant ${v.name} (off: ${[...v.off].join(', ') || 'none'}${v.on.size ? `; on: ${[...v.on].join(', ')}` : ''}); load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+  process.stderr.write(
+    `\nbench: variant ${v.name} (off: ${[...v.off].join(', ') || 'none'}${v.on.size ? `; on: ${[...v.on].join(', ')}` : ''}); load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}\n`,
+  );
   const out = join(ROOT, 'bench/results', prepared.length > 1 ? `compare-${v.name}.json` : 'latest.json');
   const runArgs = ['--launcher', join(v.dir, 'bin/atp-cockpit'), '--child', join(v.dir, 'bench/child.js'), '--out', out, '--variant', v.name];
   if (prepared.length > 1) runArgs.push('--targets-only', '--runs', '5', '--idle-warmup', '20', '--steady-seconds', '15');
@@ -98,10 +102,15 @@ if (results.length > 1) {
   };
   const table = [['figure', ...results.map((r) => r.name)]];
   const first = fig(results[0].report);
-  first.forEach(([label], i) => table.push([label, ...results.map((r) => {
-    const [, value, digits] = fig(r.report)[i];
-    return Number.isFinite(value) ? value.toFixed(digits) : '—';
-  })]));
+  first.forEach(([label], i) =>
+    table.push([
+      label,
+      ...results.map((r) => {
+        const [, value, digits] = fig(r.report)[i];
+        return Number.isFinite(value) ? value.toFixed(digits) : '—';
+      }),
+    ]),
+  );
   const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
   process.stdout.write(`\n${table.map((row) => row.map((cell, c) => (c ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ')).join('\n')}\n`);
 }

@@ -9,5 +9,14 @@ export async function buildApp(outdir, off = new Set(), on = new Set()) {
   // The version, commit and Node inside, for --version (scripts/build-info.mjs).
   const define = {...options.define, ...buildInfoDefine()};
   await build({...options, define, entryPoints: {app: 'src/app.ts'}, outdir, outExtension: {'.js': '.cjs'}, sourcemap: 'linked', legalComments: 'none'});
-  await build({entryPoints: {main: 'src/start.ts'}, outdir, bundle: true, format: 'esm', platform: 'node', target: 'node22', minify: true, logLevel: 'warning'});
+  await build({
+    entryPoints: {main: 'src/start.ts'},
+    outdir,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    minify: true,
+    logLevel: 'warning',
+  });
 }

@@ -28,7 +28,7 @@ export const CHECKED_AGAINST = {
   'yoga-layout': {version: '3.2.1', reverify: 'the loader patches in scripts/startup.mjs (yogaLoader, withoutTopLevelAwait)'},
   'string-width': {version: '8.3.0', reverify: 'src/ui/terminal/fast-string-width.ts (test/ui/fast-text.test.ts) and lazyStringWidth in scripts/startup.mjs'},
   // No drop-in of its own any more, but Ink's Output tokenizes with it: the Output drop-in copies its results.
-  '@alcalzone/ansi-tokenize': {version: '0.3.2', reverify: 'the Output drop-in (test/ui/fast-output.test.ts compares it with Ink\'s Output)'},
+  '@alcalzone/ansi-tokenize': {version: '0.3.2', reverify: "the Output drop-in (test/ui/fast-output.test.ts compares it with Ink's Output)"},
 };
 
 /** Where a package is installed for the project and, if Ink has its own copy, for Ink. */
@@ -48,7 +48,8 @@ export function versionDrift(installed = installedVersions) {
     const copies = installed(name);
     if (copies.length === 0) problems.push(`${name} is not installed (expected ${version})`);
     for (const copy of copies) {
-      if (copy.version !== version) problems.push(`${name} ${copy.version} is installed (${copy.path}); the drop-ins were checked against ${version}: re-verify ${reverify}`);
+      if (copy.version !== version)
+        problems.push(`${name} ${copy.version} is installed (${copy.path}); the drop-ins were checked against ${version}: re-verify ${reverify}`);
     }
   }
   return problems;

@@ -23,8 +23,15 @@ const FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
  * The packages dist/app.cjs loads at run time with `require` (the bundle's externals and its `bundleRequire`s,
  * scripts/startup.mjs). Each becomes a lazy loader in vendor.cjs; the build fails if the program requires another.
  */
-const VENDOR = ['@kubernetes/client-node', '@azure/identity', '@azure/service-bus', '@azure/monitor-query-logs', 'prom-client',
-  'ajv/dist/2020.js', 'drawille-canvas-blessed-contrib'];
+const VENDOR = [
+  '@kubernetes/client-node',
+  '@azure/identity',
+  '@azure/service-bus',
+  '@azure/monitor-query-logs',
+  'prom-client',
+  'ajv/dist/2020.js',
+  'drawille-canvas-blessed-contrib',
+];
 
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 
@@ -63,26 +70,44 @@ checkRequires(app);
 const loaders = VENDOR.map((id) => `${JSON.stringify(id)}: () => require(${JSON.stringify(id)})`).join(',\n');
 await build({
   stdin: {contents: `module.exports = {\n${loaders}\n};\n`, resolveDir: root, loader: 'js', sourcefile: 'vendor.cjs'},
-  outfile: `${work}vendor.cjs`, bundle: true, format: 'cjs', platform: 'node', target: 'node22', minify: true, keepNames: true,
-  legalComments: 'none', logLevel: 'warning', define: {'process.env.NODE_ENV': '"production"'},
+  outfile: `${work}vendor.cjs`,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node22',
+  minify: true,
+  keepNames: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  define: {'process.env.NODE_ENV': '"production"'},
 });
 
 // 3. The entry, with the assets' digests (the code cache is kept per build of each).
 const digests = {app: sha256(app).slice(0, 16), vendor: sha256(readFileSync(`${work}vendor.cjs`)).slice(0, 16)};
 await build({
-  entryPoints: [`${root}src/sea-main.ts`], outfile: `${work}main.cjs`, bundle: true, format: 'cjs', platform: 'node', target: 'node22',
-  minify: true, logLevel: 'warning', define: {ATP_SEA_DIGESTS: JSON.stringify(digests)},
+  entryPoints: [`${root}src/sea-main.ts`],
+  outfile: `${work}main.cjs`,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node22',
+  minify: true,
+  logLevel: 'warning',
+  define: {ATP_SEA_DIGESTS: JSON.stringify(digests)},
 });
 
 // 4. The blob, made by the same Node that runs it. No SEA code cache or snapshot: the program keeps its own cache.
-writeFileSync(`${work}sea-config.json`, JSON.stringify({
-  main: `${work}main.cjs`,
-  output: `${work}sea.blob`,
-  disableExperimentalSEAWarning: true,
-  useSnapshot: false,
-  useCodeCache: false,
-  assets: {'app.cjs': `${work}app.cjs`, 'vendor.cjs': `${work}vendor.cjs`},
-}));
+writeFileSync(
+  `${work}sea-config.json`,
+  JSON.stringify({
+    main: `${work}main.cjs`,
+    output: `${work}sea.blob`,
+    disableExperimentalSEAWarning: true,
+    useSnapshot: false,
+    useCodeCache: false,
+    assets: {'app.cjs': `${work}app.cjs`, 'vendor.cjs': `${work}vendor.cjs`},
+  }),
+);
 execFileSync(node.bin, ['--experimental-sea-config', `${work}sea-config.json`], {cwd: work, stdio: ['ignore', 'ignore', 'inherit']});
 
 // 5. A copy of Node with the blob injected; written beside the artifact, then renamed over it.

@@ -25,7 +25,11 @@ function option(args: string[], name: string, fallback?: string): string | undef
 }
 
 const log = (line: string): void => void process.stderr.write(`prom-stack: ${line}\n`);
-const ruleFiles = () => readdirSync(RULES_DIR).filter((f) => f.endsWith('.yml')).sort().map((f) => join(RULES_DIR, f));
+const ruleFiles = () =>
+  readdirSync(RULES_DIR)
+    .filter((f) => f.endsWith('.yml'))
+    .sort()
+    .map((f) => join(RULES_DIR, f));
 const load = (dir: string): StackState => JSON.parse(readFileSync(join(dir, 'stack.json'), 'utf8')) as StackState;
 const save = (s: StackState) => {
   writeFileSync(join(s.dir, 'stack.json'), `${JSON.stringify(s, null, 2)}\n`);
@@ -82,7 +86,12 @@ async function start(args: string[]): Promise<void> {
   const scrapeSeconds = Number(option(args, 'scrape', '5'));
   const evalSeconds = Number(option(args, 'eval', '15'));
   const simLog = join(dir, 'simulator.log');
-  const simPid = daemon(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'main.ts'), 'simulate', '--listen', '127.0.0.1:0', '--scenario', scenario, '--seed', String(seed)], simLog, ROOT);
+  const simPid = daemon(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'src', 'main.ts'), 'simulate', '--listen', '127.0.0.1:0', '--scenario', scenario, '--seed', String(seed)],
+    simLog,
+    ROOT,
+  );
   const simUrl = await waitFor('the simulator to listen', 30_000, async () => {
     if (!alive(simPid)) throw new Error(`simulator exited: ${readFileSync(simLog, 'utf8')}`);
     return /listening on (http:\/\/\S+)/.exec(existsSync(simLog) ? readFileSync(simLog, 'utf8') : '')?.[1];
@@ -118,7 +127,17 @@ async function check(): Promise<void> {
   const checked = await run('promtool', ['check', 'rules', ...files]);
   process.stdout.write(checked.stdout);
   const tests = join(ROOT, 'deploy', 'prometheus', 'tests');
-  const tested = await run('promtool', ['test', 'rules', ...readdirSync(tests).filter((f) => f.endsWith('.yml')).map((f) => join(tests, f))], {cwd: tests});
+  const tested = await run(
+    'promtool',
+    [
+      'test',
+      'rules',
+      ...readdirSync(tests)
+        .filter((f) => f.endsWith('.yml'))
+        .map((f) => join(tests, f)),
+    ],
+    {cwd: tests},
+  );
   process.stdout.write(tested.stdout);
 }
 

@@ -14,7 +14,8 @@ const SIZES = [
 const OUT = join(process.cwd(), 'docs/screens');
 const LAUNCHER = join(process.cwd(), 'bin/atp-cockpit');
 const socket = `atp-screens-${process.pid}`;
-const tmux = (...args) => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8', env: {...process.env, TMUX: ''}, stdio: ['ignore', 'pipe', 'ignore']});
+const tmux = (...args) =>
+  execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8', env: {...process.env, TMUX: ''}, stdio: ['ignore', 'pipe', 'ignore']});
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits until the screen is painted at `columns` (a pane's title rule reaches the edge) and has stopped changing. */
@@ -38,12 +39,37 @@ try {
   for (const scenario of scenarios) {
     const [columns, rows] = SIZES[0];
     // A fixed seed, so the screens change only when the code does (the clock still moves).
-    tmux('new-session', '-d', '-s', scenario, '-x', String(columns), '-y', String(rows), 'env', '-u', 'CI', 'TERM=xterm-256color', LAUNCHER, '--demo', scenario, '--seed', '7');
+    tmux(
+      'new-session',
+      '-d',
+      '-s',
+      scenario,
+      '-x',
+      String(columns),
+      '-y',
+      String(rows),
+      'env',
+      '-u',
+      'CI',
+      'TERM=xterm-256color',
+      LAUNCHER,
+      '--demo',
+      scenario,
+      '--seed',
+      '7',
+    );
     for (const [c, r] of SIZES) {
       tmux('resize-window', '-t', scenario, '-x', String(c), '-y', String(r));
       const screen = await settled(scenario, c);
       const file = join(OUT, `${scenario}-${c}x${r}.txt`);
-      writeFileSync(file, `${screen.split('\n').map((l) => l.trimEnd()).join('\n').trimEnd()}\n`);
+      writeFileSync(
+        file,
+        `${screen
+          .split('\n')
+          .map((l) => l.trimEnd())
+          .join('\n')
+          .trimEnd()}\n`,
+      );
       process.stdout.write(`${file}\n`);
     }
     tmux('kill-session', '-t', scenario);

@@ -170,7 +170,9 @@ export const lazyExternalRequire = (externals) => ({
   name: 'lazy-external-require',
   setup(b) {
     const external = (path) => externals.some((e) => (e.endsWith('/*') ? path.startsWith(e.slice(0, -1)) : path === e || path.startsWith(`${e}/`)));
-    b.onResolve({filter: /^[@a-z]/}, (args) => (args.kind === 'dynamic-import' && external(args.path) ? {path: args.path, namespace: 'lazy-external'} : undefined));
+    b.onResolve({filter: /^[@a-z]/}, (args) =>
+      args.kind === 'dynamic-import' && external(args.path) ? {path: args.path, namespace: 'lazy-external'} : undefined,
+    );
     b.onLoad({filter: /.*/, namespace: 'lazy-external'}, (args) => ({contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js'}));
   },
 });

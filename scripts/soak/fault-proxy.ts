@@ -37,10 +37,13 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   const injected = Object.fromEntries(FAULTS.map((f) => [f, 0])) as Record<Fault, number>;
   const state = {fault: undefined as Fault | undefined};
   const forward = (req: IncomingMessage, res: ServerResponse) => {
-    const up = request({hostname: target.hostname, port: target.port, path: req.url, method: req.method, headers: {...req.headers, host: target.host}}, (upRes) => {
-      res.writeHead(upRes.statusCode ?? 502, upRes.headers);
-      upRes.pipe(res);
-    });
+    const up = request(
+      {hostname: target.hostname, port: target.port, path: req.url, method: req.method, headers: {...req.headers, host: target.host}},
+      (upRes) => {
+        res.writeHead(upRes.statusCode ?? 502, upRes.headers);
+        upRes.pipe(res);
+      },
+    );
     up.on('error', () => req.socket.destroy());
     req.pipe(up);
   };

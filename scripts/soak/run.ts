@@ -42,7 +42,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
 
 async function stack(command: string, ...rest: string[]): Promise<Record<string, string>> {
   const {stdout} = await run(join(ROOT, 'scripts/prom-stack.sh'), [command, ...rest], {maxBuffer: 1 << 24});
-  return Object.fromEntries(stdout.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  return Object.fromEntries(
+    stdout
+      .split('\n')
+      .filter((l) => l.includes('='))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
 }
 
 async function main(): Promise<number> {
@@ -55,21 +60,24 @@ async function main(): Promise<number> {
   seedAtp(kube, {services: ['query', 'search'], helm: false, flux: false, cronjobs: false});
   const kubeconfig = kube.kubeconfigPath(work);
   const config = join(work, 'config.json');
-  writeFileSync(config, JSON.stringify({
-    contexts: {
-      soak: {
-        environment: 'soak',
-        regions: ['us-east', 'eu-west'],
-        refresh: REFRESH,
-        panes: {health: ['prometheus', 'health', 'k8s'], lag: 'prometheus', dlq: 'prometheus', outbox: 'prometheus', burn: 'prometheus'},
-        sources: {
-          prometheus: {url: prom.url, timeout: 1.5},
-          health: {urlTemplate: `${health.url}/health/{service}/{region}`, timeout: 1.5, live: false},
-          k8s: {kind: 'kubernetes', kubeconfig, services: ['query', 'search'], reconnect: {minSeconds: 0.2, maxSeconds: 1}},
+  writeFileSync(
+    config,
+    JSON.stringify({
+      contexts: {
+        soak: {
+          environment: 'soak',
+          regions: ['us-east', 'eu-west'],
+          refresh: REFRESH,
+          panes: {health: ['prometheus', 'health', 'k8s'], lag: 'prometheus', dlq: 'prometheus', outbox: 'prometheus', burn: 'prometheus'},
+          sources: {
+            prometheus: {url: prom.url, timeout: 1.5},
+            health: {urlTemplate: `${health.url}/health/{service}/{region}`, timeout: 1.5, live: false},
+            k8s: {kind: 'kubernetes', kubeconfig, services: ['query', 'search'], reconnect: {minSeconds: 0.2, maxSeconds: 1}},
+          },
         },
       },
-    },
-  }));
+    }),
+  );
   const term = new Tmux();
   const failures: string[] = [];
   const injected: Record<string, number> = {};
@@ -79,7 +87,11 @@ async function main(): Promise<number> {
   // The pane's stale limit (3 refresh intervals, src/data/config/context.ts) bounds how long a silent watch may go unseen.
   const STALE_LIMIT_MS = Math.max(3_000, REFRESH * 3_000);
   try {
-    await term.start([join(ROOT, 'bin/atp-cockpit'), '--config', config, '--context', 'soak'], {columns: 160, rows: 45, env: {ATP_COCKPIT_JOURNAL: join(work, 'journal.jsonl')}});
+    await term.start([join(ROOT, 'bin/atp-cockpit'), '--config', config, '--context', 'soak'], {
+      columns: 160,
+      rows: 45,
+      env: {ATP_COCKPIT_JOURNAL: join(work, 'journal.jsonl')},
+    });
     await term.waitFor((s) => {
       const st = staleByPane(s);
       return ALL.every((p) => st[p] === false);
@@ -110,7 +122,9 @@ async function main(): Promise<number> {
           else await sleep(100);
         }
         if (noticeMs === undefined || noticeMs > STALE_LIMIT_MS + REFRESH * 1000 + SLACK_MS) {
-          failures.push(`kubernetes:watch-stall: the health pane ${noticeMs === undefined ? 'never' : `only after ${noticeMs} ms`} said STALE (stale limit ${STALE_LIMIT_MS} ms)`);
+          failures.push(
+            `kubernetes:watch-stall: the health pane ${noticeMs === undefined ? 'never' : `only after ${noticeMs} ms`} said STALE (stale limit ${STALE_LIMIT_MS} ms)`,
+          );
         }
         worstStallNoticeMs = Math.max(worstStallNoticeMs, noticeMs ?? 0);
         kube.faults.clear();
@@ -121,7 +135,8 @@ async function main(): Promise<number> {
         worstMs = Math.max(worstMs, ms);
         // The watch retry waits its backoff (at most 1 s here), then the next poll (one refresh) waits for the resumed
         // watch to settle (up to one more refresh) before it succeeds.
-        if (ms > 2 * REFRESH * 1000 + SLACK_MS) failures.push(`kubernetes:watch-stall: health recovered after ${ms} ms (limit ${2 * REFRESH * 1000 + SLACK_MS} ms)`);
+        if (ms > 2 * REFRESH * 1000 + SLACK_MS)
+          failures.push(`kubernetes:watch-stall: health recovered after ${ms} ms (limit ${2 * REFRESH * 1000 + SLACK_MS} ms)`);
         await sleep(500 + random() * 1500);
         continue;
       }
@@ -176,12 +191,18 @@ async function main(): Promise<number> {
     // about a minute while the client's caches fill and the fault paths first run (45 s runs: +9 to +19%), then stays
     // flat (300 s, seed 3: 243.2 -> 239.6 MB, -1.5%). Runs of 300 s or more are the memory check, held to 5%.
     const limit = SECONDS >= 300 ? 0.05 : 0.2;
-    log(`end: RSS ${(first / 1024).toFixed(1)} → ${(last / 1024).toFixed(1)} MB (${(rssGrowth * 100).toFixed(1)}%, medians of the first and last quarter), peak ${(after.peakKb / 1024).toFixed(1)} MB, ${after.fds} open fds (was ${before.fds})`);
+    log(
+      `end: RSS ${(first / 1024).toFixed(1)} → ${(last / 1024).toFixed(1)} MB (${(rssGrowth * 100).toFixed(1)}%, medians of the first and last quarter), peak ${(after.peakKb / 1024).toFixed(1)} MB, ${after.fds} open fds (was ${before.fds})`,
+    );
     if (rssGrowth > limit) failures.push(`RSS grew ${(rssGrowth * 100).toFixed(1)}% (limit ${limit * 100}% for a ${SECONDS} s run)`);
     if (after.fds > before.fds + 4) failures.push(`open fds grew from ${before.fds} to ${after.fds}`);
     if ((await term.screen()).includes('[exited')) failures.push('the cockpit exited');
     const total = Object.values(injected).reduce((a, b) => a + b, 0);
-    log(`fault episodes: ${total} (${Object.entries(injected).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+    log(
+      `fault episodes: ${total} (${Object.entries(injected)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')})`,
+    );
     log(`requests answered with a fault: Prometheus ${JSON.stringify(prom.injected)}, health ${JSON.stringify(health.injected)}`);
     log(`recoveries: ${recoveries}, worst recovery ${worstMs} ms (refresh ${REFRESH} s)`);
     log(`watch stalls: worst time until the health pane said STALE ${worstStallNoticeMs} ms (stale limit ${STALE_LIMIT_MS} ms)`);

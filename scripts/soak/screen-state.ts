@@ -17,7 +17,9 @@ export function staleByPane(screen: string): Partial<Record<PaneName, boolean>> 
       if (at < 0) continue;
       // In two-column layouts a line holds two titles: look only up to the next title.
       const rest = line.slice(at);
-      const next = Object.values(PANE_TITLES).map((t) => rest.indexOf(` ${t} · `, 1)).filter((i) => i > 0);
+      const next = Object.values(PANE_TITLES)
+        .map((t) => rest.indexOf(` ${t} · `, 1))
+        .filter((i) => i > 0);
       const segment = next.length ? rest.slice(0, Math.min(...next)) : rest;
       out[pane] = /STALE|loading/.test(segment);
     }

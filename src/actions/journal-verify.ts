@@ -88,7 +88,10 @@ export function verifyJournal(path: string): VerifyResult {
   if (last && head.seq === seq - 1 && last.prev === head.hash) {
     return fail(`entry ${seq} is not recorded in the head (which ends at entry ${head.seq}): an append cut short, or an entry added by hand`, lines.length);
   }
-  return fail(`the head records entry ${head.seq} (${short(head.hash)}…) but the journal ends at entry ${seq} (${short(prev)}…): its end was replaced`, lines.length);
+  return fail(
+    `the head records entry ${head.seq} (${short(head.hash)}…) but the journal ends at entry ${seq} (${short(prev)}…): its end was replaced`,
+    lines.length,
+  );
 }
 
 /** verifyJournal under the journal lock, so an append in progress is never mistaken for tampering. */

@@ -74,7 +74,13 @@ function plan(env: PlanEnv, incident: PagingIncident, alert: ActiveAlert | undef
       return {
         ok: true,
         message: shape.done(after),
-        after: {status: after.status, assignees: after.assignees, level: after.level, acknowledgedBy: after.acknowledged?.by, acknowledgedAt: after.acknowledged?.at},
+        after: {
+          status: after.status,
+          assignees: after.assignees,
+          level: after.level,
+          acknowledgedBy: after.acknowledged?.by,
+          acknowledgedAt: after.acknowledged?.at,
+        },
       };
     },
   };
@@ -83,7 +89,9 @@ function plan(env: PlanEnv, incident: PagingIncident, alert: ActiveAlert | undef
 /** Acknowledge: PagerDuty stops notifying, and the alert's respond clock stops. */
 export function acknowledgePlan(env: PlanEnv, incident: PagingIncident, alert?: ActiveAlert): ActionPlan {
   const respond = alert?.clocks.find((c) => c.what === 'respond');
-  const clock = respond ? ` (SEV-${alert!.severity}: respond within ${duration(respond.withinMs)}, ${respond.leftMs >= 0 ? `${duration(respond.leftMs)} left` : `overdue by ${duration(-respond.leftMs)}`})` : '';
+  const clock = respond
+    ? ` (SEV-${alert!.severity}: respond within ${duration(respond.withinMs)}, ${respond.leftMs >= 0 ? `${duration(respond.leftMs)} left` : `overdue by ${duration(-respond.leftMs)}`})`
+    : '';
   return plan(env, incident, alert, {
     kind: 'acknowledge',
     change: {status: 'acknowledged'},
@@ -91,7 +99,10 @@ export function acknowledgePlan(env: PlanEnv, incident: PagingIncident, alert?: 
     effect: `${incidentTarget(incident)} goes from ${incident.status} to acknowledged as ${pagerOf(env).from}: PagerDuty stops notifying ${people(incident)}; the alert's respond clock stops${clock}`,
     blastRadius: `one incident (${incidentTarget(incident)} on ${incident.service.name}); nobody new is paged; the alert keeps firing until its cause is fixed`,
     notes: [],
-    refuse: (now) => (now.status === 'acknowledged' ? `refused: ${incidentTarget(incident)} is already acknowledged${now.acknowledged ? ` by ${now.acknowledged.by} at ${utcClock(now.acknowledged.at)}` : ''}` : undefined),
+    refuse: (now) =>
+      now.status === 'acknowledged'
+        ? `refused: ${incidentTarget(incident)} is already acknowledged${now.acknowledged ? ` by ${now.acknowledged.by} at ${utcClock(now.acknowledged.at)}` : ''}`
+        : undefined,
     call: (pager, control) => pager.acknowledge(incident.id, control),
     done: (after) => `${incidentTarget(after)} acknowledged${after.acknowledged ? ` by ${after.acknowledged.by} at ${utcClock(after.acknowledged.at)}` : ''}`,
   });
@@ -104,7 +115,7 @@ export function runbookRole(level: number, names: readonly string[] = RUNBOOK_LE
 
 /** What the runbook's matrix says about paging `role` for this alert now (escalation.ts, Topic 9 and 43). */
 function matrixNote(alert: ActiveAlert | undefined, role: string | undefined, now: number): string {
-  if (!alert || !role) return 'no alert is joined to this incident: the runbook\'s matrix cannot be checked';
+  if (!alert || !role) return "no alert is joined to this incident: the runbook's matrix cannot be checked";
   const short = role.replace(/ \(.*\)$/, '');
   const at = `SEV-${alert.severity} firing ${duration(alert.firingSince === undefined ? 0 : Math.max(0, now - alert.firingSince))}`;
   if (alert.escalation.engaged.some((w) => w.startsWith(short))) return `runbook matrix (${at}): ${short} is due now`;
@@ -144,7 +155,8 @@ export async function escalatePlan(env: PlanEnv, incident: PagingIncident, alert
     notes,
     params: {fromLevel: from, toLevel: to, pages},
     refuse: (now) => {
-      if (last) return `refused: level ${from} is the last level of ${incident.escalationPolicy.name}; beyond it the runbook escalates by phone + e-mail (Topic 43: L4 VP Engineering)`;
+      if (last)
+        return `refused: level ${from} is the last level of ${incident.escalationPolicy.name}; beyond it the runbook escalates by phone + e-mail (Topic 43: L4 VP Engineering)`;
       if ((now.level ?? 1) !== from) return `refused: ${incidentTarget(incident)} is now at level ${now.level} (changed since this plan); plan again`;
       return undefined;
     },

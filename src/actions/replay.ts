@@ -96,8 +96,16 @@ export function replayPlan(env: PlanEnv, choice: ReplayChoice): ActionPlan {
         ok,
         message: parts.join('; '),
         after: {deadLetter: after?.deadLetter, active: after?.active},
-        details: {replayed: outcome.replayed, failed: outcome.failed, skipped: outcome.skipped, stoppedEarly: outcome.stoppedEarly, sentNotCompleted: outcome.sentNotCompleted, errors: outcome.errors.slice(0, 5),
-          ...(outcome.resolved ? {resolved: outcome.resolved.slice(0, 5)} : {}), ...(outcome.stopReason ? {stopReason: outcome.stopReason} : {})},
+        details: {
+          replayed: outcome.replayed,
+          failed: outcome.failed,
+          skipped: outcome.skipped,
+          stoppedEarly: outcome.stoppedEarly,
+          sentNotCompleted: outcome.sentNotCompleted,
+          errors: outcome.errors.slice(0, 5),
+          ...(outcome.resolved ? {resolved: outcome.resolved.slice(0, 5)} : {}),
+          ...(outcome.stopReason ? {stopReason: outcome.stopReason} : {}),
+        },
       };
     },
   };

@@ -38,7 +38,13 @@ export function scalePlan(env: PlanEnv, ref: ServiceRef, info: ScaleInfo, replic
         ? `${ref.service} in ${ref.region} stops serving: every pod stops; other regions are untouched`
         : `${ref.service} in ${ref.region}: ${podChange(info.replicas, replicas)}; other regions are untouched`,
     notes: notesOrNone([...verdict.warnings, ...colleagueNotes(env, ref)]),
-    params: {service: ref.service, region: ref.region, from: info.replicas, to: replicas, ...(info.hpa ? {hpa: `${info.hpa.name} ${info.hpa.min}..${info.hpa.max}`} : {})},
+    params: {
+      service: ref.service,
+      region: ref.region,
+      from: info.replicas,
+      to: replicas,
+      ...(info.hpa ? {hpa: `${info.hpa.name} ${info.hpa.min}..${info.hpa.max}`} : {}),
+    },
     before: {replicas: info.replicas, ready: info.ready, podsReady: serviceRow(env, ref)?.podsReady},
     requireReason: true,
     pane: 'health',

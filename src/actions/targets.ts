@@ -4,9 +4,7 @@ import type {DlqEntity, ServiceHealth} from '../data/readings/types.js';
 import type {ServiceRef} from '../data/sources/types.js';
 
 export type Resolution<T> =
-  | {readonly kind: 'one'; readonly value: T}
-  | {readonly kind: 'many'; readonly candidates: readonly T[]}
-  | {readonly kind: 'none'; readonly message: string};
+  {readonly kind: 'one'; readonly value: T} | {readonly kind: 'many'; readonly candidates: readonly T[]} | {readonly kind: 'none'; readonly message: string};
 
 /** Every SERVICE@REGION the health pane knows, in its order. */
 export function knownServices(rows: readonly Pick<ServiceHealth, 'service' | 'region'>[]): string[] {
@@ -25,7 +23,9 @@ export function resolveService(rows: readonly ServiceRow[], service: string, reg
   }
   if (region !== undefined) {
     const exact = refs.find((r) => r.region === region);
-    return exact ? {kind: 'one', value: exact} : {kind: 'none', message: `Unknown region "${region}" for ${service}: ${service} runs in ${refs.map((r) => r.region).join(', ')}.`};
+    return exact
+      ? {kind: 'one', value: exact}
+      : {kind: 'none', message: `Unknown region "${region}" for ${service}: ${service} runs in ${refs.map((r) => r.region).join(', ')}.`};
   }
   return refs.length === 1 ? {kind: 'one', value: refs[0]!} : {kind: 'many', candidates: refs};
 }
@@ -44,5 +44,8 @@ export function resolveEntity(entities: readonly DlqEntity[], name: string): Res
   const matches = entities.filter((e) => entityNames(e.entity).includes(name));
   if (matches.length === 1) return {kind: 'one', value: matches[0]!};
   if (matches.length > 1) return {kind: 'many', candidates: matches};
-  return {kind: 'none', message: `Unknown entity "${name}". Known: ${entities.length ? entities.map((e) => e.entity).join(', ') : 'none (the DLQ pane has no data yet)'}.`};
+  return {
+    kind: 'none',
+    message: `Unknown entity "${name}". Known: ${entities.length ? entities.map((e) => e.entity).join(', ') : 'none (the DLQ pane has no data yet)'}.`,
+  };
 }

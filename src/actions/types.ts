@@ -50,7 +50,6 @@ export interface Confirmed {
 
 /** Outcome of the confirmation dialog: typed, never a boolean in disguise. */
 export type Confirmation =
-  | {readonly outcome: 'confirmed'; readonly reason?: string; readonly incident?: string}
-  | {readonly outcome: 'cancelled'; readonly why: string};
+  {readonly outcome: 'confirmed'; readonly reason?: string; readonly incident?: string} | {readonly outcome: 'cancelled'; readonly why: string};
 
 export type {Progress};

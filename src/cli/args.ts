@@ -223,7 +223,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
   const accepted = [...ACCEPTS[command], ...EVERYWHERE];
   for (const f of flags.keys()) {
     if (accepted.includes(f)) continue;
-    const takers = Object.entries(ACCEPTS).filter(([, fs]) => fs.includes(f)).map(([c]) => name(c as Command));
+    const takers = Object.entries(ACCEPTS)
+      .filter(([, fs]) => fs.includes(f))
+      .map(([c]) => name(c as Command));
     throw new UsageError(`${flag(f)} does not apply to ${name(command)} (it is a flag of: ${takers.join(', ')})`);
   }
   checkWords(command, rest);

@@ -22,7 +22,8 @@ export function statusCode(snapshot: Snapshot): number {
   return PANE_IDS.some((p) => !snapshot.panes[p].ok) ? EXIT_UNAVAILABLE : 0;
 }
 
-const dropSeries = (_key: string, value: unknown) => (Array.isArray(value) && value.length > 0 && typeof (value[0] as Series[number])?.t === 'number' ? undefined : value);
+const dropSeries = (_key: string, value: unknown) =>
+  Array.isArray(value) && value.length > 0 && typeof (value[0] as Series[number])?.t === 'number' ? undefined : value;
 
 /** The JSON document `status --json` prints. */
 export function statusJson(s: Snapshot): unknown {
@@ -36,7 +37,22 @@ export function statusJson(s: Snapshot): unknown {
         exitCode: statusCode(s),
         worstSeverity: worstSeverity(s.alerts) ?? null,
         panes: s.panes,
-        alerts: s.alerts.map((a) => ({name: a.name, severity: a.severity, state: a.state, target: a.target, summary: a.summary, runbook: a.runbook, activeSince: new Date(a.activeSince).toISOString(), firingSince: a.firingSince === undefined ? null : new Date(a.firingSince).toISOString(), escalation: a.escalation.now, engaged: a.escalation.engaged, next: a.escalation.next ?? null, clocks: a.clocks, threshold: a.threshold, staleData: a.stale})),
+        alerts: s.alerts.map((a) => ({
+          name: a.name,
+          severity: a.severity,
+          state: a.state,
+          target: a.target,
+          summary: a.summary,
+          runbook: a.runbook,
+          activeSince: new Date(a.activeSince).toISOString(),
+          firingSince: a.firingSince === undefined ? null : new Date(a.firingSince).toISOString(),
+          escalation: a.escalation.now,
+          engaged: a.escalation.engaged,
+          next: a.escalation.next ?? null,
+          clocks: a.clocks,
+          threshold: a.threshold,
+          staleData: a.stale,
+        })),
         notEvaluated: s.unevaluated.map((r) => r.name),
         health: readings.health?.services.map((r) => ({...r, rowStatus: rowStatus(r, ctx.thresholds).status, pods: undefined, events: undefined})),
         lag: readings.lag?.projections,
@@ -44,7 +60,14 @@ export function statusJson(s: Snapshot): unknown {
         outbox: readings.outbox?.outboxes,
         burn: readings.burn?.slos.map((slo) => {
           const f = burnFigures(slo);
-          return {...slo, burnRate: f.burn, budgetRemaining: f.remaining, exhaustionMs: f.exhaustionMs ?? null, policyStage: f.stage?.action ?? null, firingPairs: f.pairs.filter((p) => p.firing).map((p) => `${p.pair.short}/${p.pair.long}`)};
+          return {
+            ...slo,
+            burnRate: f.burn,
+            budgetRemaining: f.remaining,
+            exhaustionMs: f.exhaustionMs ?? null,
+            policyStage: f.stage?.action ?? null,
+            firingPairs: f.pairs.filter((p) => p.firing).map((p) => `${p.pair.short}/${p.pair.long}`),
+          };
         }),
       },
       dropSeries,
@@ -55,7 +78,9 @@ export function statusJson(s: Snapshot): unknown {
 function statusText(s: Snapshot): string {
   const lines: string[] = [];
   const firing = s.alerts.filter((a) => a.state === 'firing');
-  lines.push(`ATP ${s.context.name} [${s.context.environment}] at ${utcStamp(s.at)} — ${firing.length ? `${firing.length} firing alert(s), worst SEV-${worstSeverity(s.alerts)}` : s.unevaluated.length ? 'no firing alerts among those evaluated' : 'no firing alerts'}`);
+  lines.push(
+    `ATP ${s.context.name} [${s.context.environment}] at ${utcStamp(s.at)} — ${firing.length ? `${firing.length} firing alert(s), worst SEV-${worstSeverity(s.alerts)}` : s.unevaluated.length ? 'no firing alerts among those evaluated' : 'no firing alerts'}`,
+  );
   const coverage = coverageText(s.unevaluated);
   if (coverage) lines.push(`  ${coverage}`);
   for (const a of firing) lines.push(`  ${alertText(a, s.at)}`);
@@ -64,16 +89,22 @@ function statusText(s: Snapshot): string {
   for (const p of PANE_IDS) if (!s.panes[p].ok) lines.push(`  ! ${p}: ${s.panes[p].error ?? 'no data'} (sources: ${s.panes[p].sources.join(', ') || 'none'})`);
   for (const p of PANE_IDS) if (s.panes[p].unconfigured) lines.push(`  - ${p}: ${UNCONFIGURED}`);
   const bad = (s.readings.health?.services ?? []).map((r) => ({r, st: rowStatus(r, s.context.thresholds)})).filter((x) => x.st.status !== 'Healthy');
-  lines.push(`health: ${s.readings.health?.services.length ?? 0} rows, ${bad.length} not healthy${bad.length ? `: ${bad.map((x) => `${x.r.service}@${x.r.region} ${x.st.status}${x.st.reason ? ` (${x.st.reason})` : ''}`).join('; ')}` : ''}`);
+  lines.push(
+    `health: ${s.readings.health?.services.length ?? 0} rows, ${bad.length} not healthy${bad.length ? `: ${bad.map((x) => `${x.r.service}@${x.r.region} ${x.st.status}${x.st.reason ? ` (${x.st.reason})` : ''}`).join('; ')}` : ''}`,
+  );
   const lag = [...(s.readings.lag?.projections ?? [])].sort((a, b) => b.lagSeconds - a.lagSeconds)[0];
   if (lag) lines.push(`lag: worst ${lag.projection}@${lag.region} ${lag.lagSeconds.toFixed(1)}s (P95 ${lag.p95Seconds?.toFixed(1) ?? '—'}s)`);
   const dlq = s.readings.dlq?.entities ?? [];
-  lines.push(`dlq: ${dlq.reduce((n, e) => n + e.deadLetter, 0)} dead letters in ${dlq.length} entities${dlq.length ? `; worst ${[...dlq].sort((a, b) => b.deadLetter - a.deadLetter)[0]?.entity} (${[...dlq].sort((a, b) => b.deadLetter - a.deadLetter)[0]?.deadLetter})` : ''}`);
+  lines.push(
+    `dlq: ${dlq.reduce((n, e) => n + e.deadLetter, 0)} dead letters in ${dlq.length} entities${dlq.length ? `; worst ${[...dlq].sort((a, b) => b.deadLetter - a.deadLetter)[0]?.entity} (${[...dlq].sort((a, b) => b.deadLetter - a.deadLetter)[0]?.deadLetter})` : ''}`,
+  );
   const outbox = [...(s.readings.outbox?.outboxes ?? [])].sort((a, b) => b.oldestAgeSeconds - a.oldestAgeSeconds)[0];
   if (outbox) lines.push(`outbox: worst ${outbox.service}@${outbox.region} ${outbox.pending} pending, oldest ${outbox.oldestAgeSeconds.toFixed(1)}s`);
   for (const slo of s.readings.burn?.slos ?? []) {
     const f = burnFigures(slo);
-    lines.push(`burn: ${slo.description ?? slo.slo}: budget ${percent(f.remaining)} left, 5m/1h ${f.burn['5m']?.toFixed(2) ?? '—'}x/${f.burn['1h']?.toFixed(2) ?? '—'}x${f.stage ? `, policy: ${f.stage.action}` : ''}`);
+    lines.push(
+      `burn: ${slo.description ?? slo.slo}: budget ${percent(f.remaining)} left, 5m/1h ${f.burn['5m']?.toFixed(2) ?? '—'}x/${f.burn['1h']?.toFixed(2) ?? '—'}x${f.stage ? `, policy: ${f.stage.action}` : ''}`,
+    );
   }
   lines.push(`exit code ${statusCode(s)}`);
   return `${lines.join('\n')}\n`;

@@ -1,6 +1,6 @@
 // Injectable time: the real clock in the app, a manual one in tests (so tests never sleep).
 
-export type TimerHandle = { readonly id: number };
+export type TimerHandle = {readonly id: number};
 
 /** The only way the data layer reads time or schedules work. */
 export interface Clock {

@@ -2,18 +2,7 @@
 import {sanitizeLine} from './text/sanitize.js';
 
 /** Why a source could not produce a reading; `kind` lets a pane say it plainly. */
-export type SourceErrorKind =
-  | 'http'
-  | 'timeout'
-  | 'connect'
-  | 'tls'
-  | 'auth'
-  | 'query'
-  | 'empty'
-  | 'shape'
-  | 'too-large'
-  | 'config'
-  | 'disconnected';
+export type SourceErrorKind = 'http' | 'timeout' | 'connect' | 'tls' | 'auth' | 'query' | 'empty' | 'shape' | 'too-large' | 'config' | 'disconnected';
 
 /** A failure with a plain-language message, safe to show. */
 export class SourceError extends Error {
@@ -42,8 +31,7 @@ export function describeError(error: unknown): string {
     const code = (error as {code?: unknown}).code;
     const cause = (error as {cause?: unknown}).cause;
     const base = error.message || error.name;
-    const detail =
-      typeof code === 'string' && !base.includes(code) ? `${base} (${code})` : base;
+    const detail = typeof code === 'string' && !base.includes(code) ? `${base} (${code})` : base;
     if (cause instanceof Error && cause.message && !detail.includes(cause.message)) {
       return sanitizeLine(`${detail}: ${cause.message}`);
     }

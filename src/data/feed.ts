@@ -80,7 +80,14 @@ export class PaneFeed<P extends PaneId> {
       sources: this.entries.map(({source}, i) => {
         const s = snaps[i]!;
         const failing = s.error !== undefined && (s.lastSuccessAt === undefined || (s.errorAt ?? 0) >= s.lastSuccessAt);
-        return {id: source.id, kind: source.kind, lastSuccessAt: s.lastSuccessAt, error: failing ? s.error : undefined, errorAt: failing ? s.errorAt : undefined, failures: s.failures};
+        return {
+          id: source.id,
+          kind: source.kind,
+          lastSuccessAt: s.lastSuccessAt,
+          error: failing ? s.error : undefined,
+          errorAt: failing ? s.errorAt : undefined,
+          failures: s.failures,
+        };
       }),
       failing: snaps.some((s) => s.failures > 0),
     };
@@ -103,7 +110,7 @@ export const UNCONFIGURED = 'no source configured for this pane';
 export function paneHealth(snapshot: PaneSnapshot<PaneId>, now: number, staleAfterMs: number): PaneHealth {
   if (snapshot.sources.length === 0) return {stale: false, unconfigured: true};
   const ageMs = snapshot.lastSuccessAt === undefined ? undefined : Math.max(0, now - snapshot.lastSuccessAt);
-  const errors = snapshot.sources.filter((s) => s.error).map((s) => (snapshot.sources.length > 1 ? `${s.id}: ${s.error}` : s.error ?? ''));
+  const errors = snapshot.sources.filter((s) => s.error).map((s) => (snapshot.sources.length > 1 ? `${s.id}: ${s.error}` : (s.error ?? '')));
   return {
     ageMs,
     stale: snapshot.failing || ageMs === undefined || ageMs > staleAfterMs,

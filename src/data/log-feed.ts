@@ -94,7 +94,16 @@ export class LogFeed {
       this.state = {...this.state, end};
       this.emit();
     });
-    this.state = {...this.state, request, lines: tail.lines(), dropped: tail.dropped, received: tail.received, capacity: tail.capacity, command, end: undefined};
+    this.state = {
+      ...this.state,
+      request,
+      lines: tail.lines(),
+      dropped: tail.dropped,
+      received: tail.received,
+      capacity: tail.capacity,
+      command,
+      end: undefined,
+    };
     this.notify();
   }
 

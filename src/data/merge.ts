@@ -1,22 +1,16 @@
 // Combines readings of one pane from several sources (e.g. health from Kubernetes + endpoints + Prometheus).
 import {worseStatus} from './health/status.js';
-import type {
-  AlertOnsets,
-  CheckEntry,
-  HealthReading,
-  PaneId,
-  PlatformSignals,
-  ReadingByPane,
-  ServiceHealth,
-  TargetValue,
-} from './readings/types.js';
+import type {AlertOnsets, CheckEntry, HealthReading, PaneId, PlatformSignals, ReadingByPane, ServiceHealth, TargetValue} from './readings/types.js';
 
 /** Checks of one row from two sources: one entry per name (Prometheus and the endpoint report the same checks). */
 function mergeChecks(a: readonly CheckEntry[], b: readonly CheckEntry[]): CheckEntry[] {
   const byName = new Map(a.map((c) => [c.name, c]));
   for (const c of b) {
     const seen = byName.get(c.name);
-    byName.set(c.name, seen ? {...c, ...Object.fromEntries(Object.entries(seen).filter(([, v]) => v !== undefined)), status: worseStatus(seen.status, c.status) ?? c.status} : c);
+    byName.set(
+      c.name,
+      seen ? {...c, ...Object.fromEntries(Object.entries(seen).filter(([, v]) => v !== undefined)), status: worseStatus(seen.status, c.status) ?? c.status} : c,
+    );
   }
   return [...byName.values()];
 }
@@ -28,9 +22,9 @@ function mergeService(a: ServiceHealth, b: ServiceHealth): ServiceHealth {
   return {
     ...(merged as unknown as ServiceHealth),
     status,
-    statusReason: status === b.status && b.statusReason ? b.statusReason : a.statusReason ?? b.statusReason,
-    checks: a.checks && b.checks ? mergeChecks(a.checks, b.checks) : a.checks ?? b.checks,
-    problems: a.problems && b.problems ? [...a.problems, ...b.problems] : a.problems ?? b.problems,
+    statusReason: status === b.status && b.statusReason ? b.statusReason : (a.statusReason ?? b.statusReason),
+    checks: a.checks && b.checks ? mergeChecks(a.checks, b.checks) : (a.checks ?? b.checks),
+    problems: a.problems && b.problems ? [...a.problems, ...b.problems] : (a.problems ?? b.problems),
   };
 }
 
@@ -70,14 +64,46 @@ function mergePlatform(values: readonly HealthReading[]): PlatformSignals | unde
 
 const MERGERS: {readonly [P in PaneId]: (values: readonly ReadingByPane[P][]) => ReadingByPane[P]} = {
   health: (v) => ({
-    services: byKey(v.map((r) => r.services), (s) => `${s.service}@${s.region}`, mergeService),
+    services: byKey(
+      v.map((r) => r.services),
+      (s) => `${s.service}@${s.region}`,
+      mergeService,
+    ),
     platform: mergePlatform(v),
     onsets: mergeOnsets(v),
   }),
-  lag: (v) => ({projections: byKey(v.map((r) => r.projections), (p) => `${p.projection}@${p.region}`, first), onsets: mergeOnsets(v)}),
-  dlq: (v) => ({entities: byKey(v.map((r) => r.entities), (e) => e.entity, first), onsets: mergeOnsets(v)}),
-  outbox: (v) => ({outboxes: byKey(v.map((r) => r.outboxes), (o) => `${o.service}@${o.region}`, first), onsets: mergeOnsets(v)}),
-  burn: (v) => ({slos: byKey(v.map((r) => r.slos), (s) => s.slo, first), onsets: mergeOnsets(v)}),
+  lag: (v) => ({
+    projections: byKey(
+      v.map((r) => r.projections),
+      (p) => `${p.projection}@${p.region}`,
+      first,
+    ),
+    onsets: mergeOnsets(v),
+  }),
+  dlq: (v) => ({
+    entities: byKey(
+      v.map((r) => r.entities),
+      (e) => e.entity,
+      first,
+    ),
+    onsets: mergeOnsets(v),
+  }),
+  outbox: (v) => ({
+    outboxes: byKey(
+      v.map((r) => r.outboxes),
+      (o) => `${o.service}@${o.region}`,
+      first,
+    ),
+    onsets: mergeOnsets(v),
+  }),
+  burn: (v) => ({
+    slos: byKey(
+      v.map((r) => r.slos),
+      (s) => s.slo,
+      first,
+    ),
+    onsets: mergeOnsets(v),
+  }),
 };
 
 /** Merges the readings of one pane, in source order. */

@@ -12,11 +12,21 @@ export interface ReasonAdvice {
 
 /** DeadLetterReason → what it indicates and what the runbook says to do. */
 export const DLQ_REASONS: Readonly<Record<string, ReasonAdvice>> = {
-  DeliveryCountExceeded: {indicates: 'Persistent handler failure', action: 'Fix code/config, then replay', replay: true, after: 'the code or config fix is deployed'},
+  DeliveryCountExceeded: {
+    indicates: 'Persistent handler failure',
+    action: 'Fix code/config, then replay',
+    replay: true,
+    after: 'the code or config fix is deployed',
+  },
   TTLExpiredException: {indicates: 'Long queue backlog, slow processing', action: 'Increase TTL or scale consumers', replay: false},
   MessageLockLostException: {indicates: 'Slow handler, long transactions', action: 'Optimize handler, increase lock duration', replay: false},
   UnauthorizedException: {indicates: 'RBAC/credential issue', action: 'Fix managed identity permissions', replay: false},
-  SerializationException: {indicates: 'Schema version mismatch', action: 'Add schema migration, replay', replay: true, after: 'the schema migration is deployed'},
+  SerializationException: {
+    indicates: 'Schema version mismatch',
+    action: 'Add schema migration, replay',
+    replay: true,
+    after: 'the schema migration is deployed',
+  },
 };
 
 /** Service Bus's own names for the runbook's reasons. */

@@ -14,11 +14,11 @@ export function checkScale(info: ScaleInfo, replicas: number): ScaleCheck {
   if (replicas < info.min || replicas > info.max) return {ok: false, error: `the replica count must be between ${info.min} and ${info.max}`, warnings: []};
   const warnings: string[] = [];
   const {hpa} = info;
-  if (replicas === 0) warnings.push(`0 replicas stops every pod of the service${hpa ? `; HPA ${hpa.name} stops acting while the deployment has 0 replicas` : ''}`);
+  if (replicas === 0)
+    warnings.push(`0 replicas stops every pod of the service${hpa ? `; HPA ${hpa.name} stops acting while the deployment has 0 replicas` : ''}`);
   else if (hpa && replicas < hpa.min) warnings.push(`HPA ${hpa.name} keeps ${hpa.min}..${hpa.max} replicas: it will scale back up to ${hpa.min}`);
   else if (hpa && replicas > hpa.max) warnings.push(`HPA ${hpa.name} keeps ${hpa.min}..${hpa.max} replicas: it will scale back down to ${hpa.max}`);
   else if (hpa) warnings.push(`HPA ${hpa.name} (${hpa.min}..${hpa.max}) manages the replica count and may change ${replicas} as load changes`);
   if (info.hpaError) warnings.push(`the HPA could not be read (${info.hpaError}); it may override this count`);
   return {ok: true, warnings};
 }
-

@@ -10,7 +10,9 @@ export const firedFor = (alert: ActiveAlert, now: number): number => (alert.firi
 /** A clock as words: "respond within 5m: 3m left", "resolve overdue by 20m", "acknowledged by Ana at 03:12Z". */
 export function clockText(clock: ResponseClock): string {
   if (clock.acknowledged) return `acknowledged by ${clock.acknowledged.by} at ${utcClock(clock.acknowledged.at)}`;
-  return clock.leftMs >= 0 ? `${clock.what} within ${duration(clock.withinMs)}: ${duration(clock.leftMs)} left` : `${clock.what} overdue by ${duration(-clock.leftMs)}`;
+  return clock.leftMs >= 0
+    ? `${clock.what} within ${duration(clock.withinMs)}: ${duration(clock.leftMs)} left`
+    : `${clock.what} overdue by ${duration(-clock.leftMs)}`;
 }
 
 /** The clock that matters now: the respond clock while it runs, then the resolve clock. */

@@ -118,7 +118,9 @@ function Screen({state, dispatch}: {state: ReturnType<typeof initialUiState>; di
     // The wall has no key hints, but shows the line while `:quit` is typed or a message says why `q` did not quit.
     footer: !wall || state.input !== undefined || state.flash !== undefined,
     bannerLines: wall ? WALL_BANNER_LINES : 0,
-    notes: new Set(PANE_IDS.filter((p) => paneHealth(snapshots[p], now, session.context.staleAfterMs[p]).error !== undefined || snapshots[p].value?.partial !== undefined)),
+    notes: new Set(
+      PANE_IDS.filter((p) => paneHealth(snapshots[p], now, session.context.staleAfterMs[p]).error !== undefined || snapshots[p].value?.partial !== undefined),
+    ),
   });
   const place = state.view.kind;
   const footerPane = state.view.kind === 'detail' ? state.view.pane : state.view.kind === 'logs' ? 'health' : state.focus;
@@ -159,12 +161,27 @@ function Screen({state, dispatch}: {state: ReturnType<typeof initialUiState>; di
   const stale = healths.some((h, i) => h.stale && !actions.paused.has(PANE_IDS[i] ?? 'health'));
   return (
     <Box flexDirection="column" width={columns} height={rows} overflow="hidden">
-      <Header width={columns} worstAgeMs={ages.length ? Math.max(...ages) : undefined} anyStale={stale} held={actions.paused.size > 0} freezes={freezes.slice(0, freezeLines)} updateDue={updateDue(alerts, lastUpdate, now)} />
+      <Header
+        width={columns}
+        worstAgeMs={ages.length ? Math.max(...ages) : undefined}
+        anyStale={stale}
+        held={actions.paused.size > 0}
+        freezes={freezes.slice(0, freezeLines)}
+        updateDue={updateDue(alerts, lastUpdate, now)}
+      />
       <IncidentLine lines={summary} worst={above[0]} width={columns} />
       {wall ? <WallBanner alerts={alerts} width={columns} /> : null}
-      <AlertsStrip alerts={stripAlerts} shownAbove={above.length} unevaluated={unevaluated} width={columns} lines={layout.alertLines - (wall ? WALL_BANNER_LINES : 0)} />
+      <AlertsStrip
+        alerts={stripAlerts}
+        shownAbove={above.length}
+        unevaluated={unevaluated}
+        width={columns}
+        lines={layout.alertLines - (wall ? WALL_BANNER_LINES : 0)}
+      />
       <MainArea state={state} layout={layout} rowsByPane={rowsByPane} snapshots={snapshots} alerts={alerts} unevaluated={unevaluated} paused={actions.paused} />
-      {layout.footerLines > 0 ? <Footer state={state} width={columns} hints={footerHints(place, footerPane, available, session.context.readOnly, wall, keymap.bindings)} /> : null}
+      {layout.footerLines > 0 ? (
+        <Footer state={state} width={columns} hints={footerHints(place, footerPane, available, session.context.readOnly, wall, keymap.bindings)} />
+      ) : null}
     </Box>
   );
 }

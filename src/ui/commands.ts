@@ -28,11 +28,23 @@ export function isCockpitCommand(command: Command): command is CockpitCommand {
 }
 
 const PANE_ALIASES: Readonly<Record<string, PaneId>> = {
-  health: 'health', services: 'health', service: 'health', svc: 'health',
-  lag: 'lag', projection: 'lag', projections: 'lag',
-  dlq: 'dlq', deadletter: 'dlq', 'dead-letter': 'dlq',
-  outbox: 'outbox', outboxes: 'outbox', backlog: 'outbox',
-  burn: 'burn', slo: 'burn', slos: 'burn', budget: 'burn',
+  health: 'health',
+  services: 'health',
+  service: 'health',
+  svc: 'health',
+  lag: 'lag',
+  projection: 'lag',
+  projections: 'lag',
+  dlq: 'dlq',
+  deadletter: 'dlq',
+  'dead-letter': 'dlq',
+  outbox: 'outbox',
+  outboxes: 'outbox',
+  backlog: 'outbox',
+  burn: 'burn',
+  slo: 'burn',
+  slos: 'burn',
+  budget: 'burn',
 };
 
 /** Resolves a pane name or alias (`dlq`, `slo`, `3`). */

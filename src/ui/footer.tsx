@@ -23,8 +23,18 @@ const ALWAYS: readonly Hint[] = [
  * The keys that work in `place`, most important first: the bindings the keymap marks for the footer there (an
  * action's key only where the session can do it: `available` holds the kinds of those actions), and "j/k scroll" where a list moves.
  */
-export function footerHints(place: Place, pane: PaneId, available: ReadonlySet<string>, readOnly: boolean, wall = false, keymap: readonly Binding[] = KEYMAP): Hint[] {
-  const hints = keymap.filter((b) => b.footer !== undefined && (!b.places || b.places.includes(place)) && (!b.panes || b.panes.includes(pane)) && (!b.needs || available.has(b.needs)))
+export function footerHints(
+  place: Place,
+  pane: PaneId,
+  available: ReadonlySet<string>,
+  readOnly: boolean,
+  wall = false,
+  keymap: readonly Binding[] = KEYMAP,
+): Hint[] {
+  const hints = keymap
+    .filter(
+      (b) => b.footer !== undefined && (!b.places || b.places.includes(place)) && (!b.panes || b.panes.includes(pane)) && (!b.needs || available.has(b.needs)),
+    )
     .map((b) => ({text: `${keyLabel(b.keys[0] ?? '')} ${b.hint}${b.group === 'Actions' && readOnly ? ' (read-only)' : ''}`, rank: b.footer ?? 9}));
   if (place !== 'panes') hints.push({text: 'j/k PgDn g/G scroll', rank: 2});
   const always = wall ? [{text: ':quit to exit', rank: 0}] : place === 'help' ? [{text: 'q quit', rank: 0}] : ALWAYS;

@@ -64,7 +64,9 @@ export function Header({width, worstAgeMs, anyStale, held = false, freezes, upda
   return (
     <>
       <Text wrap="truncate">
-        <Text bold inverse>{left}</Text>
+        <Text bold inverse>
+          {left}
+        </Text>
         <Text bold color={prod ? theme.tone('crit') : theme.tone('info')} inverse={prod}>
           {ctxText}
         </Text>
@@ -88,7 +90,14 @@ export function Header({width, worstAgeMs, anyStale, held = false, freezes, upda
       </Text>
       {freezes.map((f) => (
         <Text key={f.kind} color={theme.tone('crit')} bold wrap="truncate">
-          {fit(truncate(` ${theme.ascii ? '*' : '❄'} ${f.kind} frozen by ${f.by} ${duration(now - f.at)} ago (${utcClock(f.at)}): ${f.reason}${f.incident ? ` [${f.incident}]` : ''}`, width, theme.ellipsis), width)}
+          {fit(
+            truncate(
+              ` ${theme.ascii ? '*' : '❄'} ${f.kind} frozen by ${f.by} ${duration(now - f.at)} ago (${utcClock(f.at)}): ${f.reason}${f.incident ? ` [${f.incident}]` : ''}`,
+              width,
+              theme.ellipsis,
+            ),
+            width,
+          )}
         </Text>
       ))}
     </>

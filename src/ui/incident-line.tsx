@@ -10,7 +10,15 @@ export function incidentLines(summary: string | undefined, width: number, max: n
   if (!summary || max < 1) return [];
   // Room for the symbol and SEV-1 marks on the first line; continuation lines are indented under the text.
   const lines = wrapCells(summary, width - 10, '');
-  return lines.length <= max ? lines : [...lines.slice(0, max - 1), `${lines.slice(max - 1).join(' ').replace(/\s+/g, ' ')}`];
+  return lines.length <= max
+    ? lines
+    : [
+        ...lines.slice(0, max - 1),
+        `${lines
+          .slice(max - 1)
+          .join(' ')
+          .replace(/\s+/g, ' ')}`,
+      ];
 }
 
 /** A SEV-1 summary is a full-width inverse bar, like a SEV-1 line of the strip: unmissable with or without colour. */
@@ -23,7 +31,12 @@ export function IncidentLine({lines, worst, width}: {lines: readonly string[]; w
     <>
       {lines.map((line, i) => (
         <Text key={i} bold inverse={sev1} color={theme.tone(tone)} wrap="truncate">
-          {fit(i === 0 ? ` ${theme.symbol(tone)} ${sev1 ? line.replace(/^SEV-1 /, `${mark} SEV-1 ${mark} `) : line}` : `   ${line}`, width, 'left', theme.ellipsis)}
+          {fit(
+            i === 0 ? ` ${theme.symbol(tone)} ${sev1 ? line.replace(/^SEV-1 /, `${mark} SEV-1 ${mark} `) : line}` : `   ${line}`,
+            width,
+            'left',
+            theme.ellipsis,
+          )}
         </Text>
       ))}
     </>

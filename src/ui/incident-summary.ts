@@ -60,5 +60,7 @@ export function incidentSummary(alerts: readonly ActiveAlert[], procedures?: Pro
   const others = groups.length - 1;
   const worst = top.worst;
   // Who to page comes before the runbook step: when the line must wrap at 80 columns, the page is what cannot wait.
-  return [`SEV-${worst.severity} ${groupText(top)}${others ? ` (+${others} more)` : ''}`, compactPage(worst.escalation.now), firstStep(worst, procedures)].join(' — ');
+  return [`SEV-${worst.severity} ${groupText(top)}${others ? ` (+${others} more)` : ''}`, compactPage(worst.escalation.now), firstStep(worst, procedures)].join(
+    ' — ',
+  );
 }

@@ -101,7 +101,8 @@ function stack(panes: readonly PaneId[], x: number, y: number, width: number, he
   const used = [...heights.values()].reduce((a, b) => a + b, 0);
   const trouble = (p: PaneId) => (input.trouble?.[p]?.crit ?? 0) * 1000 + (input.trouble?.[p]?.warn ?? 0);
   const focusFirst = (p: PaneId) => (p === input.focus ? 1 : 0);
-  const extra = [...panes].filter((p) => (shown.get(p) ?? 0) > 0).sort((a, b) => trouble(b) - trouble(a) || focusFirst(b) - focusFirst(a))[0] ?? panes[panes.length - 1];
+  const extra =
+    [...panes].filter((p) => (shown.get(p) ?? 0) > 0).sort((a, b) => trouble(b) - trouble(a) || focusFirst(b) - focusFirst(a))[0] ?? panes[panes.length - 1];
   if (extra && height > used) heights.set(extra, (heights.get(extra) ?? 0) + height - used);
   let top = y;
   return panes.map((pane) => {
@@ -138,7 +139,10 @@ export function computeLayout(input: LayoutInput): Layout {
   // Two columns only when one column cannot show every row: full-width columns are cut less.
   if (columns >= 160 && areaHeight >= 24) {
     const left = Math.floor(columns * 0.52);
-    const split = [...stack(['health', 'outbox'], 0, top, left, areaHeight, input), ...stack(['lag', 'dlq', 'burn'], left, top, columns - left, areaHeight, input)];
+    const split = [
+      ...stack(['health', 'outbox'], 0, top, left, areaHeight, input),
+      ...stack(['lag', 'dlq', 'burn'], left, top, columns - left, areaHeight, input),
+    ];
     const a = score(single, input);
     const b = score(split, input);
     if (b.troubled > a.troubled || (b.troubled === a.troubled && b.all > a.all)) {

@@ -50,7 +50,10 @@ export function MainArea({state, layout, rowsByPane, snapshots, alerts, unevalua
           {columnsOf(x).map((box) => {
             const rows = rowsByPane[box.pane];
             const selectedKey = state.selected[box.pane] ?? rows[0]?.key;
-            const selected = Math.max(0, rows.findIndex((r) => r.key === selectedKey));
+            const selected = Math.max(
+              0,
+              rows.findIndex((r) => r.key === selectedKey),
+            );
             const status = paneStatus(snapshots[box.pane] as PaneSnapshot<PaneId>, now, session.context.staleAfterMs[box.pane], paused.has(box.pane), theme);
             return (
               <PaneView

@@ -102,14 +102,16 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   });
   // Test hook: an uncaught error after N ms, to prove a crash still restores the terminal.
   const crashAfter = Number(process.env.ATP_COCKPIT_TEST_CRASH_MS);
-  if (crashAfter > 0) setTimeout(() => {
-    throw new Error('test crash (ATP_COCKPIT_TEST_CRASH_MS)');
-  }, crashAfter);
+  if (crashAfter > 0)
+    setTimeout(() => {
+      throw new Error('test crash (ATP_COCKPIT_TEST_CRASH_MS)');
+    }, crashAfter);
   const code = await exited;
   liveClock.stop();
   ink.unmount();
   await session.close();
   terminal.restore();
-  if (terminal.captured.length) process.stderr.write(`atp-cockpit: ${terminal.captured.length} diagnostic line(s) while running:\n${terminal.captured.slice(-20).join('\n')}\n`);
+  if (terminal.captured.length)
+    process.stderr.write(`atp-cockpit: ${terminal.captured.length} diagnostic line(s) while running:\n${terminal.captured.slice(-20).join('\n')}\n`);
   return code;
 }

@@ -34,7 +34,7 @@ export type UiAction =
   | {type: 'flash'; text: string; tone: Tone; at: number}
   | {type: 'clear-flash'};
 
-const empty = <T,>(value: T) => Object.fromEntries(PANE_IDS.map((p) => [p, value])) as Record<PaneId, T>;
+const empty = <T>(value: T) => Object.fromEntries(PANE_IDS.map((p) => [p, value])) as Record<PaneId, T>;
 
 export function initialUiState(focus: PaneId = 'health'): UiState {
   return {focus, selected: empty<string | undefined>(undefined), filters: empty(''), view: {kind: 'panes'}};

@@ -61,7 +61,11 @@ export function useAppKeys(input: AppKeysInput): void {
     switch (command.kind) {
       case 'ctx':
         flash(`switching to context ${command.name}…`);
-        cockpit.switchContext(command.name).catch((error: unknown) => flash(`cannot open context ${command.name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, 'crit'));
+        cockpit
+          .switchContext(command.name)
+          .catch((error: unknown) =>
+            flash(`cannot open context ${command.name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, 'crit'),
+          );
         return;
       case 'pane':
         dispatch({type: 'view', view: {kind: 'panes'}});
@@ -205,7 +209,8 @@ export function useAppKeys(input: AppKeysInput): void {
         cockpit.quit();
         return true;
       case 'logs': {
-        const key = state.view.kind === 'detail' && state.view.pane === 'health' ? state.view.key : inPanes && pane === 'health' ? selectedKey('health') : undefined;
+        const key =
+          state.view.kind === 'detail' && state.view.pane === 'health' ? state.view.key : inPanes && pane === 'health' ? selectedKey('health') : undefined;
         if (key) openLogs(key);
         else if (inPanes) flash('logs: focus the health pane (1) and select a service', 'warn');
         return key !== undefined || inPanes;

@@ -37,7 +37,14 @@ describe('blast radius', () => {
     afterAll(() => cluster?.close());
 
     it('a Helm rollback lists every service of the release, not only the one selected', async () => {
-      const k8s = {kind: 'kubernetes' as const, kubeconfig: cluster.kubeconfig, services: ['gateway', 'query', 'policy'], kubeContexts: {'us-east': 'atp-double'}, helm: {release: 'atp', namespace: 'atp-system'}, reconnect: {minSeconds: 0.05, maxSeconds: 0.4}};
+      const k8s = {
+        kind: 'kubernetes' as const,
+        kubeconfig: cluster.kubeconfig,
+        services: ['gateway', 'query', 'policy'],
+        kubeContexts: {'us-east': 'atp-double'},
+        helm: {release: 'atp', namespace: 'atp-system'},
+        reconnect: {minSeconds: 0.05, maxSeconds: 0.4},
+      };
       const config = {contexts: {k: {environment: 'test', regions: ['us-east'], panes: {health: 'k8s'}, sources: {k8s}}}};
       app = await renderCockpit({config, flags: {context: 'k'}});
       for (let i = 0; i < 50 && !app.lastFrame().includes('query@us-east'); i++) await app.tick(500);
@@ -45,7 +52,9 @@ describe('blast radius', () => {
       await app.waitFor('choose a revision', 300);
       await app.press(KEYS.enter);
       const text = dialogText(await app.waitFor('Blast radius', 300));
-      expect(text).toContain('helm rollback takes EVERY service of release atp back to that release revision, not only query: gateway, query, policy in us-east (2 besides query)');
+      expect(text).toContain(
+        'helm rollback takes EVERY service of release atp back to that release revision, not only query: gateway, query, policy in us-east (2 besides query)',
+      );
       expect(text).toContain('this is a Helm release rollback: 3 service(s) of atp go back together');
     }, 30_000);
   });

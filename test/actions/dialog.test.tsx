@@ -5,7 +5,16 @@ import {recordingDemoFactory} from '../helpers/sources.js';
 let app: AppHarness | undefined;
 afterEach(() => app?.unmount());
 
-const prodConfig = {contexts: {prod: {environment: 'prod', production: true, panes: {health: 'demo', lag: 'demo', dlq: 'demo', outbox: 'demo', burn: 'demo'}, sources: {demo: {kind: 'demo' as const, scenario: 'bad-deploy'}}}}};
+const prodConfig = {
+  contexts: {
+    prod: {
+      environment: 'prod',
+      production: true,
+      panes: {health: 'demo', lag: 'demo', dlq: 'demo', outbox: 'demo', burn: 'demo'},
+      sources: {demo: {kind: 'demo' as const, scenario: 'bad-deploy'}},
+    },
+  },
+};
 
 async function openRollbackConfirm(a: AppHarness) {
   await a.press('r');

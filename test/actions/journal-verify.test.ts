@@ -75,7 +75,18 @@ beforeAll(async () => {
 describe('journal verify on a journal written by real actions', () => {
   it('the real journal holds every phase of three actions and verifies', async () => {
     const phases = new Journal(source).read().map((e) => `${e.action}:${e.phase}`);
-    expect(phases).toEqual(['rollback:planned', 'rollback:confirmed', 'rollback:started', 'rollback:finished', 'rollback:planned', 'rollback:cancelled', 'freeze:planned', 'freeze:confirmed', 'freeze:started', 'freeze:finished']);
+    expect(phases).toEqual([
+      'rollback:planned',
+      'rollback:confirmed',
+      'rollback:started',
+      'rollback:finished',
+      'rollback:planned',
+      'rollback:cancelled',
+      'freeze:planned',
+      'freeze:confirmed',
+      'freeze:started',
+      'freeze:finished',
+    ]);
     const result = await verify(copy());
     expect(result).toMatchObject({code: 0, out: expect.stringContaining('OK, 10 entries')});
   });
@@ -151,7 +162,15 @@ describe('journal verify on a journal written by real actions', () => {
   });
 
   it('a gap stays visible after the cockpit journals another action: cutting the end, deleting the file or the head', async () => {
-    const record = {actionId: 'x', action: 'freeze', phase: 'planned' as const, who: {user: 'tester', host: 'testhost'}, context: 'demo', environment: 'demo', target: 'writes'};
+    const record = {
+      actionId: 'x',
+      action: 'freeze',
+      phase: 'planned' as const,
+      who: {user: 'tester', host: 'testhost'},
+      context: 'demo',
+      environment: 'demo',
+      target: 'writes',
+    };
     const cut = copy(original.slice(0, 7));
     await new Journal(cut).append(record);
     expect(await verify(cut)).toMatchObject({code: 1, out: expect.stringContaining('at line 8: entries 8–10 are missing (deleted)')});
@@ -172,7 +191,15 @@ describe('journal verify on a journal written by real actions', () => {
     writeFileSync(`${path}.head`, `${JSON.stringify({seq: 9, hash: ninth.hash})}\n`);
     writeFileSync(path, `${original.join('\n')}\n`);
     expect(await verify(path)).toMatchObject({code: 1, out: expect.stringContaining('entry 10 is not recorded in the head')});
-    await new Journal(path).append({actionId: 'y', action: 'freeze', phase: 'planned', who: {user: 'tester', host: 'testhost'}, context: 'demo', environment: 'demo', target: 'writes'});
+    await new Journal(path).append({
+      actionId: 'y',
+      action: 'freeze',
+      phase: 'planned',
+      who: {user: 'tester', host: 'testhost'},
+      context: 'demo',
+      environment: 'demo',
+      target: 'writes',
+    });
     expect(await verify(path)).toMatchObject({code: 0, out: expect.stringContaining('OK, 11 entries')});
   });
 
@@ -180,7 +207,15 @@ describe('journal verify on a journal written by real actions', () => {
     const path = copy();
     writeFileSync(path, `${original.join('\n')}\n{"seq":11,"act`);
     expect((await verify(path)).code).toBe(1);
-    await new Journal(path).append({actionId: 'z', action: 'freeze', phase: 'planned', who: {user: 'tester', host: 'testhost'}, context: 'demo', environment: 'demo', target: 'writes'});
+    await new Journal(path).append({
+      actionId: 'z',
+      action: 'freeze',
+      phase: 'planned',
+      who: {user: 'tester', host: 'testhost'},
+      context: 'demo',
+      environment: 'demo',
+      target: 'writes',
+    });
     const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(12);
     expect(JSON.parse(lines[11]!)).toMatchObject({seq: 11, prev: (JSON.parse(original[9]!) as JournalEntry).hash});

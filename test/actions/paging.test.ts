@@ -39,7 +39,13 @@ async function setup(options: {readOnly?: boolean; token?: string} = {}) {
   const context = resolveContext(config, {context: 'prod'}, 'test.json');
   const session = await createSession(context, {clock, env: {ATP_PAGERDUTY_TOKEN: options.token ?? pd.tokens.full}});
   sessions.push(session);
-  const env: PlanEnv = {session, identity: {user: 'tester', host: 'jump-1'}, now: () => clock.now(), freezes: () => [], snapshot: (pane) => session.feeds[pane].snapshot()};
+  const env: PlanEnv = {
+    session,
+    identity: {user: 'tester', host: 'jump-1'},
+    now: () => clock.now(),
+    freezes: () => [],
+    snapshot: (pane) => session.feeds[pane].snapshot(),
+  };
   const path = join(mkdtempSync(join(tmpdir(), 'atp-pd-journal-')), 'journal.jsonl');
   const scope: ActionScope = {journal: new Journal(path, () => clock.now()), identity: env.identity, context: 'prod', environment: 'prod'};
   return {session, env, scope, path};
@@ -49,12 +55,29 @@ async function setup(options: {readOnly?: boolean; token?: string} = {}) {
 function alert(name: string, target: string, severity: Severity, firedMs: number): ActiveAlert {
   const firingSince = clock.now() - firedMs;
   return {
-    key: `${name}:${target}`, name, severity, target, summary: '', threshold: '', runbook: '6.2', pane: 'health', state: 'firing',
-    activeSince: firingSince, firingSince, forMs: 0, escalation: escalationFor(severity, firedMs), clocks: responseClocks(severity, firedMs), stale: false,
+    key: `${name}:${target}`,
+    name,
+    severity,
+    target,
+    summary: '',
+    threshold: '',
+    runbook: '6.2',
+    pane: 'health',
+    state: 'firing',
+    activeSince: firingSince,
+    firingSince,
+    forMs: 0,
+    escalation: escalationFor(severity, firedMs),
+    clocks: responseClocks(severity, firedMs),
+    stale: false,
   };
 }
 
-const phases = (path: string) => readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as {phase: string; message?: string; after?: Record<string, unknown>});
+const phases = (path: string) =>
+  readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as {phase: string; message?: string; after?: Record<string, unknown>});
 const control = () => ({signal: new AbortController().signal, progress: () => undefined});
 
 beforeEach(async () => {
@@ -69,7 +92,11 @@ afterEach(async () => {
 
 describe('acknowledge', () => {
   it('acknowledges through ActionRecord: curl shown with $ATP_PAGERDUTY_TOKEN, journaled, and the respond clock stops', async () => {
-    const i = pd.addIncident({title: '[FIRING:1] HighErrorRate ingestion@us-east', service_id: 'PSVC001', created_at: new Date(clock.now() - 3 * MIN).toISOString()});
+    const i = pd.addIncident({
+      title: '[FIRING:1] HighErrorRate ingestion@us-east',
+      service_id: 'PSVC001',
+      created_at: new Date(clock.now() - 3 * MIN).toISOString(),
+    });
     const {session, env, scope, path} = await setup();
     const [incident] = (await session.paging!.poller.pollOnce()).value!.incidents;
     const a = alert('HighErrorRate', 'ingestion@us-east', 2, 3 * MIN);
@@ -78,7 +105,9 @@ describe('acknowledge', () => {
       `curl -X PUT '${pd.url}/incidents/${i.id}' -H "Authorization: Token token=$ATP_PAGERDUTY_TOKEN" -H 'Accept: application/vnd.pagerduty+json;version=2' ` +
         `-H 'Content-Type: application/json' -H 'From: oncall@connectsoft.com' -d '{"incident":{"type":"incident_reference","status":"acknowledged"}}'`,
     );
-    expect(plan.effect).toMatch(/PD#1 goes from triggered to acknowledged as oncall@connectsoft.com: PagerDuty stops notifying Ana Primary; the alert's respond clock stops \(SEV-2: respond within 15m, 12m left\)/);
+    expect(plan.effect).toMatch(
+      /PD#1 goes from triggered to acknowledged as oncall@connectsoft.com: PagerDuty stops notifying Ana Primary; the alert's respond clock stops \(SEV-2: respond within 15m, 12m left\)/,
+    );
     const record = new ActionRecord(plan, scope);
     await record.planned();
     expect(await record.confirm({incident: 'INC-7'})).toBeUndefined();
@@ -106,7 +135,7 @@ describe('acknowledge', () => {
 });
 
 describe('escalate', () => {
-  it('says whom it pages (the policy\'s next level, the runbook role) and what the matrix asks, then reassigns', async () => {
+  it("says whom it pages (the policy's next level, the runbook role) and what the matrix asks, then reassigns", async () => {
     const i = pd.addIncident({title: 'HighErrorRate ingestion@us-east', service_id: 'PSVC001'});
     const {session, env, scope} = await setup();
     const [incident] = (await session.paging!.poller.pollOnce()).value!.incidents;
@@ -128,7 +157,9 @@ describe('escalate', () => {
     expect(incident!.level).toBe(3);
     const plan = await escalatePlan(env, incident!, alert('ServiceDown', 'gateway@us-east', 1, 2 * MIN));
     expect(plan.notes?.join('\n')).toMatch(/VP Engineering at once, by phone \+ e-mail/);
-    expect(await new ActionRecord(plan, scope).confirm({})).toMatch(/^refused: level 3 is the last level of ATP; beyond it the runbook escalates by phone \+ e-mail/);
+    expect(await new ActionRecord(plan, scope).confirm({})).toMatch(
+      /^refused: level 3 is the last level of ATP; beyond it the runbook escalates by phone \+ e-mail/,
+    );
     const early = await escalatePlan(env, {...incident!, level: 1}, alert('ServiceDown', 'gateway@us-east', 1, 2 * MIN));
     expect(early.notes).toContain('runbook matrix (SEV-1 firing 2m): Secondary on-call is due now');
   });

@@ -40,7 +40,9 @@ describe('read-only', () => {
     await expect(caps.rollback!.rollback({service: 'ingestion', region: 'us-east'}, 2, run)).rejects.toBeInstanceOf(ReadOnlyError);
     await expect(caps.freeze!.freeze('writes', {by: 'x', reason: 'y'}, run)).rejects.toBeInstanceOf(ReadOnlyError);
     await expect(caps.freeze!.unfreeze('writes', {by: 'x', reason: 'y'}, run)).rejects.toBeInstanceOf(ReadOnlyError);
-    await expect(caps.replay!.replay({entity: 'x', target: {entity: 'x', label: 'x', reaches: []}, maxCount: 1, messages: []}, run)).rejects.toBeInstanceOf(ReadOnlyError);
+    await expect(caps.replay!.replay({entity: 'x', target: {entity: 'x', label: 'x', reaches: []}, maxCount: 1, messages: []}, run)).rejects.toBeInstanceOf(
+      ReadOnlyError,
+    );
     expect(calls).toEqual([]);
   });
 });

@@ -26,7 +26,10 @@ function recording(calls: Call[]): SourceFactory {
     const capabilities: Capabilities = {
       ...c,
       restart: c.restart && {...c.restart, restart: (ref, note, run) => (calls.push({what: 'restart', ref, note}), c.restart!.restart(ref, note, run))},
-      scale: c.scale && {...c.scale, scale: (ref, replicas, note, run) => (calls.push({what: 'scale', ref, replicas, note}), c.scale!.scale(ref, replicas, note, run))},
+      scale: c.scale && {
+        ...c.scale,
+        scale: (ref, replicas, note, run) => (calls.push({what: 'scale', ref, replicas, note}), c.scale!.scale(ref, replicas, note, run)),
+      },
     };
     return {...demo, capabilities, read: demo.read.bind(demo)};
   };
@@ -62,7 +65,13 @@ describe('restart', () => {
     const entries = app.journal.read();
     // the note carries the journal's action id: a cockpit knows its own change among the team's Events
     const id = entries[0]!.actionId;
-    expect(calls).toEqual([{what: 'restart', ref: {service: 'ingestion', region: 'us-east'}, note: {by: 'tester', host: 'testhost', reason: 'consumers stuck', incident: 'INC-7', id}}]);
+    expect(calls).toEqual([
+      {
+        what: 'restart',
+        ref: {service: 'ingestion', region: 'us-east'},
+        note: {by: 'tester', host: 'testhost', reason: 'consumers stuck', incident: 'INC-7', id},
+      },
+    ]);
     expect(entries.map((e) => e.phase)).toEqual(['planned', 'confirmed', 'started', 'finished']);
     expect(entries[3]).toMatchObject({action: 'restart', target: 'ingestion@us-east', reason: 'consumers stuck', incident: 'INC-7', result: {ok: true}});
   });
@@ -113,7 +122,14 @@ describe('scale', () => {
     await followUntil(app, 'ingestion@us-east scaled from 3 to 5');
     const entries = app.journal.read();
     const id = entries[0]!.actionId;
-    expect(calls).toEqual([{what: 'scale', ref: {service: 'ingestion', region: 'us-east'}, replicas: 5, note: {by: 'tester', host: 'testhost', reason: 'ingest backlog', incident: 'INC-8', id}}]);
+    expect(calls).toEqual([
+      {
+        what: 'scale',
+        ref: {service: 'ingestion', region: 'us-east'},
+        replicas: 5,
+        note: {by: 'tester', host: 'testhost', reason: 'ingest backlog', incident: 'INC-8', id},
+      },
+    ]);
     expect(entries.map((e) => e.phase)).toEqual(['planned', 'confirmed', 'started', 'finished']);
     expect(entries[3]).toMatchObject({action: 'scale', target: 'ingestion@us-east', params: {from: 3, to: 5}, after: {replicas: 5}, reason: 'ingest backlog'});
   });
@@ -134,7 +150,12 @@ describe('restart and scale in read-only', () => {
     const calls: Call[] = [];
     app = await renderCockpit({flags: {demo: 'calm', readOnly: true}, session: {createSource: recording(calls)}});
     await app.waitFor('READ-ONLY');
-    for (const keys of [['1', 'x'], ['1', 's'], [':', 'restart ingestion@us-east', KEYS.enter], [':', 'scale ingestion@us-east 5', KEYS.enter]]) {
+    for (const keys of [
+      ['1', 'x'],
+      ['1', 's'],
+      [':', 'restart ingestion@us-east', KEYS.enter],
+      [':', 'scale ingestion@us-east 5', KEYS.enter],
+    ]) {
       await app.press(...keys);
       const frame = await app.waitFor('This cockpit is read-only');
       expect(frame).toContain('restart, scale');

@@ -7,7 +7,16 @@ import {recordingDemoFactory} from '../helpers/sources.js';
 let app: AppHarness | undefined;
 afterEach(() => app?.unmount());
 
-const prodConfig = {contexts: {prod: {environment: 'prod', production: true, panes: {health: 'demo', lag: 'demo', dlq: 'demo', outbox: 'demo', burn: 'demo'}, sources: {demo: {kind: 'demo' as const, scenario: 'bad-deploy'}}}}};
+const prodConfig = {
+  contexts: {
+    prod: {
+      environment: 'prod',
+      production: true,
+      panes: {health: 'demo', lag: 'demo', dlq: 'demo', outbox: 'demo', burn: 'demo'},
+      sources: {demo: {kind: 'demo' as const, scenario: 'bad-deploy'}},
+    },
+  },
+};
 
 /** The dialog's inside, its lines joined: what a person reads across the wrapped lines. */
 function dialogText(frame: string): string {
@@ -123,10 +132,16 @@ describe('exact targets', () => {
       for (const w of dialogText(app.lastFrame()).split(' ')) seen.add(w);
     }
     await app.waitFor('end of the plan');
-    for (const w of ['Blast', '--filter', '"reason=MessageLockLostException"', '"reason=UnauthorizedException"', 'EVERY', 'subscription']) expect(seen).toContain(w);
+    for (const w of ['Blast', '--filter', '"reason=MessageLockLostException"', '"reason=UnauthorizedException"', 'EVERY', 'subscription'])
+      expect(seen).toContain(w);
     expect(calls).toEqual([]);
     await app.press(KEYS.enter);
     await app.waitUntil(() => calls.length > 0, 'replay started');
-    expect(app.journal.read().map((e) => e.phase).slice(0, 3)).toEqual(['planned', 'confirmed', 'started']);
+    expect(
+      app.journal
+        .read()
+        .map((e) => e.phase)
+        .slice(0, 3),
+    ).toEqual(['planned', 'confirmed', 'started']);
   });
 });

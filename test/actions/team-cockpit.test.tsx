@@ -8,7 +8,7 @@ let app: AppHarness | undefined;
 afterEach(() => app?.unmount());
 
 describe('actions the whole team can see', () => {
-  it('J lists the colleague\'s change with who and where; r on the same service shows it in the confirmation', async () => {
+  it("J lists the colleague's change with who and where; r on the same service shows it in the confirmation", async () => {
     app = await renderCockpit({flags: {demo: 'bad-deploy'}, columns: 140});
     await app.waitFor('ingestion');
     await app.press('J');
@@ -31,7 +31,7 @@ describe('actions the whole team can see', () => {
     expect(frame).toMatch(/ 02:57:00Z restart\s+ingestion@us-east by bob from jump-3 \[INC-2041\]/);
   });
 
-  it('this cockpit\'s own rollback shows once in the team list, marked as ours, with the confirmation\'s incident', async () => {
+  it("this cockpit's own rollback shows once in the team list, marked as ours, with the confirmation's incident", async () => {
     app = await renderCockpit({flags: {demo: 'bad-deploy'}, columns: 140});
     await app.waitFor('ingestion');
     await app.press('r');

@@ -94,7 +94,7 @@ describe('a colleague acted on the same object recently', () => {
     ]);
   });
 
-  it('the demo bad-deploy has a colleague\'s change on ingestion@us-east; the rollback plan says so, until it is too old', async () => {
+  it("the demo bad-deploy has a colleague's change on ingestion@us-east; the rollback plan says so, until it is too old", async () => {
     const {env, clock, session: s} = await demoEnv('bad-deploy');
     expect((await plan(env, s, ingestion)).notes).toContain(
       'bob restarted ingestion@us-east 3 min ago from jump-3: pods crash-looping since 1.2.5; a restart first, to rule out bad nodes (INC-2041)',

@@ -125,7 +125,9 @@ describe('strict command line', () => {
   });
 
   it('the launcher exits 64 for `status --demo bad_deploy` and prints one line of reason', async () => {
-    const result = await run('./bin/atp-cockpit', ['status', '--demo', 'bad_deploy'], {env: {...process.env}}).catch((e: {code: number; stdout: string; stderr: string}) => e);
+    const result = await run('./bin/atp-cockpit', ['status', '--demo', 'bad_deploy'], {env: {...process.env}}).catch(
+      (e: {code: number; stdout: string; stderr: string}) => e,
+    );
     expect(result).toMatchObject({code: 64, stdout: ''});
     expect(result.stderr).toMatch(/^atp-cockpit: unknown scenario "bad_deploy" for --demo \(did you mean "bad-deploy"\?\)\n/);
   });

@@ -34,9 +34,14 @@ describe('alert catalog', () => {
   });
 
   it('ProjectionLagHigh needs >30s for 10 minutes; DLQBacklog >100 for 30 minutes', () => {
-    const lag = evaluateAlerts({readings: {lag: {projections: [{projection: 'timeline', region: 'us-east', lagSeconds: 45, p95Seconds: 45, series: series(12, 45)}]}}, now: NOW});
+    const lag = evaluateAlerts({
+      readings: {lag: {projections: [{projection: 'timeline', region: 'us-east', lagSeconds: 45, p95Seconds: 45, series: series(12, 45)}]}},
+      now: NOW,
+    });
     expect(lag.alerts[0]).toMatchObject({name: 'ProjectionLagHigh', state: 'firing', runbook: '10.1 (Projection Catchup)'});
-    const dlq = (minutes: number) => evaluateAlerts({readings: {dlq: {entities: [{entity: 'q', kind: 'queue', deadLetter: 150, active: 0, series: series(minutes, 150)}]}}, now: NOW}).alerts[0];
+    const dlq = (minutes: number) =>
+      evaluateAlerts({readings: {dlq: {entities: [{entity: 'q', kind: 'queue', deadLetter: 150, active: 0, series: series(minutes, 150)}]}}, now: NOW})
+        .alerts[0];
     expect(dlq(29)?.state).toBe('pending');
     expect(dlq(31)).toMatchObject({state: 'firing', severity: 3, runbook: '10.2 (DLQ Triage)'});
   });
@@ -54,7 +59,10 @@ describe('alert catalog', () => {
   it('multi-window burn: 5m/1h over 14.4 pages as SEV-2; a slow burn is SEV-3', () => {
     const page = evaluateAlerts({readings: {burn: {slos: [{slo: 'avail', objective: 0.999, periodDays: 30, errorRatio: {'5m': 0.03, '1h': 0.02}}]}}, now: NOW});
     expect(page.alerts[0]).toMatchObject({name: 'ErrorBudgetBurn', severity: 2});
-    const slow = evaluateAlerts({readings: {burn: {slos: [{slo: 'avail', objective: 0.999, periodDays: 30, errorRatio: {'5m': 0.001, '1h': 0.001, '2h': 0.004, '1d': 0.0035}}]}}, now: NOW});
+    const slow = evaluateAlerts({
+      readings: {burn: {slos: [{slo: 'avail', objective: 0.999, periodDays: 30, errorRatio: {'5m': 0.001, '1h': 0.001, '2h': 0.004, '1d': 0.0035}}]}},
+      now: NOW,
+    });
     expect(slow.alerts[0]).toMatchObject({name: 'ErrorBudgetBurn', severity: 3});
   });
 

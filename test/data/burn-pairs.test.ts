@@ -17,7 +17,11 @@ describe('burn pairs, defined once', () => {
     const pairText = /['"`](5m\/1h|30m\/6h|2h\/1d|6h\/3d)\b|\b14\.4\b(?!x)|\['(5m|30m|2h|6h)', '(1h|6h|1d|3d)', \d/;
     const offenders = sources(SRC)
       .filter((f) => !f.endsWith(join('data', 'slo', 'burn.ts')))
-      .filter((f) => readFileSync(f, 'utf8').split('\n').some((line) => !/^\s*(\/\/|\*|\/\*\*)/.test(line) && pairText.test(line)));
+      .filter((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .some((line) => !/^\s*(\/\/|\*|\/\*\*)/.test(line) && pairText.test(line)),
+      );
     expect(offenders.map((f) => f.slice(SRC.length + 1))).toEqual([]);
   });
 
@@ -26,8 +30,12 @@ describe('burn pairs, defined once', () => {
     expect(headers).toEqual(BURN_PAIRS.map((p) => `${pairLabel(p)} >${p.threshold}`));
     const rules = slothRules();
     for (const p of BURN_PAIRS) {
-      expect(rules).toContain(`slo:sli_error:ratio_rate${p.short}{sloth_id="atp-availability", sloth_service="atp", sloth_slo="availability"} > (${p.threshold} * 0.001)`);
-      expect(rules).toContain(`slo:sli_error:ratio_rate${p.long}{sloth_id="atp-availability", sloth_service="atp", sloth_slo="availability"} > (${p.threshold} * 0.001)`);
+      expect(rules).toContain(
+        `slo:sli_error:ratio_rate${p.short}{sloth_id="atp-availability", sloth_service="atp", sloth_slo="availability"} > (${p.threshold} * 0.001)`,
+      );
+      expect(rules).toContain(
+        `slo:sli_error:ratio_rate${p.long}{sloth_id="atp-availability", sloth_service="atp", sloth_slo="availability"} > (${p.threshold} * 0.001)`,
+      );
     }
     const text = ALERT_RULES.find((r) => r.name === 'ErrorBudgetBurn')!.threshold;
     for (const p of BURN_PAIRS) expect(text).toContain(`>${p.threshold} (${p.short}&${p.long})`);

@@ -55,7 +55,10 @@ describe('SloSim windows', () => {
     for (let t = t0 + 10 * MIN + 1000; t <= t0 + 10 * MIN + 30_000; t += 1000) sim.record(t, 0);
     // (5 min - 30 s) at 1 % over 5 min: 0.9 %; counting the open minute as a whole bucket says about 0.8 %.
     expect(sim.window('5m')).toBeCloseTo(0.009, 12);
-    const pieces: Piece[] = [{from: t0, to: t0 + 10 * MIN, v: 0.01}, {from: t0 + 10 * MIN, to: t0 + 10.5 * MIN, v: 0}];
+    const pieces: Piece[] = [
+      {from: t0, to: t0 + 10 * MIN, v: 0.01},
+      {from: t0 + 10 * MIN, to: t0 + 10.5 * MIN, v: 0},
+    ];
     expect(sim.window('5m')).toBeCloseTo(exactMean(pieces, t0 + 10.5 * MIN, 5 * MIN), 12);
   });
 
@@ -65,7 +68,10 @@ describe('SloSim windows', () => {
     // Coarse steps (the demo's pre-roll steps a minute at a time, off the minute grid).
     for (let t = t0 + MIN; t <= t0 + 20 * MIN; t += MIN) sim.record(t, 0.02);
     sim.record(t0 + 20 * MIN + 15_000, 0.2);
-    const pieces: Piece[] = [{from: t0, to: t0 + 20 * MIN, v: 0.02}, {from: t0 + 20 * MIN, to: t0 + 20 * MIN + 15_000, v: 0.2}];
+    const pieces: Piece[] = [
+      {from: t0, to: t0 + 20 * MIN, v: 0.02},
+      {from: t0 + 20 * MIN, to: t0 + 20 * MIN + 15_000, v: 0.2},
+    ];
     expect(sim.window('5m')).toBeCloseTo(exactMean(pieces, t0 + 20 * MIN + 15_000, 5 * MIN), 12);
   });
 });

@@ -26,7 +26,9 @@ describe('configuration', () => {
   });
 
   it('refuses secrets in the config file', () => {
-    const problems = configProblems({contexts: {prod: {panes: {dlq: 'sb'}, sources: {sb: {kind: 'servicebus', connectionString: 'Endpoint=sb://x/;SharedAccessKeyName=a;SharedAccessKey=b'}}}}});
+    const problems = configProblems({
+      contexts: {prod: {panes: {dlq: 'sb'}, sources: {sb: {kind: 'servicebus', connectionString: 'Endpoint=sb://x/;SharedAccessKeyName=a;SharedAccessKey=b'}}}},
+    });
     expect(problems.map((p) => p.key)).toContain('contexts.prod.sources.sb.connectionString');
     expect(problems.find((p) => p.key.endsWith('connectionString'))!.message).toMatch(/secrets never live/);
   });

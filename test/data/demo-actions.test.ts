@@ -42,7 +42,15 @@ describe('demo service actions', () => {
     const history = await source.capabilities.rollback!.history(ref, signal);
     expect(history[0]).toMatchObject({revision: 3, version: history[1]!.version, active: true});
     const [action] = await source.capabilities.teamActions!.recent(signal);
-    expect(action).toMatchObject({action: 'restart', by: 'carol', host: 'jump-3', incident: 'INC-9', reason: 'stuck consumers', object: 'deployment/ingestion -n atp-ingest-ns', region: 'us-east'});
+    expect(action).toMatchObject({
+      action: 'restart',
+      by: 'carol',
+      host: 'jump-3',
+      incident: 'INC-9',
+      reason: 'stuck consumers',
+      object: 'deployment/ingestion -n atp-ingest-ns',
+      region: 'us-east',
+    });
     expect(source.capabilities.restart!.command(ref)).toBe('kubectl rollout restart deployment/ingestion -n atp-ingest-ns --context us-east');
   });
 
@@ -54,7 +62,10 @@ describe('demo service actions', () => {
     expect(scale.check(info, 12).warnings).toEqual(['HPA ingestion keeps 3..9 replicas: it will scale back down to 9']);
     const up = await drive(scale.scale(ref, 5, note, recorder()));
     expect(up).toMatchObject({from: 3, to: 5, status: {done: true, desired: 5, available: 5}});
-    expect((await source.read('health', signal)).services.find((s) => s.service === 'ingestion' && s.region === 'us-east')).toMatchObject({podsDesired: 5, podsReady: 5});
+    expect((await source.read('health', signal)).services.find((s) => s.service === 'ingestion' && s.region === 'us-east')).toMatchObject({
+      podsDesired: 5,
+      podsReady: 5,
+    });
     const down = await drive(scale.scale(ref, 2, note, recorder()));
     expect(down.warnings).toEqual(['HPA ingestion keeps 3..9 replicas: it will scale back up to 3']);
     expect((await source.capabilities.detail!.detail(ref, signal)).pods).toHaveLength(2);
@@ -66,7 +77,7 @@ describe('demo service actions', () => {
     ]);
   });
 
-  it('logs: plausible lines, a filter, follow until stopped, and a crash in a restarted pod\'s previous instance', async () => {
+  it("logs: plausible lines, a filter, follow until stopped, and a crash in a restarted pod's previous instance", async () => {
     const {clock, source} = setup();
     const logs = source.capabilities.logs!;
     const targets = await logs.targets(ref, signal);
@@ -97,10 +108,13 @@ describe('demo service actions', () => {
     await previous.done;
     expect(previous.lines().join('\n')).toMatch(/force detached[\s\S]*Unhandled exception\. System\.OutOfMemoryException/);
     const none = logs.tail(ref, {pod: healthy.pod, previous: true}, signal);
-    expect(await none.done).toEqual({reason: 'error', message: `logs ${healthy.pod}: previous terminated container "ingestion" in pod "${healthy.pod}" not found`});
+    expect(await none.done).toEqual({
+      reason: 'error',
+      message: `logs ${healthy.pod}: previous terminated container "ingestion" in pod "${healthy.pod}" not found`,
+    });
   });
 
-  it('logs tell each scenario\'s story: a bad deploy\'s crash, a DLQ storm\'s SerializationException, a down region\'s hostless pods', async () => {
+  it("logs tell each scenario's story: a bad deploy's crash, a DLQ storm's SerializationException, a down region's hostless pods", async () => {
     const clock = new ManualClock();
     const bad = createDemoSource({scenario: 'bad-deploy', seed: 1, clock}).capabilities.logs!;
     const pods = await bad.targets(ref, signal);
@@ -122,15 +136,24 @@ describe('demo service actions', () => {
     const tail = storm.tail(search, {pod: (await storm.targets(search, signal))[0]!.pod, filter: 'serialization'}, signal);
     await tail.done;
     expect(tail.lines().length).toBeGreaterThan(10);
-    expect(tail.lines().join('\n')).toMatch(/dead-lettered after 10 deliveries: SerializationException\n.*System\.Runtime\.Serialization\.SerializationException: Cannot deserialize/);
+    expect(tail.lines().join('\n')).toMatch(
+      /dead-lettered after 10 deliveries: SerializationException\n.*System\.Runtime\.Serialization\.SerializationException: Cannot deserialize/,
+    );
     const outage = createDemoSource({scenario: 'region-outage', seed: 1, clock}).capabilities.logs!;
     const down = await outage.targets(ref, signal);
-    expect(await outage.tail(ref, {pod: down[0]!.pod}, signal).done).toEqual({reason: 'error', message: `logs ${down[0]!.pod}: pod ${down[0]!.pod} does not have a host assigned`});
+    expect(await outage.tail(ref, {pod: down[0]!.pod}, signal).done).toEqual({
+      reason: 'error',
+      message: `logs ${down[0]!.pod}: pod ${down[0]!.pod} does not have a host assigned`,
+    });
   });
 
   it('a rollback is a team action too', async () => {
     const {source, drive} = setup();
     await drive(source.capabilities.rollback!.rollback(ref, 1, recorder(), note));
-    expect((await source.capabilities.teamActions!.recent(signal))[0]).toMatchObject({action: 'rollback', by: 'carol', message: 'carol@jump-3 via atp-cockpit: rollback deployment/ingestion to revision 1; reason: stuck consumers; incident INC-9'});
+    expect((await source.capabilities.teamActions!.recent(signal))[0]).toMatchObject({
+      action: 'rollback',
+      by: 'carol',
+      message: 'carol@jump-3 via atp-cockpit: rollback deployment/ingestion to revision 1; reason: stuck consumers; incident INC-9',
+    });
   });
 });

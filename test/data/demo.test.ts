@@ -96,7 +96,10 @@ describe('demo ATP', () => {
     const messages = await source.capabilities.inspect!.peek(entity.entity, {max: 10, reason: 'SerializationException'}, signal);
     const target = source.capabilities.replay!.targets(entity)[0]!;
     expect(target.reaches).toHaveLength(4);
-    const outcome = await source.capabilities.replay!.replay({entity: entity.entity, target, maxCount: 10, reason: 'SerializationException', messages}, {signal, progress: () => undefined});
+    const outcome = await source.capabilities.replay!.replay(
+      {entity: entity.entity, target, maxCount: 10, reason: 'SerializationException', messages},
+      {signal, progress: () => undefined},
+    );
     expect(outcome).toMatchObject({replayed: 10, failed: 0, skipped: 0});
     const after = (await source.read('dlq', signal)).entities.find((e) => e.entity === entity.entity)!;
     expect(after.deadLetter).toBeLessThanOrEqual(entity.deadLetter - 10 + 1);

@@ -9,7 +9,10 @@ import {flush} from '../helpers/render-app.js';
 function fastLogs() {
   const tails: LogTailBuffer[] = [];
   const logs: Loggable = {
-    targets: async () => [{pod: 'p-1', containers: ['c'], restarts: 0}, {pod: 'p-2', containers: ['c'], restarts: 1}],
+    targets: async () => [
+      {pod: 'p-1', containers: ['c'], restarts: 0},
+      {pod: 'p-2', containers: ['c'], restarts: 1},
+    ],
     command: (_ref, r) => `kubectl logs ${r.pod}${r.follow ? ' -f' : ''}`,
     tail: (_ref, r) => {
       const tail = new LogTailBuffer(r.maxLines, r.filter, () => undefined);

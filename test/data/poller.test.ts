@@ -30,10 +30,16 @@ describe('poller', () => {
   it('keeps the last good value on failure, with the error and the time of the last success', async () => {
     const clock = new ManualClock();
     let fail = false;
-    const poller = new Poller({name: 't', intervalMs: 1000, timeoutMs: 500, clock, read: async () => {
-      if (fail) throw new Error('HTTP 503 Service Unavailable');
-      return 42;
-    }});
+    const poller = new Poller({
+      name: 't',
+      intervalMs: 1000,
+      timeoutMs: 500,
+      clock,
+      read: async () => {
+        if (fail) throw new Error('HTTP 503 Service Unavailable');
+        return 42;
+      },
+    });
     const seen: number[] = [];
     poller.subscribe(() => seen.push(poller.snapshot().polls));
     poller.start();
@@ -63,10 +69,16 @@ describe('poller', () => {
     const clock = new ManualClock();
     const times: number[] = [];
     const start = clock.now();
-    const poller = new Poller({name: 't', intervalMs: 8000, timeoutMs: 1000, clock, read: async () => {
-      times.push(clock.now() - start);
-      throw new Error('down');
-    }});
+    const poller = new Poller({
+      name: 't',
+      intervalMs: 8000,
+      timeoutMs: 1000,
+      clock,
+      read: async () => {
+        times.push(clock.now() - start);
+        throw new Error('down');
+      },
+    });
     poller.start();
     await flush();
     for (let i = 0; i < 40; i++) {
@@ -82,10 +94,16 @@ describe('poller', () => {
   it('a pane feed is stale after its limit, and says why', async () => {
     const clock = new ManualClock();
     let fail = false;
-    const poller = new Poller({name: 'health:x', intervalMs: 1000, timeoutMs: 500, clock, read: async () => {
-      if (fail) throw new Error('connection refused');
-      return {services: []};
-    }});
+    const poller = new Poller({
+      name: 'health:x',
+      intervalMs: 1000,
+      timeoutMs: 500,
+      clock,
+      read: async () => {
+        if (fail) throw new Error('connection refused');
+        return {services: []};
+      },
+    });
     const feed = new PaneFeed('health', [{source: {id: 'x', kind: 'prometheus'} as never, poller}], 3000, 1000);
     poller.start();
     await flush();

@@ -6,7 +6,8 @@ import {parseProcedures, procedureLink, sectionOf} from '../../src/data/procedur
 
 describe('procedures', () => {
   it('reads one section per catalog number, with its steps, and drops control sequences', () => {
-    const md = '# Team runbook\nintro\n## 6.1 Service Restart\n1. kubectl get pods\n\u001b]0;pwned\u0007\n2. restart\n\n## Topic 10: Burn\n- look\n# Appendix\nignored';
+    const md =
+      '# Team runbook\nintro\n## 6.1 Service Restart\n1. kubectl get pods\n\u001b]0;pwned\u0007\n2. restart\n\n## Topic 10: Burn\n- look\n# Appendix\nignored';
     const sections = parseProcedures(md);
     expect([...sections.keys()]).toEqual(['6.1', 'Topic 10']);
     expect(sections.get('6.1')).toMatchObject({title: 'Service Restart'});

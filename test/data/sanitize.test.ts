@@ -43,10 +43,12 @@ describe('sanitize', () => {
   });
 
   it('is idempotent', () => {
-    fc.assert(fc.property(fc.array(hostile, {maxLength: 6}), (parts) => {
-      const once = sanitize(parts.join(''));
-      expect(sanitize(once)).toBe(once);
-    }));
+    fc.assert(
+      fc.property(fc.array(hostile, {maxLength: 6}), (parts) => {
+        const once = sanitize(parts.join(''));
+        expect(sanitize(once)).toBe(once);
+      }),
+    );
   });
 
   it('keeps printable text as it is', () => {

@@ -46,8 +46,10 @@ describe('Azure Monitor Logs double', () => {
   it('returns PartialFailure with partialTables and partialError', async () => {
     logs.when('summarize count() by ResultCode', logsFixture('logs-query-partial'));
     const start = new Date('2025-01-15T00:00:00Z');
-    const result = await client.queryWorkspace(WORKSPACE, 'AppRequests | summarize count() by ResultCode',
-      {startTime: start, endTime: new Date('2025-01-15T12:00:00Z')});
+    const result = await client.queryWorkspace(WORKSPACE, 'AppRequests | summarize count() by ResultCode', {
+      startTime: start,
+      endTime: new Date('2025-01-15T12:00:00Z'),
+    });
     expect(result.status).toBe(LogsQueryResultStatus.PartialFailure);
     if (result.status !== LogsQueryResultStatus.PartialFailure) throw new Error('unreachable');
     expect(result.partialTables[0]?.rows).toHaveLength(2);
@@ -56,8 +58,20 @@ describe('Azure Monitor Logs double', () => {
   });
 
   it('computes responses from the request and builds partial results inline', async () => {
-    logs.when((q) => q.startsWith('AppDependencies'), ({query}) =>
-      partial([table('PrimaryResult', [['Query', 'string'], ['Meta', 'dynamic']], [[query, {n: 1}]])]));
+    logs.when(
+      (q) => q.startsWith('AppDependencies'),
+      ({query}) =>
+        partial([
+          table(
+            'PrimaryResult',
+            [
+              ['Query', 'string'],
+              ['Meta', 'dynamic'],
+            ],
+            [[query, {n: 1}]],
+          ),
+        ]),
+    );
     const result = await client.queryWorkspace(WORKSPACE, 'AppDependencies | take 1', {duration: 'P1D'});
     expect(result.status).toBe(LogsQueryResultStatus.PartialFailure);
     if (result.status !== LogsQueryResultStatus.PartialFailure) throw new Error('unreachable');
@@ -66,18 +80,23 @@ describe('Azure Monitor Logs double', () => {
 
   it('turns 400 syntax errors into a RestError and unmatched queries into a SemanticError', async () => {
     logs.when('whre', syntaxError('whre'));
-    await expect(client.queryWorkspace(WORKSPACE, 'AppRequests | whre x', {duration: 'PT5M'}))
-      .rejects.toMatchObject({statusCode: 400, code: 'BadArgumentError'});
-    await expect(client.queryWorkspace(WORKSPACE, 'NoSuchTable', {duration: 'PT5M'}))
-      .rejects.toMatchObject({statusCode: 400});
+    await expect(client.queryWorkspace(WORKSPACE, 'AppRequests | whre x', {duration: 'PT5M'})).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'BadArgumentError',
+    });
+    await expect(client.queryWorkspace(WORKSPACE, 'NoSuchTable', {duration: 'PT5M'})).rejects.toMatchObject({statusCode: 400});
   });
 
   it('rejects a wrong bearer token with 401', async () => {
     const other = new LogsQueryClient(new FakeTokenCredential('wrong'), {
-      endpoint: logs.endpoint, tlsOptions: pipelineTlsOptions(logs.ca.caPem), retryOptions: {maxRetries: 0},
+      endpoint: logs.endpoint,
+      tlsOptions: pipelineTlsOptions(logs.ca.caPem),
+      retryOptions: {maxRetries: 0},
     });
-    await expect(other.queryWorkspace(WORKSPACE, 'AppRequests | take 1', {duration: 'PT1H'}))
-      .rejects.toMatchObject({statusCode: 401, code: 'AuthorizationRequiredError'});
+    await expect(other.queryWorkspace(WORKSPACE, 'AppRequests | take 1', {duration: 'PT1H'})).rejects.toMatchObject({
+      statusCode: 401,
+      code: 'AuthorizationRequiredError',
+    });
   });
 
   it('answers queryBatch entry by entry', async () => {
@@ -93,7 +112,6 @@ describe('Azure Monitor Logs double', () => {
   // With tls/global-setup.ts configured, NODE_EXTRA_CA_CERTS makes every client trust the CA.
   it.skipIf(process.env[TEST_CA_DIR_ENV] !== undefined)('refuses a client that does not trust the test CA', async () => {
     const untrusting = new LogsQueryClient(credential, {endpoint: logs.endpoint, retryOptions: {maxRetries: 0}});
-    await expect(untrusting.queryWorkspace(WORKSPACE, 'AppRequests', {duration: 'PT1H'}))
-      .rejects.toThrow(/certificate/i);
+    await expect(untrusting.queryWorkspace(WORKSPACE, 'AppRequests', {duration: 'PT1H'})).rejects.toThrow(/certificate/i);
   });
 });

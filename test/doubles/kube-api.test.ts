@@ -56,7 +56,9 @@ function rolledOut(double: KubeApiDouble, ns: string, name: string): boolean {
   const d = double.get('deployments', ns, name);
   const s = (d?.['status'] ?? {}) as Record<string, number>;
   const want = (d?.['spec'] as {replicas: number}).replicas;
-  return !!d && s['observedGeneration']! >= d.metadata.generation! && s['updatedReplicas'] === want && s['replicas'] === want && s['availableReplicas'] === want;
+  return (
+    !!d && s['observedGeneration']! >= d.metadata.generation! && s['updatedReplicas'] === want && s['replicas'] === want && s['availableReplicas'] === want
+  );
 }
 
 describe.skipIf(!haveKubectl())('real kubectl against the double', () => {
@@ -90,7 +92,9 @@ describe.skipIf(!haveKubectl())('real kubectl against the double', () => {
     expect(wide.stdout).toMatch(/aks-nodepool1-31415926-vmss00000\d/);
     const flux = await env.kubectl(['get', 'kustomizations,helmreleases', '-A']);
     expect(flux.stdout).toMatch(/flux-system\s+kustomization\.kustomize\.toolkit\.fluxcd\.io\/atp\s+2d\s+True\s+Applied revision: main@sha1:/);
-    expect(flux.stdout).toMatch(/atp-system\s+helmrelease\.helm\.toolkit\.fluxcd\.io\/atp\s+2d\s+True\s+Helm upgrade succeeded for release atp-system\/atp\.v3 with chart atp@1\.2\.5/);
+    expect(flux.stdout).toMatch(
+      /atp-system\s+helmrelease\.helm\.toolkit\.fluxcd\.io\/atp\s+2d\s+True\s+Helm upgrade succeeded for release atp-system\/atp\.v3 with chart atp@1\.2\.5/,
+    );
     const cj = await env.kubectl(['get', 'cronjobs', '-n', 'atp-system']);
     expect(cj.stdout).toMatch(/NAME\s+SCHEDULE\s+TIMEZONE\s+SUSPEND\s+ACTIVE\s+LAST SCHEDULE\s+AGE/);
     expect(cj.stdout).toMatch(/atp-purge\s+0 3 \* \* \*\s+<none>\s+False\s+0/);
@@ -136,7 +140,12 @@ describe.skipIf(!haveKubectl())('real kubectl against the double', () => {
     const history = await env.kubectl(['rollout', 'history', 'deployment/ingestion', '-n', NS]);
     expect(history.stdout).toMatch(/REVISION\s+CHANGE-CAUSE\n1\s+<none>\n3\s+<none>\n4\s+<none>\n/);
     const conds = (env.double.get('deployments', NS, 'ingestion')?.['status'] as {conditions: Array<{type: string; reason: string}>}).conditions;
-    expect(conds).toEqual(expect.arrayContaining([expect.objectContaining({type: 'Progressing', reason: 'NewReplicaSetAvailable'}), expect.objectContaining({type: 'Available', reason: 'MinimumReplicasAvailable'})]));
+    expect(conds).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({type: 'Progressing', reason: 'NewReplicaSetAvailable'}),
+        expect.objectContaining({type: 'Available', reason: 'MinimumReplicasAvailable'}),
+      ]),
+    );
   });
 
   test('rollout undo --to-revision=1 restores the first template', async () => {
@@ -160,7 +169,9 @@ describe.skipIf(!haveKubectl())('real kubectl against the double', () => {
     for (let i = 0; i < 10; i++) env.double.controller.step(); // nothing may happen while paused
     expect(env.double.list('replicasets', 'atp-query-ns')).toHaveLength(3);
     const paused = env.double.get('deployments', 'atp-query-ns', 'query');
-    expect((paused?.['status'] as {conditions: Array<{reason: string}>}).conditions).toEqual(expect.arrayContaining([expect.objectContaining({reason: 'DeploymentPaused'})]));
+    expect((paused?.['status'] as {conditions: Array<{reason: string}>}).conditions).toEqual(
+      expect.arrayContaining([expect.objectContaining({reason: 'DeploymentPaused'})]),
+    );
     expect((await env.kubectl(['rollout', 'resume', 'deployment/query', '-n', 'atp-query-ns'])).code).toBe(0);
     expect((await env.kubectl(['rollout', 'status', 'deployment/query', '-n', 'atp-query-ns', '--timeout=60s'])).code).toBe(0);
     expect(env.double.list('replicasets', 'atp-query-ns')).toHaveLength(4);
@@ -228,7 +239,9 @@ describe.skipIf(!haveKubectl())('pod problems look like a cluster in trouble', (
     expect(pending).toMatchObject({type: 'Warning', source: {component: 'default-scheduler'}, involvedObject: {kind: 'Pod'}});
     expect(pending?.['message']).toMatch(/^0\/5 nodes are available: 3 Insufficient cpu, 2 node\(s\) had untolerated taint/);
     const pod = env.double.list('pods', 'atp-policy-ns').find((p) => !(p['spec'] as {nodeName?: string}).nodeName);
-    expect((pod?.['status'] as {conditions: unknown[]}).conditions).toEqual([expect.objectContaining({type: 'PodScheduled', status: 'False', reason: 'Unschedulable'})]);
+    expect((pod?.['status'] as {conditions: unknown[]}).conditions).toEqual([
+      expect.objectContaining({type: 'PodScheduled', status: 'False', reason: 'Unschedulable'}),
+    ]);
     const unready = await env.kubectl(['get', 'events', '-n', 'atp-integrity-ns', '--field-selector', 'reason=Unhealthy']);
     expect(unready.stdout).toMatch(/Readiness probe failed: HTTP probe failed with statuscode: 503/);
     const pull = env.double.list('events', 'atp-export-ns').map((e) => e['message']);
@@ -241,7 +254,12 @@ describe.skipIf(!haveKubectl())('pod problems look like a cluster in trouble', (
     expect(stuck.stderr).toMatch(/timed out waiting for the condition/);
     expect((await env.kubectl(['rollout', 'undo', 'deployment/gateway', '-n', 'atp-gateway-ns'])).code).toBe(0);
     expect((await env.kubectl(['rollout', 'status', 'deployment/gateway', '-n', 'atp-gateway-ns', '--timeout=60s'])).code).toBe(0);
-    expect(env.double.list('pods', 'atp-gateway-ns').filter((p) => !p.metadata.deletionTimestamp).map((p) => (p['spec'] as {containers: Array<{image: string}>}).containers[0]!.image)).toEqual(Array(3).fill('atpacr.azurecr.io/atp/gateway:1.2.4'));
+    expect(
+      env.double
+        .list('pods', 'atp-gateway-ns')
+        .filter((p) => !p.metadata.deletionTimestamp)
+        .map((p) => (p['spec'] as {containers: Array<{image: string}>}).containers[0]!.image),
+    ).toEqual(Array(3).fill('atpacr.azurecr.io/atp/gateway:1.2.4'));
   });
 });
 
@@ -294,7 +312,10 @@ describe.skipIf(!haveKubectl())('recorded kubectl rollout undo patch (test/fixtu
     expect(fixture.request).toMatchObject({method: 'PATCH', contentType: 'application/json-patch+json', query: {}});
     expect(fixture.request.rawBody).toBe(kubectlUndoPatch(fixture.deployment, fixture.replicaSets.items));
     expect(JSON.parse(fixture.request.rawBody ?? '')).toEqual(fixture.request.body);
-    expect((fixture.request.body as Array<{op: string; path: string}>).map((o) => `${o.op} ${o.path}`)).toEqual(['replace /spec/template', 'replace /metadata/annotations']);
+    expect((fixture.request.body as Array<{op: string; path: string}>).map((o) => `${o.op} ${o.path}`)).toEqual([
+      'replace /spec/template',
+      'replace /metadata/annotations',
+    ]);
   });
 });
 
@@ -331,11 +352,19 @@ describe('@kubernetes/client-node 2.x against the double', () => {
     const list = await core.listNamespacedConfigMap({namespace: NS});
     const seen: string[] = [];
     const watch = new k8s.Watch(kc);
-    const req = await watch.watch(`/api/v1/namespaces/${NS}/configmaps`, {resourceVersion: list.metadata?.resourceVersion, allowWatchBookmarks: true}, (type, obj: k8s.V1ConfigMap) => {
-      seen.push(`${type}:${obj.metadata?.name ?? ''}:${obj.data?.['k'] ?? ''}`);
-    }, () => {});
+    const req = await watch.watch(
+      `/api/v1/namespaces/${NS}/configmaps`,
+      {resourceVersion: list.metadata?.resourceVersion, allowWatchBookmarks: true},
+      (type, obj: k8s.V1ConfigMap) => {
+        seen.push(`${type}:${obj.metadata?.name ?? ''}:${obj.data?.['k'] ?? ''}`);
+      },
+      () => {},
+    );
     await core.createNamespacedConfigMap({namespace: NS, body: {metadata: {name: 'w1'}, data: {k: 'a'}}});
-    await core.patchNamespacedConfigMap({namespace: NS, name: 'w1', body: {data: {k: 'b'}}}, k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch));
+    await core.patchNamespacedConfigMap(
+      {namespace: NS, name: 'w1', body: {data: {k: 'b'}}},
+      k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),
+    );
     await core.deleteNamespacedConfigMap({namespace: NS, name: 'w1'});
     await waitFor('DELETED', () => seen.includes('DELETED:w1:b'));
     await waitFor('a BOOKMARK', () => seen.some((s) => s.startsWith('BOOKMARK')));
@@ -362,7 +391,11 @@ describe('@kubernetes/client-node 2.x against the double', () => {
     const sent = env.double.requests.filter((q) => q.method === 'PATCH' && q.path.endsWith('/deployments/search')).at(-1);
     expect(sent?.contentType).toBe('application/json-patch+json');
     await waitFor('rollout', () => rolledOut(env.double, ns, 'search'));
-    await waitFor('informer to converge', () => informer.list(ns).length === 3 && informer.list(ns).every((p) => p.spec?.containers[0]?.image?.endsWith(':1.2.6') && !p.metadata?.deletionTimestamp));
+    await waitFor(
+      'informer to converge',
+      () =>
+        informer.list(ns).length === 3 && informer.list(ns).every((p) => p.spec?.containers[0]?.image?.endsWith(':1.2.6') && !p.metadata?.deletionTimestamp),
+    );
     await informer.stop();
     expect(log.filter((l) => l.startsWith('delete'))).toHaveLength(3);
     expect(log.filter((l) => l.startsWith('add'))).toHaveLength(6);
@@ -435,14 +468,23 @@ describe('@kubernetes/client-node 2.x against the double', () => {
   test('CustomObjectsApi merge patch on a Kustomization (spec.suspend) via setHeaderOptions', async () => {
     const custom = kc.makeApiClient(k8s.CustomObjectsApi);
     const target = {group: 'kustomize.toolkit.fluxcd.io', version: 'v1', namespace: 'flux-system', plural: 'kustomizations', name: 'atp'};
-    const patched = (await custom.patchNamespacedCustomObject({...target, body: {spec: {suspend: true}}}, k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch))) as KubeObject;
+    const patched = (await custom.patchNamespacedCustomObject(
+      {...target, body: {spec: {suspend: true}}},
+      k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),
+    )) as KubeObject;
     expect(patched['spec']).toMatchObject({suspend: true});
     expect(patched.metadata.generation).toBe(2);
     const sent = env.double.requests.filter((q) => q.method === 'PATCH').at(-1);
     expect(sent).toMatchObject({contentType: 'application/merge-patch+json', body: {spec: {suspend: true}}});
     // without the header client-node sends application/json-patch+json, so a merge-style body is rejected
     await expect(custom.patchNamespacedCustomObject({...target, body: {spec: {suspend: false}}})).rejects.toMatchObject({code: 400});
-    const hr = (await custom.getNamespacedCustomObject({group: 'helm.toolkit.fluxcd.io', version: 'v2', namespace: 'atp-system', plural: 'helmreleases', name: 'atp'})) as KubeObject;
+    const hr = (await custom.getNamespacedCustomObject({
+      group: 'helm.toolkit.fluxcd.io',
+      version: 'v2',
+      namespace: 'atp-system',
+      plural: 'helmreleases',
+      name: 'atp',
+    })) as KubeObject;
     expect((hr['status'] as {history: Array<{version: number}>}).history.map((h) => h.version)).toEqual([3, 2, 1]);
   });
 
@@ -453,7 +495,13 @@ describe('@kubernetes/client-node 2.x against the double', () => {
     expect(secret.type).toBe('helm.sh/release.v1');
     expect(secret.metadata?.labels).toMatchObject({owner: 'helm', name: 'atp', status: 'deployed', version: '3'});
     const rel = decodeHelmRelease(secret.data!['release']!);
-    expect(rel).toMatchObject({name: 'atp', version: 3, namespace: 'atp-system', info: {status: 'deployed', description: 'Upgrade complete'}, chart: {metadata: {name: 'atp', version: '1.2.5', appVersion: '1.2.5'}}});
+    expect(rel).toMatchObject({
+      name: 'atp',
+      version: 3,
+      namespace: 'atp-system',
+      info: {status: 'deployed', description: 'Upgrade complete'},
+      chart: {metadata: {name: 'atp', version: '1.2.5', appVersion: '1.2.5'}},
+    });
     // the double really stores Helm's encoding: secret base64 -> Helm base64 -> gzip -> JSON
     const inner = Buffer.from(Buffer.from(secret.data!['release']!, 'base64').toString('utf8'), 'base64');
     expect([inner[0], inner[1]]).toEqual([0x1f, 0x8b]);
@@ -492,7 +540,10 @@ describe('raw HTTP semantics', () => {
 
   test('bookmarks, timeoutSeconds and watch from "0" (initial ADDED events)', async () => {
     const text = await (await fetch(`${base()}?watch=1&resourceVersion=0&allowWatchBookmarks=true&timeoutSeconds=1`)).text();
-    const types = text.trim().split('\n').map((l) => (JSON.parse(l) as {type: string}).type);
+    const types = text
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as {type: string}).type);
     expect(types[0]).toBe('ADDED');
     expect(types).toContain('BOOKMARK');
   });

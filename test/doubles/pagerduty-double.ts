@@ -84,7 +84,18 @@ export async function startPagerDutyDouble(now: () => number = () => Date.now())
     {id: 'PUSR009', name: 'On Call', email: 'oncall@connectsoft.com'},
   ];
   const policies = new Map<string, DoublePolicy>([
-    ['PPOL001', {id: 'PPOL001', name: 'ATP', levels: [{schedule: 'ATP Primary', user: users[0]!}, {schedule: 'ATP Secondary', user: users[1]!}, {schedule: 'ATP Manager', user: users[2]!}]}],
+    [
+      'PPOL001',
+      {
+        id: 'PPOL001',
+        name: 'ATP',
+        levels: [
+          {schedule: 'ATP Primary', user: users[0]!},
+          {schedule: 'ATP Secondary', user: users[1]!},
+          {schedule: 'ATP Manager', user: users[2]!},
+        ],
+      },
+    ],
   ]);
   const incidents = new Map<string, DoubleIncident>();
   const requests: RecordedRequest[] = [];
@@ -113,7 +124,10 @@ export async function startPagerDutyDouble(now: () => number = () => Date.now())
       service: ref('service_reference', i.service_id, `ATP ${i.service_id}`),
       escalation_policy: ref('escalation_policy_reference', i.policy_id, policy?.name ?? i.policy_id),
       assignments: assignee ? [{at: i.last_status_change_at, assignee: ref('user_reference', assignee.id, assignee.name)}] : [],
-      acknowledgements: i.status === 'acknowledged' && i.acknowledged_by ? [{at: i.acknowledged_by.at, acknowledger: ref('user_reference', i.acknowledged_by.user.id, i.acknowledged_by.user.name)}] : [],
+      acknowledgements:
+        i.status === 'acknowledged' && i.acknowledged_by
+          ? [{at: i.acknowledged_by.at, acknowledger: ref('user_reference', i.acknowledged_by.user.id, i.acknowledged_by.user.name)}]
+          : [],
     };
   };
 
@@ -156,7 +170,21 @@ export async function startPagerDutyDouble(now: () => number = () => Date.now())
     if (method === 'GET' && policyMatch) {
       const p = policies.get(decodeURIComponent(policyMatch[1]!));
       if (!p) return [404, err('Not Found', 2100)];
-      return [200, {escalation_policy: {id: p.id, type: 'escalation_policy', name: p.name, escalation_rules: p.levels.map((l, i) => ({id: `PRUL00${i + 1}`, escalation_delay_in_minutes: 30, targets: [ref('schedule_reference', `PSCH00${i + 1}`, l.schedule)]}))}}];
+      return [
+        200,
+        {
+          escalation_policy: {
+            id: p.id,
+            type: 'escalation_policy',
+            name: p.name,
+            escalation_rules: p.levels.map((l, i) => ({
+              id: `PRUL00${i + 1}`,
+              escalation_delay_in_minutes: 30,
+              targets: [ref('schedule_reference', `PSCH00${i + 1}`, l.schedule)],
+            })),
+          },
+        },
+      ];
     }
     const incidentMatch = /^\/incidents\/([^/]+)$/.exec(path);
     const incident = incidentMatch ? incidents.get(decodeURIComponent(incidentMatch[1]!)) : undefined;
@@ -178,7 +206,8 @@ export async function startPagerDutyDouble(now: () => number = () => Date.now())
       }
       const at = iso(now());
       if (change.status !== undefined) {
-        if (change.status !== 'acknowledged' && change.status !== 'resolved') return [400, err('Invalid Input Provided', 2001, ['Status must be acknowledged or resolved'])];
+        if (change.status !== 'acknowledged' && change.status !== 'resolved')
+          return [400, err('Invalid Input Provided', 2001, ['Status must be acknowledged or resolved'])];
         if (incident.status === 'resolved') return [400, err('Arguments Caused Error', 2002, ['Incident Already Resolved'])];
         if (incident.status !== change.status) {
           incident.status = change.status;

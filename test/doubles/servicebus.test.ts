@@ -78,8 +78,12 @@ describe('messaging over AMQP', () => {
     await rx.deadLetterMessage(m!, {deadLetterReason: 'SerializationException', deadLetterErrorDescription: 'bad json', extra: 1});
     const [p] = await client.createReceiver('payments', {subQueueType: 'deadLetter'}).peekMessages(10);
     expect(p).toMatchObject({
-      deadLetterReason: 'SerializationException', deadLetterErrorDescription: 'bad json', deliveryCount: 0,
-      correlationId: 'corr-9', body: {amount: 5}, applicationProperties: {k: 'v', extra: 1},
+      deadLetterReason: 'SerializationException',
+      deadLetterErrorDescription: 'bad json',
+      deliveryCount: 0,
+      correlationId: 'corr-9',
+      body: {amount: 5},
+      applicationProperties: {k: 'v', extra: 1},
     });
     expect(p!.enqueuedTimeUtc!.getTime()).toBe(m!.enqueuedTimeUtc!.getTime());
     expect(Number(p!.sequenceNumber)).toBe(Number(m!.sequenceNumber));
@@ -99,8 +103,14 @@ describe('messaging over AMQP', () => {
     // Past the end: 204 No Content, which the SDK turns into an empty page.
     expect(await dlq.peekMessages(5)).toEqual([]);
     expect(all.map((m) => m.deadLetterReason)).toEqual([
-      'MaxDeliveryCountExceeded', 'TTLExpiredException', 'SerializationException', 'UnauthorizedException',
-      'MessageLockLostException', 'MaxDeliveryCountExceeded', 'SerializationException', undefined,
+      'MaxDeliveryCountExceeded',
+      'TTLExpiredException',
+      'SerializationException',
+      'UnauthorizedException',
+      'MessageLockLostException',
+      'MaxDeliveryCountExceeded',
+      'SerializationException',
+      undefined,
     ]);
     const hostile = all[3]!;
     expect((hostile.body as Buffer).toString('utf8')).toBe(HOSTILE_TEXT);
@@ -121,8 +131,12 @@ describe('messaging over AMQP', () => {
     for (const m of await dlq.receiveMessages(10, {maxWaitTimeInMs: 1000})) {
       const props = Object.fromEntries(Object.entries(m.applicationProperties ?? {}).filter(([k]) => !k.startsWith('DeadLetter')));
       await sender.sendMessages({
-        body: m.body, contentType: m.contentType, correlationId: m.correlationId, subject: m.subject,
-        messageId: `replay-${String(m.messageId)}`, applicationProperties: props,
+        body: m.body,
+        contentType: m.contentType,
+        correlationId: m.correlationId,
+        subject: m.subject,
+        messageId: `replay-${String(m.messageId)}`,
+        applicationProperties: props,
       });
       await dlq.completeMessage(m);
     }
@@ -211,15 +225,18 @@ describe('flow control and empty answers, as Service Bus gives them', () => {
     const lockedSeen: number[] = [];
     let done!: () => void;
     const all = new Promise<void>((resolve) => (done = resolve));
-    const sub = rx.subscribe({
-      processMessage: async (m) => {
-        lockedSeen.push(q.locked.length);
-        await sleep(5);
-        await rx.completeMessage(m);
-        if (lockedSeen.length === 30) done();
+    const sub = rx.subscribe(
+      {
+        processMessage: async (m) => {
+          lockedSeen.push(q.locked.length);
+          await sleep(5);
+          await rx.completeMessage(m);
+          if (lockedSeen.length === 30) done();
+        },
+        processError: async () => {},
       },
-      processError: async () => {},
-    }, {maxConcurrentCalls: 2, autoCompleteMessages: false});
+      {maxConcurrentCalls: 2, autoCompleteMessages: false},
+    );
     await all;
     await sub.close();
     expect(Math.max(...lockedSeen)).toBeLessThanOrEqual(2);
@@ -295,7 +312,10 @@ describe('faults', () => {
     for (const m of rest) await rx.completeMessage(m);
     sb.expireLocks('midbatch');
     const back = await rx.receiveMessages(5, {maxWaitTimeInMs: 2000});
-    expect(back.map((m) => [m.messageId, m.deliveryCount])).toEqual([['midbatch-0', 1], ['midbatch-1', 1]]);
+    expect(back.map((m) => [m.messageId, m.deliveryCount])).toEqual([
+      ['midbatch-0', 1],
+      ['midbatch-1', 1],
+    ]);
   });
 
   it('settles through $management update-disposition after the link dropped', async () => {
@@ -307,8 +327,7 @@ describe('faults', () => {
     await sleep(200); // let the SDK see the disconnect; before that it still settles on the dead link
     for (const m of msgs) await rx.completeMessage(m);
     expect(sb.entity('mgmt-settle').active).toHaveLength(0);
-    expect(sb.requests.filter((r) => r.operation === 'com.microsoft:update-disposition' && r.address === 'mgmt-settle/$management'))
-      .toHaveLength(2);
+    expect(sb.requests.filter((r) => r.operation === 'com.microsoft:update-disposition' && r.address === 'mgmt-settle/$management')).toHaveLength(2);
   });
 
   it('drops the connection after a send: accepted, or in doubt (SDK retry duplicates unless dedup)', async () => {
@@ -399,8 +418,7 @@ describe('administration (Atom over HTTPS)', () => {
       for await (const q of admin.listQueues()) all += q.name.startsWith('q-') ? 1 : 0;
       expect(all).toBe(1000);
       expect(big.adminRequests.every((r) => r.auth === 'sas' && r.status === 200)).toBe(true);
-      expect(big.adminRequests.slice(0, 10).map((r) => r.query['$skip'])).toEqual(
-        [undefined, '100', '200', '300', '400', '500', '600', '700', '800', '900']);
+      expect(big.adminRequests.slice(0, 10).map((r) => r.query['$skip'])).toEqual([undefined, '100', '200', '300', '400', '500', '600', '700', '800', '900']);
     } finally {
       await big.close();
     }
@@ -408,8 +426,7 @@ describe('administration (Atom over HTTPS)', () => {
 
   it('reports count details and metadata for queues, topics and subscriptions', async () => {
     sb.seed({
-      queues: [{name: 'counted', active: [{body: 'a'}, {body: 'b'}, {body: 'c'}], deadLetter: [{body: 'd'}, {body: 'e'}],
-        transferDeadLetter: [{body: 'f'}]}],
+      queues: [{name: 'counted', active: [{body: 'a'}, {body: 'b'}, {body: 'c'}], deadLetter: [{body: 'd'}, {body: 'e'}], transferDeadLetter: [{body: 'f'}]}],
       topics: [{name: 'fanout', subscriptions: Array.from({length: 150}, (_, i) => ({name: `s${i}`}))}],
     });
     sb.seed({topics: [{name: 'fanout', subscriptions: [{name: 's7', deadLetter: [{body: 'x'}]}]}]});
@@ -418,7 +435,7 @@ describe('administration (Atom over HTTPS)', () => {
     expect(q).toMatchObject({activeMessageCount: 3, deadLetterMessageCount: 2, transferDeadLetterMessageCount: 1, totalMessageCount: 6});
     expect(q.sizeInBytes).toBeGreaterThan(0);
     expect(q.createdAt).toBeInstanceOf(Date);
-    expect((await admin.getQueue('counted'))).toMatchObject({lockDuration: 'PT30S', maxDeliveryCount: 10});
+    expect(await admin.getQueue('counted')).toMatchObject({lockDuration: 'PT30S', maxDeliveryCount: 10});
     const subs: string[] = [];
     for await (const s of admin.listSubscriptionsRuntimeProperties('fanout')) subs.push(s.subscriptionName);
     expect(subs).toHaveLength(150);

@@ -108,8 +108,14 @@ export async function startCutProxy(upstreamPort: number, upstreamHost = '127.0.
       client.destroy();
       upstream.destroy();
     };
-    client.on('error', end).on('close', end).on('end', () => upstream.end());
-    upstream.on('error', end).on('close', end).on('end', () => client.end());
+    client
+      .on('error', end)
+      .on('close', end)
+      .on('end', () => upstream.end());
+    upstream
+      .on('error', end)
+      .on('close', end)
+      .on('end', () => client.end());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

@@ -47,7 +47,12 @@ describe('code cache of the bundle', () => {
   it("replaces an older build's file of the same kind and leaves the other kind alone", async () => {
     writeFileSync(join(cacheDir, 'app-command-v0.0.0-1-1.v8'), 'old build');
     writeFileSync(join(cacheDir, 'app-cockpit-v0.0.0-1-1.v8'), 'other kind');
-    rmSync(join(cacheDir, files().find((f) => !f.includes('v0.0.0'))!));
+    rmSync(
+      join(
+        cacheDir,
+        files().find((f) => !f.includes('v0.0.0'))!,
+      ),
+    );
     expect((await status()).cache).toBe('miss');
     expect(files().filter((f) => f.startsWith('app-command-'))).toHaveLength(1);
     expect(files()).toContain('app-cockpit-v0.0.0-1-1.v8');

@@ -84,7 +84,14 @@ export function compareFlows(prom: Doc, before: Doc, after: Doc): void {
   expect([...pd.keys()].sort()).toEqual([...bd.keys()].sort());
   for (const [key, row] of pd) {
     bracket(`dead letters ${key}`, num(row, 'deadLetter'), num(bd.get(key), 'deadLetter'), num(ad.get(key), 'deadLetter'), TOLERANCE.dlqMessages);
-    if (num(bd.get(key), 'deadLetter') > 0) bracket(`oldest dead letter ${key}`, num(row, 'oldestAgeSeconds'), num(bd.get(key), 'oldestAgeSeconds'), num(ad.get(key), 'oldestAgeSeconds'), TOLERANCE.dlqAgeSeconds);
+    if (num(bd.get(key), 'deadLetter') > 0)
+      bracket(
+        `oldest dead letter ${key}`,
+        num(row, 'oldestAgeSeconds'),
+        num(bd.get(key), 'oldestAgeSeconds'),
+        num(ad.get(key), 'oldestAgeSeconds'),
+        TOLERANCE.dlqAgeSeconds,
+      );
   }
   const [po, bo, ao] = [index(prom.outbox, 'service', 'region'), index(before.outbox, 'service', 'region'), index(after.outbox, 'service', 'region')];
   expect([...po.keys()].sort()).toEqual([...bo.keys()].sort());
@@ -107,7 +114,13 @@ export function compareBurn(prom: Doc, before: Doc, after: Doc): void {
     for (const w of ['5m', '30m', '1h', '2h', '6h', '1d', '3d', '30d']) {
       bracket(`${slo} burn ${w}`, rates[w] ?? Number.NaN, rb[w] ?? Number.NaN, ra[w] ?? Number.NaN, TOLERANCE.burnRate(rb[w] ?? 0));
     }
-    bracket(`${slo} budget remaining`, num(row, 'budgetRemaining'), num(b.get(slo), 'budgetRemaining'), num(a.get(slo), 'budgetRemaining'), TOLERANCE.budgetRemaining);
+    bracket(
+      `${slo} budget remaining`,
+      num(row, 'budgetRemaining'),
+      num(b.get(slo), 'budgetRemaining'),
+      num(a.get(slo), 'budgetRemaining'),
+      TOLERANCE.budgetRemaining,
+    );
   }
 }
 

@@ -79,7 +79,10 @@ describe('the single executable, alone in an empty directory', () => {
   it('`status --json --demo bad-deploy` exits with the worst firing severity (README) and reads every pane', async () => {
     const out = await exe(['status', '--json', '--demo', 'bad-deploy']);
     const doc = JSON.parse(out.stdout) as {
-      exitCode: number; worstSeverity: number; panes: Record<string, {ok: boolean}>; alerts: Array<{name: string; state: string}>;
+      exitCode: number;
+      worstSeverity: number;
+      panes: Record<string, {ok: boolean}>;
+      alerts: Array<{name: string; state: string}>;
     };
     expect(out.code).toBe(2);
     expect(doc).toMatchObject({exitCode: 2, worstSeverity: 2});
@@ -134,27 +137,61 @@ describe('the single executable, alone in an empty directory', () => {
     const logs = await startLogsDouble({token: 'exe-token'});
     try {
       bus.sb.seed({queues: [{name: 'export-jobs', deadLetter: sampleDeadLetters().slice(0, 2)}]});
-      logs.when(/atp_outbox_pending/, success(table('PrimaryResult', [['service', 'string'], ['region', 'string'], ['timestamp', 'datetime'],
-        ['pending', 'real'], ['oldestAgeSeconds', 'real'], ['relayPerSecond', 'real']], [['Ingestion', 'us-east', new Date().toISOString(), 17, 2, 350]])));
+      logs.when(
+        /atp_outbox_pending/,
+        success(
+          table(
+            'PrimaryResult',
+            [
+              ['service', 'string'],
+              ['region', 'string'],
+              ['timestamp', 'datetime'],
+              ['pending', 'real'],
+              ['oldestAgeSeconds', 'real'],
+              ['relayPerSecond', 'real'],
+            ],
+            [['Ingestion', 'us-east', new Date().toISOString(), 17, 2, 350]],
+          ),
+        ),
+      );
       writeFileSync(join(dir, 'sb-ca.pem'), bus.sb.ca.caPem);
       writeFileSync(join(dir, 'logs-ca.pem'), logs.ca.caPem);
       const config = join(dir, 'backends.json');
-      writeFileSync(config, JSON.stringify({defaultContext: 'c', contexts: {c: {
-        environment: 'staging',
-        regions: ['us-east'],
-        panes: {health: 'k8s', lag: 'demo', dlq: 'sb', outbox: 'monitor', burn: 'demo'},
-        sources: {
-          demo: {kind: 'demo', scenario: 'calm'},
-          k8s: {kind: 'kubernetes', kubeconfig: cluster.kubeconfig, kubeContexts: {'us-east': 'atp-double'}, namespaces: {ingestion: 'atp-ingest-ns'}},
-          sb: {kind: 'servicebus', namespace: 'sb-atp-staging', caFile: join(dir, 'sb-ca.pem'), retries: 1, timeout: 20},
-          monitor: {kind: 'azure-monitor', workspaceId: '11111111-2222-3333-4444-555555555555', endpoint: logs.endpoint, caFile: join(dir, 'logs-ca.pem'),
-            tokenEnv: 'ATP_TEST_EXE_TOKEN', regionDimension: 'customDimensions.region', retries: 0},
-        },
-      }}}));
+      writeFileSync(
+        config,
+        JSON.stringify({
+          defaultContext: 'c',
+          contexts: {
+            c: {
+              environment: 'staging',
+              regions: ['us-east'],
+              panes: {health: 'k8s', lag: 'demo', dlq: 'sb', outbox: 'monitor', burn: 'demo'},
+              sources: {
+                demo: {kind: 'demo', scenario: 'calm'},
+                k8s: {kind: 'kubernetes', kubeconfig: cluster.kubeconfig, kubeContexts: {'us-east': 'atp-double'}, namespaces: {ingestion: 'atp-ingest-ns'}},
+                sb: {kind: 'servicebus', namespace: 'sb-atp-staging', caFile: join(dir, 'sb-ca.pem'), retries: 1, timeout: 20},
+                monitor: {
+                  kind: 'azure-monitor',
+                  workspaceId: '11111111-2222-3333-4444-555555555555',
+                  endpoint: logs.endpoint,
+                  caFile: join(dir, 'logs-ca.pem'),
+                  tokenEnv: 'ATP_TEST_EXE_TOKEN',
+                  regionDimension: 'customDimensions.region',
+                  retries: 0,
+                },
+              },
+            },
+          },
+        }),
+      );
       const secrets = {ATP_SERVICEBUS_CONNECTION_STRING: bus.sb.connectionString, ATP_TEST_EXE_TOKEN: 'exe-token'};
       const out = await exe(['status', '--json', '--config', config], secrets);
-      const doc = JSON.parse(out.stdout) as {panes: Record<string, {ok: boolean; error?: string}>; health: Array<{service: string; podsReady?: number}>;
-        dlq: Array<{entity: string; deadLetter: number}>; outbox: Array<{service: string; pending: number}>};
+      const doc = JSON.parse(out.stdout) as {
+        panes: Record<string, {ok: boolean; error?: string}>;
+        health: Array<{service: string; podsReady?: number}>;
+        dlq: Array<{entity: string; deadLetter: number}>;
+        outbox: Array<{service: string; pending: number}>;
+      };
       for (const pane of ['lag', 'dlq', 'outbox', 'burn']) expect(doc.panes[pane], `${pane}: ${doc.panes[pane]?.error}`).toMatchObject({ok: true});
       expect(doc.dlq).toEqual([expect.objectContaining({entity: 'export-jobs', deadLetter: 2})]);
       expect(doc.outbox).toEqual([expect.objectContaining({service: 'ingestion', pending: 17})]);
@@ -172,11 +209,20 @@ describe('the single executable, alone in an empty directory', () => {
 
   it('runs DefaultAzureCredential from inside it when a namespace has no connection string', async () => {
     const config = join(dir, 'credential.json');
-    writeFileSync(config, JSON.stringify({defaultContext: 'c', contexts: {c: {
-      environment: 'staging', regions: ['us-east'],
-      panes: {health: 'demo', lag: 'demo', dlq: 'sb', outbox: 'demo', burn: 'demo'},
-      sources: {demo: {kind: 'demo', scenario: 'calm'}, sb: {kind: 'servicebus', namespace: 'sb-atp-nowhere', retries: 0, timeout: 5}},
-    }}}));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        defaultContext: 'c',
+        contexts: {
+          c: {
+            environment: 'staging',
+            regions: ['us-east'],
+            panes: {health: 'demo', lag: 'demo', dlq: 'sb', outbox: 'demo', burn: 'demo'},
+            sources: {demo: {kind: 'demo', scenario: 'calm'}, sb: {kind: 'servicebus', namespace: 'sb-atp-nowhere', retries: 0, timeout: 5}},
+          },
+        },
+      }),
+    );
     const out = await exe(['status', '--json', '--config', config]);
     const dlq = (JSON.parse(out.stdout) as {panes: Record<string, {ok: boolean; error?: string}>}).panes['dlq'];
     expect(dlq?.error).toMatch(/sb-atp-nowhere\.servicebus\.windows\.net: .*(ChainedTokenCredential|CredentialUnavailableError)/);

@@ -37,7 +37,12 @@ export function prometheusMissing(): string | undefined {
 export async function startStack(scenario: string): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), `atp-e2e-${scenario}-`));
   const {stdout} = await stack(['start', '--dir', dir, '--scenario', scenario]);
-  const env = Object.fromEntries(stdout.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  const env = Object.fromEntries(
+    stdout
+      .split('\n')
+      .filter((l) => l.includes('='))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
   return {dir, scenario, simUrl: env.ATP_SIM_URL ?? '', promUrl: env.ATP_PROM_URL ?? ''};
 }
 

@@ -37,7 +37,10 @@ function configFile(stack: Stack, refreshSeconds?: number): string {
 async function status(stack: Stack): Promise<Doc & {panes: Record<string, {ok: boolean; error?: string}>}> {
   const argv = ['--import', 'tsx', join(ROOT, 'src', 'main.ts'), 'status', '--json', '--config', configFile(stack)];
   // The exit code is the worst firing severity, so a non-zero exit is expected with bad-deploy.
-  const {stdout, stderr} = await run(process.execPath, argv, {cwd: ROOT}).catch((e: {stdout?: string; stderr?: string}) => ({stdout: e.stdout ?? '', stderr: e.stderr ?? ''}));
+  const {stdout, stderr} = await run(process.execPath, argv, {cwd: ROOT}).catch((e: {stdout?: string; stderr?: string}) => ({
+    stdout: e.stdout ?? '',
+    stderr: e.stderr ?? '',
+  }));
   if (!stdout.trim().startsWith('{')) throw new Error(`status --json printed no JSON; stderr:\n${stderr}`);
   return JSON.parse(stdout) as Doc & {panes: Record<string, {ok: boolean; error?: string}>};
 }
@@ -96,7 +99,10 @@ describe.runIf(!missing)('cockpit on a real Prometheus', () => {
     expect(ok.client.requests).toBe(2 * PANE_IDS.length);
     const failure = async (extra: Record<string, unknown>) => {
       const s = source(extra);
-      const error = await s.read('dlq', new AbortController().signal).then(() => undefined, (e: unknown) => e);
+      const error = await s.read('dlq', new AbortController().signal).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       await s.close?.();
       expect(error).toBeInstanceOf(SourceError);
       return error as SourceError;
@@ -113,11 +119,16 @@ describe.runIf(!missing)('cockpit on a real Prometheus', () => {
     const stack = stacks.get('bad-deploy')!;
     const term = new Tmux();
     try {
-      await term.start([process.execPath, '--import', 'tsx', join(ROOT, 'src', 'main.ts'), '--config', configFile(stack, 1)], {columns: 160, rows: 50, cwd: ROOT});
+      await term.start([process.execPath, '--import', 'tsx', join(ROOT, 'src', 'main.ts'), '--config', configFile(stack, 1)], {
+        columns: 160,
+        rows: 50,
+        cwd: ROOT,
+      });
       const live = (s: string) =>
         ['Service health', 'Projection lag', 'DLQ depth', 'Outbox backlog', 'Error-budget burn'].every((t) => s.includes(t)) &&
         ['ingestion@us-east', 'timeline@', 'projection-queue', 'availability'].every((t) => s.includes(t)) &&
-        !s.includes('STALE') && !s.includes('loading');
+        !s.includes('STALE') &&
+        !s.includes('loading');
       await term.waitFor(live, 30_000);
       await stopPrometheus(stack);
       const stale = await term.waitFor((s) => (s.match(/STALE/g) ?? []).length >= 5 && s.includes('connection refused'), 30_000);

@@ -23,7 +23,12 @@ const STORY: Readonly<Record<string, readonly RegExp[]>> = {
   'bad-deploy': [/ingestion@us-east +▲ Degraded +SEV-2 .*errors \d+\.\d%/, /SEV-2 .*\(\+2 more\) —\s+page\s+Primary\s+on-call/],
   'projection-stall': [/timeline@us-east +\d+m +\d+m +\d+m +0 SEV-2/],
   'dlq-storm': [/REASONS/, /search-.* 4\d\d .*Serializ 4\d\d/, /3 SEV-3 firing/],
-  'region-outage': [/‼ SEV-1 ‼ us-east: 8× ServiceDown \(\+2 more\) —\s+page\s+Primary,\s+Secondary,\s+Manager,\s+VP/, /8 not healthy · 8 SEV-1 firing/, /export@us-east +✖ Unhealthy +SEV-1 .*0\/2/, /Pending: 0\/6 nodes/],
+  'region-outage': [
+    /‼ SEV-1 ‼ us-east: 8× ServiceDown \(\+2 more\) —\s+page\s+Primary,\s+Secondary,\s+Manager,\s+VP/,
+    /8 not healthy · 8 SEV-1 firing/,
+    /export@us-east +✖ Unhealthy +SEV-1 .*0\/2/,
+    /Pending: 0\/6 nodes/,
+  ],
 };
 
 /** Waits until the terminal shows a frame painted at `columns` (a pane title reaches the right edge). */

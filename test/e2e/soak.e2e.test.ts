@@ -23,7 +23,10 @@ const enabled = requireTmux() && havePrometheus();
 
 describe.runIf(enabled)('fault soak (short)', () => {
   it('never exits, every pane recovers within a refresh interval, memory and handles stay flat', async () => {
-    const {stdout} = await run(process.execPath, ['--import', 'tsx', join(process.cwd(), 'scripts/soak/run.ts'), '--seconds', '45', '--seed', '3'], {maxBuffer: 1 << 24, timeout: 240_000}).catch((e: {stdout?: string; stderr?: string}) => {
+    const {stdout} = await run(process.execPath, ['--import', 'tsx', join(process.cwd(), 'scripts/soak/run.ts'), '--seconds', '45', '--seed', '3'], {
+      maxBuffer: 1 << 24,
+      timeout: 240_000,
+    }).catch((e: {stdout?: string; stderr?: string}) => {
       throw new Error(`soak failed:\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);
     });
     process.stdout.write(stdout);

@@ -45,7 +45,23 @@ export class Tmux {
     const env = Object.entries({TERM: 'xterm-256color', ...opts.env}).map(([k, v]) => `${k}=${v}`);
     const cwd = opts.cwd ? ['-c', opts.cwd] : [];
     // tmux runs an argument vector directly; in-terminal.sh reports the exit code and `stty -a` afterwards.
-    await this.tmux('new-session', '-d', '-s', this.session, '-x', String(opts.columns ?? 120), '-y', String(opts.rows ?? 40), ...cwd, IN_TERMINAL, 'env', '-u', 'CI', ...env, ...argv);
+    await this.tmux(
+      'new-session',
+      '-d',
+      '-s',
+      this.session,
+      '-x',
+      String(opts.columns ?? 120),
+      '-y',
+      String(opts.rows ?? 40),
+      ...cwd,
+      IN_TERMINAL,
+      'env',
+      '-u',
+      'CI',
+      ...env,
+      ...argv,
+    );
     await this.tmux('set-option', '-t', this.session, 'remain-on-exit', 'on');
   }
 
@@ -99,7 +115,11 @@ export class Tmux {
   async programPid(): Promise<number> {
     const shell = await this.format('#{pane_pid}');
     const {stdout} = await run('pgrep', ['-P', shell]).catch(() => ({stdout: ''}));
-    const pids = stdout.split('\n').filter(Boolean).map(Number).filter((p) => p > 0);
+    const pids = stdout
+      .split('\n')
+      .filter(Boolean)
+      .map(Number)
+      .filter((p) => p > 0);
     if (pids.length === 0) throw new Error('no program running in the pane');
     return pids[0]!;
   }

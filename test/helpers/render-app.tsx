@@ -43,7 +43,17 @@ export class TestStdout extends EventEmitter {
 }
 
 /** Keys as a terminal sends them. */
-export const KEYS = {up: '\u001b[A', down: '\u001b[B', right: '\u001b[C', left: '\u001b[D', enter: '\r', escape: '\u001b', tab: '\t', shiftTab: '\u001b[Z', backspace: '\u007f'} as const;
+export const KEYS = {
+  up: '\u001b[A',
+  down: '\u001b[B',
+  right: '\u001b[C',
+  left: '\u001b[D',
+  enter: '\r',
+  escape: '\u001b',
+  tab: '\t',
+  shiftTab: '\u001b[Z',
+  backspace: '\u007f',
+} as const;
 
 export {TestStdin};
 
@@ -125,7 +135,12 @@ export async function renderCockpit(options: HarnessOptions = {}): Promise<AppHa
   };
   const size = {columns: options.columns ?? 120, rows: options.rows ?? 40};
   const {stdin, instance, lastFrame, stdout} = renderAt(
-    <CockpitProvider coalesceMs={0} cockpit={cockpit} theme={createTheme({color: options.color ?? true, ascii: options.ascii ?? false})} size={{get: () => size, subscribe: () => () => undefined}}>
+    <CockpitProvider
+      coalesceMs={0}
+      cockpit={cockpit}
+      theme={createTheme({color: options.color ?? true, ascii: options.ascii ?? false})}
+      size={{get: () => size, subscribe: () => () => undefined}}
+    >
       <KeyboardProvider>
         <App />
       </KeyboardProvider>

@@ -33,7 +33,11 @@ export function recordingDemoFactory(calls: string[]): SourceFactory {
       ...c,
       rollback: c.rollback && {...c.rollback, rollback: (...args) => (calls.push('rollback'), c.rollback!.rollback(...args))},
       replay: c.replay && {...c.replay, replay: (...args) => (calls.push('replay'), c.replay!.replay(...args))},
-      freeze: c.freeze && {...c.freeze, freeze: (...args) => (calls.push('freeze'), c.freeze!.freeze(...args)), unfreeze: (...args) => (calls.push('unfreeze'), c.freeze!.unfreeze(...args))},
+      freeze: c.freeze && {
+        ...c.freeze,
+        freeze: (...args) => (calls.push('freeze'), c.freeze!.freeze(...args)),
+        unfreeze: (...args) => (calls.push('unfreeze'), c.freeze!.unfreeze(...args)),
+      },
     };
     const source: Source = {...demo, capabilities, read: demo.read.bind(demo)};
     return source;

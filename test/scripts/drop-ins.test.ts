@@ -21,7 +21,16 @@ const inkStopsImporting = (request: string): Plugin => ({
 });
 
 const bundleInk = (plugins: Plugin[]) =>
-  build({stdin: {contents: "import {render} from 'ink'; console.log(render);", resolveDir: ROOT}, bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'silent', external: ['react-devtools-core'], plugins});
+  build({
+    stdin: {contents: "import {render} from 'ink'; console.log(render);", resolveDir: ROOT},
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    logLevel: 'silent',
+    external: ['react-devtools-core'],
+    plugins,
+  });
 
 describe('pinned versions', () => {
   it('package.json pins exactly the versions the drop-ins were checked against, and they are installed', () => {
@@ -59,7 +68,10 @@ describe('drop-ins that no longer resolve fail the build', () => {
 
   it("fails when a start-up patch's module is not there to patch", async () => {
     const {plugins} = startupOptions();
-    const yogaMoved: Plugin = {name: 'yoga-moved', setup: (b) => b.onLoad({filter: /yoga-wasm-base64-esm\.js$/}, () => ({contents: 'export default () => ({})', loader: 'js'}))};
+    const yogaMoved: Plugin = {
+      name: 'yoga-moved',
+      setup: (b) => b.onLoad({filter: /yoga-wasm-base64-esm\.js$/}, () => ({contents: 'export default () => ({})', loader: 'js'})),
+    };
     await expect(bundleInk([dropInsPlugin(), yogaMoved, ...plugins])).rejects.toThrow(/patch 'yoga-loader' did not apply/);
   });
 });

@@ -21,7 +21,7 @@ const dialogText = (frame: string) =>
     .replace(/\s+/g, ' ');
 afterEach(() => app?.unmount());
 
-describe('the alert view shows each alert\'s PagerDuty incident', () => {
+describe("the alert view shows each alert's PagerDuty incident", () => {
   it('bad-deploy: the HighErrorRate page is triggered and unacknowledged; acknowledging it stops the respond clock', async () => {
     app = await renderCockpit({flags: {demo: 'bad-deploy'}, columns: 200, rows: 60});
     await app.waitFor('HighErrorRate');
@@ -32,7 +32,13 @@ describe('the alert view shows each alert\'s PagerDuty incident', () => {
     expect(frame).toMatch(/HighErrorRate ingestion@us-east.*respond (within 15m: \d+m left|overdue by)/);
 
     const incident = app.session.paging!.poller.snapshot().value!.incidents.find((i) => i.number === 1042)!;
-    const env = {session: app.session, identity: {user: 'tester', host: 'h'}, now: () => app!.clock.now(), freezes: () => [], snapshot: <P extends PaneId>(p: P) => app!.session.feeds[p].snapshot()};
+    const env = {
+      session: app.session,
+      identity: {user: 'tester', host: 'h'},
+      now: () => app!.clock.now(),
+      freezes: () => [],
+      snapshot: <P extends PaneId>(p: P) => app!.session.feeds[p].snapshot(),
+    };
     const record = new ActionRecord(acknowledgePlan(env, incident), {journal: app.journal, identity: env.identity, context: 'demo', environment: 'demo'});
     expect(await record.confirm({})).toBeUndefined();
     let done = false;
@@ -56,7 +62,7 @@ describe('the alert view shows each alert\'s PagerDuty incident', () => {
     await app.press(KEYS.down, KEYS.enter);
     const confirm = dialogText(await app.waitFor('Acknowledge PagerDuty incident #1042 (HighErrorRate ingestion@us-east)'));
     expect(confirm).toContain('-H "Authorization: Token token=$ATP_PAGERDUTY_TOKEN"');
-    expect(confirm).toContain("'{\"incident\":{\"type\":\"incident_reference\",\"status\":\"acknowledged\"}}'");
+    expect(confirm).toContain('\'{"incident":{"type":"incident_reference","status":"acknowledged"}}\'');
     expect(confirm).toMatch(/stops notifying Dana Primary; the alert's respond clock stops/);
     await app.press(KEYS.right, KEYS.enter);
     for (let i = 0; i < 20 && !app.lastFrame().includes('PD#1042 acknowledged'); i++) await app.tick(200);
@@ -99,8 +105,17 @@ describe('the alert view shows each alert\'s PagerDuty incident', () => {
 });
 
 const incident = (over: Partial<PagingIncident>): PagingIncident => ({
-  id: 'P1', number: 1, title: '', status: 'triggered', urgency: 'high', service: {id: 'S', name: 'S'}, escalationPolicy: {id: 'E', name: 'E'},
-  assignees: [], createdAt: 0, statusSince: 0, ...over,
+  id: 'P1',
+  number: 1,
+  title: '',
+  status: 'triggered',
+  urgency: 'high',
+  service: {id: 'S', name: 'S'},
+  escalationPolicy: {id: 'E', name: 'E'},
+  assignees: [],
+  createdAt: 0,
+  statusSince: 0,
+  ...over,
 });
 
 describe('matching an alert to its incident', () => {
@@ -134,9 +149,24 @@ describe('the paging line', () => {
     });
   });
   it('a dead PagerDuty keeps its last list, marked stale with the error; never read, it says why', () => {
-    const dead = pagingStatus({value: reading, lastSuccessAt: 0, error: 'connection refused by 127.0.0.1:1', errorAt: 60_000, failures: 3, inFlight: false, polls: 4}, [], 100_000, 90_000, 'PagerDuty');
-    expect(dead).toEqual({tone: 'warn', text: 'paging: 2 open incidents (1 unacknowledged), 0 matched to alerts · read 1m ago (stale) · error: connection refused by 127.0.0.1:1'});
-    const never = pagingStatus({error: '$ATP_PAGERDUTY_TOKEN is not set', errorAt: 1, failures: 1, inFlight: false, polls: 1}, [], 2, 90_000, 'PagerDuty (not started)');
+    const dead = pagingStatus(
+      {value: reading, lastSuccessAt: 0, error: 'connection refused by 127.0.0.1:1', errorAt: 60_000, failures: 3, inFlight: false, polls: 4},
+      [],
+      100_000,
+      90_000,
+      'PagerDuty',
+    );
+    expect(dead).toEqual({
+      tone: 'warn',
+      text: 'paging: 2 open incidents (1 unacknowledged), 0 matched to alerts · read 1m ago (stale) · error: connection refused by 127.0.0.1:1',
+    });
+    const never = pagingStatus(
+      {error: '$ATP_PAGERDUTY_TOKEN is not set', errorAt: 1, failures: 1, inFlight: false, polls: 1},
+      [],
+      2,
+      90_000,
+      'PagerDuty (not started)',
+    );
     expect(never).toEqual({tone: 'crit', text: 'paging: PagerDuty (not started): $ATP_PAGERDUTY_TOKEN is not set'});
   });
 });

@@ -32,7 +32,9 @@ describe('the alert strip tells the truth about coverage', () => {
   it('names the catalog alerts no source can evaluate, and never claims all clear', async () => {
     app = await renderCockpit({session: {createSource: withoutPlatform}, columns: 250, rows: 40});
     const frame = await app.waitFor('not evaluated');
-    expect(frame).toContain('5 catalog alerts not evaluated: no source (DiskSpaceLow, CertificateExpiring, KeyRotationOverdue, TamperDetected, ComplianceViolation)');
+    expect(frame).toContain(
+      '5 catalog alerts not evaluated: no source (DiskSpaceLow, CertificateExpiring, KeyRotationOverdue, TamperDetected, ComplianceViolation)',
+    );
     expect(frame).not.toMatch(/No firing alerts(?! among)/);
   });
 });
@@ -68,7 +70,7 @@ describe('one severity vocabulary', () => {
 });
 
 describe('the alert view', () => {
-  it('shows since when, the condition, escalation now and next, the clocks and the runbook section\'s procedure', async () => {
+  it("shows since when, the condition, escalation now and next, the clocks and the runbook section's procedure", async () => {
     app = await renderCockpit({flags: {demo: 'bad-deploy'}, columns: 160, rows: 60});
     await app.waitFor('HighErrorRate');
     await app.press('a');

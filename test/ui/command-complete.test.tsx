@@ -9,7 +9,11 @@ afterEach(() => app?.unmount());
 const TAB = KEYS.tab;
 
 /** The command line as shown on the last screen line. */
-const commandLine = (frame: string) => frame.split('\n').find((l) => l.startsWith(' :'))?.slice(1) ?? '';
+const commandLine = (frame: string) =>
+  frame
+    .split('\n')
+    .find((l) => l.startsWith(' :'))
+    ?.slice(1) ?? '';
 
 describe('Tab completes arguments', () => {
   it('command words, services, then SERVICE@REGION', async () => {
@@ -54,7 +58,10 @@ describe('Tab completes arguments', () => {
 
   it('contexts', async () => {
     const demo = {panes: {health: 'demo', lag: 'demo', dlq: 'demo', outbox: 'demo', burn: 'demo'}, sources: {demo: {kind: 'demo' as const}}};
-    app = await renderCockpit({config: {contexts: {'prod-eu': {...demo, environment: 'prod'}, staging: {...demo, environment: 'staging'}}}, flags: {context: 'staging'}});
+    app = await renderCockpit({
+      config: {contexts: {'prod-eu': {...demo, environment: 'prod'}, staging: {...demo, environment: 'staging'}}},
+      flags: {context: 'staging'},
+    });
     await app.press(':', 'ctx pr', TAB);
     await app.waitUntil((f) => commandLine(f).startsWith(':ctx prod-eu '), 'context completed');
   });

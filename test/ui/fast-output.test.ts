@@ -7,7 +7,10 @@ import FastOutput from '../../src/ui/terminal/fast-output.js';
 import {Screen} from '../../src/ui/terminal/screen.js';
 
 type Transformer = (line: string, index: number) => string;
-type Op = {kind: 'write'; x: number; y: number; text: string; transformers: Transformer[]} | {kind: 'clip'; x1: number; x2: number; y1: number; y2: number} | {kind: 'unclip'};
+type Op =
+  | {kind: 'write'; x: number; y: number; text: string; transformers: Transformer[]}
+  | {kind: 'clip'; x1: number; x2: number; y1: number; y2: number}
+  | {kind: 'unclip'};
 
 const sgr = (...codes: number[]) => `\u001b[${codes.join(';')}m`;
 /**
@@ -31,7 +34,9 @@ const STYLES: readonly (readonly [string, string])[] = [
 ];
 const style = fc.constantFrom(...STYLES);
 /** A transformer as Ink's <Text> makes one: one to three styles wrapped around the line, innermost first. */
-const transformer = fc.array(style, {minLength: 1, maxLength: 3}).map((styles) => (line: string) => styles.reduce((t, [open, close]) => `${open}${t}${close}`, line));
+const transformer = fc
+  .array(style, {minLength: 1, maxLength: 3})
+  .map((styles) => (line: string) => styles.reduce((t, [open, close]) => `${open}${t}${close}`, line));
 const glyph = fc.constantFrom('a', 'bc', ' ', '漢', '字x', '─', '✓', '\n', 'wide漢字text');
 /** Text with nested styles (a <Text> inside a <Text>), stray opening and closing codes, and full resets. */
 const piece = fc.oneof(
@@ -45,8 +50,26 @@ const piece = fc.oneof(
 );
 const text = fc.array(piece, {minLength: 1, maxLength: 10}).map((p) => p.join(''));
 const op: fc.Arbitrary<Op> = fc.oneof(
-  {weight: 6, arbitrary: fc.record({kind: fc.constant('write' as const), x: fc.integer({min: -3, max: 22}), y: fc.integer({min: -2, max: 7}), text, transformers: fc.array(transformer, {maxLength: 2})})},
-  {weight: 1, arbitrary: fc.record({kind: fc.constant('clip' as const), x1: fc.integer({min: 0, max: 12}), x2: fc.integer({min: 4, max: 24}), y1: fc.integer({min: 0, max: 3}), y2: fc.integer({min: 2, max: 8})})},
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('write' as const),
+      x: fc.integer({min: -3, max: 22}),
+      y: fc.integer({min: -2, max: 7}),
+      text,
+      transformers: fc.array(transformer, {maxLength: 2}),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('clip' as const),
+      x1: fc.integer({min: 0, max: 12}),
+      x2: fc.integer({min: 4, max: 24}),
+      y1: fc.integer({min: 0, max: 3}),
+      y2: fc.integer({min: 2, max: 8}),
+    }),
+  },
   {weight: 1, arbitrary: fc.constant({kind: 'unclip' as const})},
 );
 
@@ -73,7 +96,7 @@ function play(out: AnyOutput, ops: readonly Op[]): string {
 }
 
 describe("the bundle's Output (Ink's internal frame builder)", () => {
-  it('produces exactly the cells Ink\'s Output produces', () => {
+  it("produces exactly the cells Ink's Output produces", () => {
     fc.assert(
       fc.property(fc.array(op, {maxLength: 12}), (ops) => {
         const width = 20;

@@ -6,14 +6,38 @@ import {MAY_JOIN} from '../../src/data/text/joining.js';
 
 // The bundle swaps this into Ink (and the cockpit); it must give exactly the original results.
 const piece = fc.oneof(
-  fc.constantFrom('\u001b[31m', '\u001b[1;7m', '\u001b[39m', '\u001b[0m', '\u001b[38;5;196m', '\u001b]8;;x\u0007', '✓', '▇', '─', '漢', '👍', 'é', 'e\u0301', '\u200d', '\u06dd', '\u0e33', '\uff9e', '\r', '\t', ' ', 'a', 'Z', '\u00a0'),
+  fc.constantFrom(
+    '\u001b[31m',
+    '\u001b[1;7m',
+    '\u001b[39m',
+    '\u001b[0m',
+    '\u001b[38;5;196m',
+    '\u001b]8;;x\u0007',
+    '✓',
+    '▇',
+    '─',
+    '漢',
+    '👍',
+    'é',
+    'e\u0301',
+    '\u200d',
+    '\u06dd',
+    '\u0e33',
+    '\uff9e',
+    '\r',
+    '\t',
+    ' ',
+    'a',
+    'Z',
+    '\u00a0',
+  ),
   fc.string({maxLength: 6}),
   fc.string({unit: 'binary', maxLength: 4}),
 );
 const text = fc.array(piece, {maxLength: 12}).map((parts) => parts.join(''));
 
 describe('fast text measurement (bundled into Ink)', () => {
-  it('every BMP code point outside MAY_JOIN has string-width\'s width', () => {
+  it("every BMP code point outside MAY_JOIN has string-width's width", () => {
     const wrong: string[] = [];
     for (let cp = 0x20; cp <= 0xffff; cp++) {
       if (cp === 0x7f) continue;
@@ -42,8 +66,11 @@ describe('fast text measurement (bundled into Ink)', () => {
   });
 
   it('string width matches string-width', () => {
-    fc.assert(fc.property(text, (s) => {
-      expect(stringWidth(s)).toBe(realStringWidth(s));
-    }), {numRuns: 3000});
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(stringWidth(s)).toBe(realStringWidth(s));
+      }),
+      {numRuns: 3000},
+    );
   });
 });

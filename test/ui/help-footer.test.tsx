@@ -69,7 +69,11 @@ describe('help and hints that fit', () => {
     await app.waitFor('DLQ depth');
     await app.press('3', KEYS.enter);
     await app.waitFor('MESSAGES');
-    const selected = () => app!.lastFrame().split('\n').find((l) => /^ [▶>] #/.test(l)) ?? '';
+    const selected = () =>
+      app!
+        .lastFrame()
+        .split('\n')
+        .find((l) => /^ [▶>] #/.test(l)) ?? '';
     await app.waitUntil(() => selected() !== '', 'messages peeked');
     const first = selected();
     await app.press(PAGE_DOWN);

@@ -10,16 +10,55 @@ import {diffFrames, fullRepaint} from '../../src/ui/terminal/diff.js';
 import {KEYS, renderCockpit, type AppHarness} from '../helpers/render-app.js';
 
 const HOSTILE = [
-  '\u001b]0;pwned\u0007', '\u001b]0;pwned\u001b\\', '\u001b]8;;https://evil.example\u0007link\u001b]8;;\u0007', '\u001b]52;c;cm0gLXJmIH4=\u0007',
-  '\u001b[2J', '\u001b[H', '\u001b[3J', '\u001bc', '\u001b[?1049l', '\u001b[10;10H', '\u001b[31m', '\u001bP1$r\u001b\\', '\u009b2J', '\u009d0;x\u009c',
-  '\u0085', '\u202eRTL\u202c', '\u2066iso\u2069', '\u200b\u200d\ufeff', '漢字', '👨‍👩‍👧', '🇩🇪', 'e\u0301', '\t', '\r\n', '\u0007', '\u0000',
+  '\u001b]0;pwned\u0007',
+  '\u001b]0;pwned\u001b\\',
+  '\u001b]8;;https://evil.example\u0007link\u001b]8;;\u0007',
+  '\u001b]52;c;cm0gLXJmIH4=\u0007',
+  '\u001b[2J',
+  '\u001b[H',
+  '\u001b[3J',
+  '\u001bc',
+  '\u001b[?1049l',
+  '\u001b[10;10H',
+  '\u001b[31m',
+  '\u001bP1$r\u001b\\',
+  '\u009b2J',
+  '\u009d0;x\u009c',
+  '\u0085',
+  '\u202eRTL\u202c',
+  '\u2066iso\u2069',
+  '\u200b\u200d\ufeff',
+  '漢字',
+  '👨‍👩‍👧',
+  '🇩🇪',
+  'e\u0301',
+  '\t',
+  '\r\n',
+  '\u0007',
+  '\u0000',
 ];
-const hostile = fc.array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({maxLength: 5}), fc.string({unit: 'binary', maxLength: 3})), {minLength: 1, maxLength: 5}).map((p) => p.join(''));
+const hostile = fc
+  .array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({maxLength: 5}), fc.string({unit: 'binary', maxLength: 3})), {minLength: 1, maxLength: 5})
+  .map((p) => p.join(''));
 
 /** A source that returns whatever strings the property gives it, unsanitised (a source that forgot to). */
 function hostileSource(s: Record<string, string>, failWith: string): Source {
   const readings: ReadingByPane = {
-    health: {services: [{service: s.service!, region: s.region!, status: 'Degraded', statusReason: s.reason, podsReady: 1, podsDesired: 3, version: s.version, checks: [{name: s.check!, status: 'Unhealthy', description: s.description}], problems: [{state: 'Pending', reason: s.pod!}]}]},
+    health: {
+      services: [
+        {
+          service: s.service!,
+          region: s.region!,
+          status: 'Degraded',
+          statusReason: s.reason,
+          podsReady: 1,
+          podsDesired: 3,
+          version: s.version,
+          checks: [{name: s.check!, status: 'Unhealthy', description: s.description}],
+          problems: [{state: 'Pending', reason: s.pod!}],
+        },
+      ],
+    },
     lag: {projections: [{projection: s.projection!, region: s.region!, lagSeconds: 40, p95Seconds: 45}]},
     dlq: {entities: [{entity: s.entity!, kind: 'queue', consumer: s.consumer, deadLetter: 150, active: 2, reasons: {[s.dlqReason!]: 150}}]},
     outbox: {outboxes: [{service: s.service!, region: s.region!, pending: 10, oldestAgeSeconds: 2}]},
@@ -31,7 +70,20 @@ function hostileSource(s: Record<string, string>, failWith: string): Source {
     description: 'hostile',
     panes: PANE_IDS,
     capabilities: {
-      inspect: {peek: async () => [{sequenceNumber: 1, messageId: s.entity!, reason: s.dlqReason!, description: s.description, deliveryCount: 3, enqueuedAt: 0, properties: {[s.check!]: s.pod!}, body: {kind: 'text', preview: s.description!, bytes: 9}}]},
+      inspect: {
+        peek: async () => [
+          {
+            sequenceNumber: 1,
+            messageId: s.entity!,
+            reason: s.dlqReason!,
+            description: s.description,
+            deliveryCount: 3,
+            enqueuedAt: 0,
+            properties: {[s.check!]: s.pod!},
+            body: {kind: 'text', preview: s.description!, bytes: 9},
+          },
+        ],
+      },
     },
     read: async <P extends PaneId>(pane: P) => {
       if (pane === 'outbox' && failWith) throw new Error(failWith);

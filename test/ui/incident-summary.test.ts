@@ -11,7 +11,10 @@ const down = (service: string, region: string): ServiceHealth => ({service, regi
 describe('incident summary', () => {
   it('groups a region outage: "us-east: 8× ServiceDown", with the first runbook step and who to page', () => {
     const services = ['gateway', 'ingestion', 'query', 'projection', 'export', 'integrity', 'policy', 'search'].map((s) => down(s, 'us-east'));
-    const {alerts} = evaluateAlerts({readings: {health: {services: [...services, {service: 'query', region: 'eu-west', podsReady: 3, podsDesired: 3}]}}, now: NOW});
+    const {alerts} = evaluateAlerts({
+      readings: {health: {services: [...services, {service: 'query', region: 'eu-west', podsReady: 3, podsDesired: 3}]}},
+      now: NOW,
+    });
     expect(groupAlerts(alerts)).toHaveLength(1);
     expect(incidentSummary(alerts, loadProcedures({demo: true}))).toBe(
       'SEV-1 us-east: 8× ServiceDown — page Primary, Secondary, Manager, VP Engineering — runbook 6.1: See which pods are not ready and why: `kubectl get pods -n <namespace>`, then describe one.',
@@ -21,12 +24,22 @@ describe('incident summary', () => {
   it('says nothing when nothing fires, and names one alert by its target', () => {
     expect(incidentSummary([])).toBeUndefined();
     const {alerts} = evaluateAlerts({readings: {health: {services: [down('query', 'eu-west')]}}, now: NOW});
-    expect(incidentSummary(alerts)).toMatch(/^SEV-1 ServiceDown query@eu-west — page Primary, Secondary, Manager, VP Engineering — runbook 6\.1 \(Service Restart\)$/);
+    expect(incidentSummary(alerts)).toMatch(
+      /^SEV-1 ServiceDown query@eu-west — page Primary, Secondary, Manager, VP Engineering — runbook 6\.1 \(Service Restart\)$/,
+    );
   });
 });
 
 describe('cause before effect', () => {
-  const base = {summary: 's', threshold: 't', state: 'firing' as const, forMs: 0, escalation: {engaged: ['Primary on-call'], now: 'page Primary on-call'}, clocks: [], stale: false};
+  const base = {
+    summary: 's',
+    threshold: 't',
+    state: 'firing' as const,
+    forMs: 0,
+    escalation: {engaged: ['Primary on-call'], now: 'page Primary on-call'},
+    clocks: [],
+    stale: false,
+  };
   const at = (name: string, pane: 'health' | 'burn', target: string, firingSince: number, runbook: string): ActiveAlert => ({
     ...base,
     key: `${name}:${target}`,

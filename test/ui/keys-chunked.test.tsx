@@ -14,7 +14,11 @@ describe('keys in one chunk', () => {
   it('splits a printable run with Enter, Tab, Backspace and Escape into one key each', () => {
     expect(keyEvents('r\r', plainKey).map((e) => e.name)).toEqual(['r', 'enter']);
     expect(keyEvents('ab\t\u007f', plainKey).map((e) => e.name)).toEqual(['a', 'b', 'tab', 'backspace']);
-    expect(keyEvents('ingestion@us-east', plainKey).map((e) => e.text).join('')).toBe('ingestion@us-east');
+    expect(
+      keyEvents('ingestion@us-east', plainKey)
+        .map((e) => e.text)
+        .join(''),
+    ).toBe('ingestion@us-east');
   });
 
   it('Esc and a letter read together (the bytes of Alt+letter) are Esc, then the letter', () => {

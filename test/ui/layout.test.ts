@@ -5,7 +5,16 @@ const counts = {health: 16, lag: 6, dlq: 12, outbox: 8, burn: 4};
 const calm = {};
 const dlqStorm = {dlq: {crit: 3, warn: 0}};
 const regionOutage = {health: {crit: 8, warn: 0}, lag: {crit: 3, warn: 0}, outbox: {crit: 4, warn: 0}, burn: {crit: 1, warn: 1}, dlq: {crit: 0, warn: 1}};
-const SIZES = [[80, 24], [100, 30], [120, 40], [159, 50], [160, 50], [200, 60], [250, 70], [300, 90]] as const;
+const SIZES = [
+  [80, 24],
+  [100, 30],
+  [120, 40],
+  [159, 50],
+  [160, 50],
+  [200, 60],
+  [250, 70],
+  [300, 90],
+] as const;
 
 const heightOf = (l: ReturnType<typeof computeLayout>, pane: string) => l.panes.find((p) => p.pane === pane)!.height;
 

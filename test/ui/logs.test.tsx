@@ -19,7 +19,10 @@ function demoWith(wrap: (logs: Loggable) => Loggable, calls: string[] = []): Sou
     const logs = wrap(c.logs!);
     const capabilities: Capabilities = {
       ...c,
-      logs: {...logs, tail: (ref, request, signal) => (calls.push(`tail ${request.pod}${request.previous ? ' previous' : ''}`), logs.tail(ref, request, signal))},
+      logs: {
+        ...logs,
+        tail: (ref, request, signal) => (calls.push(`tail ${request.pod}${request.previous ? ' previous' : ''}`), logs.tail(ref, request, signal)),
+      },
       rollback: c.rollback && {...c.rollback, rollback: (...args) => (calls.push('rollback'), c.rollback!.rollback(...args))},
     };
     const source: Source = {...demo, capabilities, read: demo.read.bind(demo)};
@@ -57,7 +60,7 @@ describe('log view', () => {
     await app.waitFor('READINESS CHECKS');
   });
 
-  it('l from the health pane; Enter picks a pod; P shows the previous instance\'s crash (--previous); t limits the time', async () => {
+  it("l from the health pane; Enter picks a pod; P shows the previous instance's crash (--previous); t limits the time", async () => {
     // Seed 2: the first ingestion pod in us-east has restarted (4 times), the other two never did.
     app = await renderCockpit({flags: {demo: 'bad-deploy', seed: 2}, columns: 160});
     await app.waitFor('ingestion@us-east');
@@ -82,7 +85,7 @@ describe('log view', () => {
     await app.press('P', 't');
     frame = await app.waitFor('since 5m');
     expect(frame).toMatch(/--since-time=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/);
-    expect(Number(/ ([\d,]+) lines · /.exec(frame)?.[1]?.replace(',', ''))).toBeLessThanOrEqual(2 * (5 * 60 / 0.4 + 1));
+    expect(Number(/ ([\d,]+) lines · /.exec(frame)?.[1]?.replace(',', ''))).toBeLessThanOrEqual(2 * ((5 * 60) / 0.4 + 1));
   });
 
   it('a typed filter narrows the lines at once, Enter tails again with it (| grep -iF), Esc clears it', async () => {
@@ -105,7 +108,10 @@ describe('log view', () => {
   });
 
   it('the ring buffer bounds memory, and the view says how many lines it dropped', async () => {
-    app = await renderCockpit({flags: {demo: 'calm'}, session: {createSource: demoWith((l) => ({...l, tail: (ref, r, s) => l.tail(ref, {...r, maxLines: 100}, s)}))}});
+    app = await renderCockpit({
+      flags: {demo: 'calm'},
+      session: {createSource: demoWith((l) => ({...l, tail: (ref, r, s) => l.tail(ref, {...r, maxLines: 100}, s)}))},
+    });
     await app.waitFor('ingestion@us-east');
     await app.press(':', ...'logs ingestion@us-east', KEYS.enter);
     let frame = await app.waitFor(/100 lines · 4\d\d dropped \(buffer 100\)/);

@@ -9,7 +9,21 @@ import {HEALTH_COLUMNS} from '../../src/panes/health/rows.js';
 import {renderCockpit} from '../helpers/render-app.js';
 
 const alert = (name: string, target: string, severity = 1): ActiveAlert =>
-  ({key: `${name}:${target}`, name, severity, target, summary: '0/2 pods ready', runbook: '6.1', pane: 'health', state: 'firing', activeSince: 0, firingSince: 0, forMs: 0, escalation: {now: 'Primary on-call'}, stale: false}) as unknown as ActiveAlert;
+  ({
+    key: `${name}:${target}`,
+    name,
+    severity,
+    target,
+    summary: '0/2 pods ready',
+    runbook: '6.1',
+    pane: 'health',
+    state: 'firing',
+    activeSince: 0,
+    firingSince: 0,
+    forMs: 0,
+    escalation: {now: 'Primary on-call'},
+    stale: false,
+  }) as unknown as ActiveAlert;
 
 describe('--ascii', () => {
   it('keeps each character to one ASCII cell of the same width', () => {
@@ -29,7 +43,13 @@ describe('--ascii', () => {
       await app.waitFor('Keys (Esc or ? to close');
       // every page of the help, down to its last section
       for (const help of await app.scrollTo('Words on screen')) {
-        expect(help.split('\n').filter((l) => !/SEV-\d|more firing/.test(l)).join('\n').replace(/[\x20-\x7e\n]/g, '')).toBe('');
+        expect(
+          help
+            .split('\n')
+            .filter((l) => !/SEV-\d|more firing/.test(l))
+            .join('\n')
+            .replace(/[\x20-\x7e\n]/g, ''),
+        ).toBe('');
       }
     } finally {
       app.unmount();
@@ -39,7 +59,11 @@ describe('--ascii', () => {
 
 describe('--wall words', () => {
   it('groups the worst alert with its kind in its region, in words a passer-by understands', () => {
-    const alerts = [...['export', 'gateway', 'query'].map((s) => alert('ServiceDown', `${s}@us-east`)), alert('ServiceDown', 'export@eu-west'), alert('ErrorBudgetBurn', 'atp-availability', 2)];
+    const alerts = [
+      ...['export', 'gateway', 'query'].map((s) => alert('ServiceDown', `${s}@us-east`)),
+      alert('ServiceDown', 'export@eu-west'),
+      alert('ErrorBudgetBurn', 'atp-availability', 2),
+    ];
     const group = bannerAlerts(alerts);
     expect(group).toHaveLength(3);
     expect(plainWords(group)).toBe('us-east: 3 services down');

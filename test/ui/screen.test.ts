@@ -93,7 +93,11 @@ describe('cell-diffing screen', () => {
     const shown = term(40, 2);
     await write(shown, writes.join(''));
     expect(text(shown)[0]).toBe(' HEAD 12:00:01Z tail');
-    expect(cells(shown).filter((c) => c.startsWith('6,0:') || c.startsWith('16,0:')).map((c) => c.split(':').at(-2) !== '0')).toEqual([true, false]);
+    expect(
+      cells(shown)
+        .filter((c) => c.startsWith('6,0:') || c.startsWith('16,0:'))
+        .map((c) => c.split(':').at(-2) !== '0'),
+    ).toEqual([true, false]);
     const before = writes.length;
     screen.setOverlay({row: 0, col: 6, text: '12:00:02Z'});
     expect(writes.length).toBe(before + 1);

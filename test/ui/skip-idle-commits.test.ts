@@ -26,7 +26,11 @@ async function bundle(name: string, plugins: Plugin[]): Promise<string> {
   return join(outdir, 'commits-app.js');
 }
 
-const run = (file: string, seed: number) => JSON.parse(execFileSync(process.execPath, [file, String(seed)], {encoding: 'utf8', env: {...process.env, FORCE_COLOR: '1'}})) as {screens: string[]; frames: number};
+const run = (file: string, seed: number) =>
+  JSON.parse(execFileSync(process.execPath, [file, String(seed)], {encoding: 'utf8', env: {...process.env, FORCE_COLOR: '1'}})) as {
+    screens: string[];
+    frames: number;
+  };
 
 describe('idle commits held back from Ink (bundle drop-in)', () => {
   it('the screen after every random update is the same as without it, with fewer frames built', async () => {

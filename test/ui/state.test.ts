@@ -17,7 +17,7 @@ describe('uiReducer', () => {
     expect(uiReducer(burn, {type: 'focus-step', step: 1}).focus).toBe('health');
   });
 
-  it("focusing a pane leaves a detail view, but not help or the journal", () => {
+  it('focusing a pane leaves a detail view, but not help or the journal', () => {
     const detail = uiReducer(start, {type: 'view', view: {kind: 'detail', pane: 'health', key: 'query/eu-west'}});
     expect(uiReducer(detail, {type: 'focus', pane: 'dlq'}).view).toEqual({kind: 'panes'});
     const help = uiReducer(start, {type: 'view', view: {kind: 'help'}});

@@ -21,7 +21,10 @@ const ctx: RowContext = {thresholds: DEFAULT_THRESHOLDS, alerts: [], now: NOW, s
 
 /** The trend column as the table shows it at `width`: its header and each row's visible cell. */
 function shown<P extends PaneId>(pane: P, reading: ReadingByPane[P], width: number): {header: string; cells: Map<string, string>; width: number} {
-  const spec = PANES[pane] as unknown as {columns: typeof PANES.health.columns; rows: (r: ReadingByPane[P], c: RowContext) => ReturnType<typeof PANES.health.rows>};
+  const spec = PANES[pane] as unknown as {
+    columns: typeof PANES.health.columns;
+    rows: (r: ReadingByPane[P], c: RowContext) => ReturnType<typeof PANES.health.rows>;
+  };
   const column = fitColumns(spec.columns, width - 2).find((c) => c.column.id === 'trend');
   if (!column) throw new Error(`${pane}: no trend column at width ${width}`);
   const cells = new Map(spec.rows(reading, ctx).map((r) => [r.key, r.cells.trend?.text ?? '']));
@@ -50,7 +53,14 @@ const wobble = (lo: number, hi: number) => (ago: number) => lo + ((Math.sin(ago 
 
 describe('inline trends share one scale per column', () => {
   it('0.01-0.03 % error noise stays at the bottom while a 30 % error storm fills the cell', () => {
-    const {cells} = shown('health', health([['noise', series(60, wobble(0.0001, 0.0003))], ['storm', series(60, (ago) => (ago < 20 ? 0.3 : 0.0002))]]), 240);
+    const {cells} = shown(
+      'health',
+      health([
+        ['noise', series(60, wobble(0.0001, 0.0003))],
+        ['storm', series(60, (ago) => (ago < 20 ? 0.3 : 0.0002))],
+      ]),
+      240,
+    );
     expect(cells.get('noise@us-east')).toMatch(/^▁+$/);
     expect(cells.get('storm@us-east')).toContain('█');
     expect(cells.get('storm@us-east')!.startsWith('▁')).toBe(true);
@@ -64,10 +74,24 @@ describe('inline trends share one scale per column', () => {
   });
 
   it('a storm row and a calm row of the same pane: only the storm reaches the top', () => {
-    const l = shown('lag', lag([['calm', series(60, wobble(1.6, 2.2))], ['stall', series(60, (ago) => Math.max(2, (40 - ago) * 60))]]), 240).cells;
+    const l = shown(
+      'lag',
+      lag([
+        ['calm', series(60, wobble(1.6, 2.2))],
+        ['stall', series(60, (ago) => Math.max(2, (40 - ago) * 60))],
+      ]),
+      240,
+    ).cells;
     expect(l.get('calm@us-east')).toMatch(/^▁+$/);
     expect(l.get('stall@us-east')).toContain('█');
-    const d = shown('dlq', dlq([['calm', series(60, () => 4)], ['storm', series(60, (ago) => 9 + (45 - Math.min(45, ago)) * 9)]]), 240).cells;
+    const d = shown(
+      'dlq',
+      dlq([
+        ['calm', series(60, () => 4)],
+        ['storm', series(60, (ago) => 9 + (45 - Math.min(45, ago)) * 9)],
+      ]),
+      240,
+    ).cells;
     expect(d.get('calm')).toMatch(/^▁+$/);
     expect(d.get('storm')).toContain('█');
   });

@@ -8,7 +8,11 @@ import {takeSnapshot} from '../../src/cli/snapshot.js';
 import {renderCockpit, type AppHarness} from '../helpers/render-app.js';
 
 // The demo serves every pane but the outbox, which this context leaves out on purpose.
-const config = {contexts: {lab: {environment: 'lab', panes: {health: 'demo', lag: 'demo', dlq: 'demo', burn: 'demo'}, sources: {demo: {kind: 'demo' as const, scenario: 'calm'}}}}};
+const config = {
+  contexts: {
+    lab: {environment: 'lab', panes: {health: 'demo', lag: 'demo', dlq: 'demo', burn: 'demo'}, sources: {demo: {kind: 'demo' as const, scenario: 'calm'}}},
+  },
+};
 
 let app: AppHarness | undefined;
 afterEach(() => app?.unmount());

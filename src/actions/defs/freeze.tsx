@@ -23,7 +23,8 @@ function freezeAction(on: boolean, key: KeySpec): ActionDefinition {
     command: {
       word,
       usage: 'KIND',
-      parse: (arg) => ((FREEZE_KINDS as readonly string[]).includes(arg) ? {kind: word, freeze: arg as FreezeKind} : `usage: ${word} ${FREEZE_KINDS.join('|')}`),
+      parse: (arg) =>
+        (FREEZE_KINDS as readonly string[]).includes(arg) ? {kind: word, freeze: arg as FreezeKind} : `usage: ${word} ${FREEZE_KINDS.join('|')}`,
       // Freeze offers what is not frozen, unfreeze what is.
       complete: (session) => {
         const frozen = (session.freezes.snapshot().value ?? []).map((f) => f.kind);
@@ -62,5 +63,11 @@ function freezeAction(on: boolean, key: KeySpec): ActionDefinition {
   });
 }
 
-export const freeze = freezeAction(true, {keys: ['f'], hint: 'freeze', help: 'Freeze deployments, integrity (purge/export) or writes', footer: 6, places: ['panes']});
+export const freeze = freezeAction(true, {
+  keys: ['f'],
+  hint: 'freeze',
+  help: 'Freeze deployments, integrity (purge/export) or writes',
+  footer: 6,
+  places: ['panes'],
+});
 export const unfreeze = freezeAction(false, {keys: ['u'], hint: 'unfreeze', help: 'Lift a freeze'});

@@ -46,7 +46,12 @@ interface Spec {
 function planSteps(spec: Spec, env: StepEnv, incident: PagingIncident): Next {
   const built = spec.plan(env, incident, alertOf(env, incident));
   if (!(built instanceof Promise)) return {step: 'plan', plan: built};
-  return {step: 'loading', title: `Reading the escalation policy of ${incidentTarget(incident)}…`, next: built.then((plan) => ({step: 'plan', plan})), failTitle: spec.confirmLabel};
+  return {
+    step: 'loading',
+    title: `Reading the escalation policy of ${incidentTarget(incident)}…`,
+    next: built.then((plan) => ({step: 'plan', plan})),
+    failTitle: spec.confirmLabel,
+  };
 }
 
 function pagingAction(spec: Spec): ActionDefinition {
@@ -95,7 +100,7 @@ function pagingAction(spec: Spec): ActionDefinition {
 export const acknowledge = pagingAction({
   kind: 'acknowledge',
   word: 'ack',
-  key: {keys: ['A'], hint: 'ack page', help: 'Acknowledge a PagerDuty incident (stops the alert\'s respond clock)', places: ['panes', 'alerts']},
+  key: {keys: ['A'], hint: 'ack page', help: "Acknowledge a PagerDuty incident (stops the alert's respond clock)", places: ['panes', 'alerts']},
   confirmLabel: 'Acknowledge',
   typedName: false,
   fits: (i) => i.status === 'triggered',

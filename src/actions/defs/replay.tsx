@@ -35,7 +35,12 @@ function setup(env: StepEnv, entity: DlqEntity, targets: readonly ReplayTarget[]
         entity={entity}
         targets={targets}
         onCancel={io.cancel}
-        onNext={(filter) => io.next(() => dryRun(env.session, entity.entity, filter).then((messages) => dryRunStep(env, entity, targets, filter, messages)), 'Replay: dry run failed')}
+        onNext={(filter) =>
+          io.next(
+            () => dryRun(env.session, entity.entity, filter).then((messages) => dryRunStep(env, entity, targets, filter, messages)),
+            'Replay: dry run failed',
+          )
+        }
       />
     ),
   };
@@ -59,7 +64,14 @@ function dryRunStep(env: StepEnv, entity: DlqEntity, targets: readonly ReplayTar
 
 export const replay = defineAction<ReplayRequest>({
   kind: 'replay',
-  key: {keys: ['p'], hint: 'replay', help: 'Replay dead letters of the selected entity (reasons, filter, dry run, confirm)', footer: 1, panes: ['dlq'], places: ['panes', 'detail']},
+  key: {
+    keys: ['p'],
+    hint: 'replay',
+    help: 'Replay dead letters of the selected entity (reasons, filter, dry run, confirm)',
+    footer: 1,
+    panes: ['dlq'],
+    places: ['panes', 'detail'],
+  },
   command: {
     word: 'replay',
     usage: 'ENTITY',

@@ -15,7 +15,14 @@ export interface RestartRequest extends ActionRequest {
 
 export const restart = defineAction<RestartRequest>({
   kind: 'restart',
-  key: {keys: ['x'], hint: 'restart', help: 'Restart the selected service (kubectl rollout restart: every pod replaced in turn, followed)', footer: 6, panes: ['health'], places: ['panes', 'detail']},
+  key: {
+    keys: ['x'],
+    hint: 'restart',
+    help: 'Restart the selected service (kubectl rollout restart: every pod replaced in turn, followed)',
+    footer: 6,
+    panes: ['health'],
+    places: ['panes', 'detail'],
+  },
   command: {
     word: 'restart',
     usage: 'SERVICE@REGION',
@@ -33,7 +40,11 @@ export const restart = defineAction<RestartRequest>({
   start: (request, env) => {
     const ctx = env.session.context;
     if (!capabilityFor(env.session, 'health', 'restart')) {
-      return {step: 'notice', title: 'Restart unavailable', text: `No source of the health pane in context ${ctx.name} can restart (sources: ${ctx.panes.health.join(', ') || 'none'}).`};
+      return {
+        step: 'notice',
+        title: 'Restart unavailable',
+        text: `No source of the health pane in context ${ctx.name} can restart (sources: ${ctx.panes.health.join(', ') || 'none'}).`,
+      };
     }
     return serviceSteps(env, request, {verb: 'Restart', title: 'Restart', then: (ref) => ({step: 'plan', plan: restartPlan(env, ref)})});
   },

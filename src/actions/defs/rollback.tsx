@@ -20,7 +20,10 @@ function revisions(env: StepEnv, service: string, region: string): Next {
   const ref = {service, region};
   const next = found.capability.history(ref, AbortSignal.timeout(15_000)).then((history): Step => {
     if (history.length < 2) return {step: 'notice', title: 'Rollback', text: `${service}@${region} has no earlier revision to roll back to.`};
-    const initial = Math.max(0, history.findIndex((h) => h === defaultRevision(history)));
+    const initial = Math.max(
+      0,
+      history.findIndex((h) => h === defaultRevision(history)),
+    );
     return {
       step: 'form',
       render: (io) => (
@@ -39,7 +42,14 @@ function revisions(env: StepEnv, service: string, region: string): Next {
 
 export const rollback = defineAction<RollbackRequest>({
   kind: 'rollback',
-  key: {keys: ['r'], hint: 'rollback', help: 'Roll back the selected service (revision history, confirm, follow the rollout)', footer: 1, panes: ['health'], places: ['panes', 'detail']},
+  key: {
+    keys: ['r'],
+    hint: 'rollback',
+    help: 'Roll back the selected service (revision history, confirm, follow the rollout)',
+    footer: 1,
+    panes: ['health'],
+    places: ['panes', 'detail'],
+  },
   command: {
     word: 'rollback',
     usage: 'SERVICE[@REGION]',
@@ -59,7 +69,11 @@ export const rollback = defineAction<RollbackRequest>({
   start: (request, env) => {
     const ctx = env.session.context;
     if (!capabilityFor(env.session, 'health', 'rollback')) {
-      return {step: 'notice', title: 'Rollback unavailable', text: `No source of the health pane in context ${ctx.name} can roll back (sources: ${ctx.panes.health.join(', ') || 'none'}).`};
+      return {
+        step: 'notice',
+        title: 'Rollback unavailable',
+        text: `No source of the health pane in context ${ctx.name} can roll back (sources: ${ctx.panes.health.join(', ') || 'none'}).`,
+      };
     }
     return serviceSteps(env, request, {verb: 'Roll back', title: 'Rollback', then: (ref) => revisions(env, ref.service, ref.region)});
   },

@@ -30,27 +30,31 @@ function form(env: StepEnv, ref: ServiceRef, wanted: number | undefined): Next {
   const found = capabilityFor(env.session, 'health', 'scale');
   if (!found) throw new Error('no source of the health pane can scale');
   const cap = found.capability;
-  const next = cap.info(ref, AbortSignal.timeout(15_000)).then(
-    (info): Next => ({
-      step: 'form',
-      render: (io) => (
-        <ScaleForm
-          target={ref}
-          info={info}
-          initial={wanted ?? info.replicas}
-          check={(n) => cap.check(info, n)}
-          onCancel={io.cancel}
-          onNext={(n) => io.next(() => ({step: 'plan', plan: scalePlan(env, ref, info, n)}), 'Scale')}
-        />
-      ),
-    }),
-  );
+  const next = cap.info(ref, AbortSignal.timeout(15_000)).then((info): Next => ({
+    step: 'form',
+    render: (io) => (
+      <ScaleForm
+        target={ref}
+        info={info}
+        initial={wanted ?? info.replicas}
+        check={(n) => cap.check(info, n)}
+        onCancel={io.cancel}
+        onNext={(n) => io.next(() => ({step: 'plan', plan: scalePlan(env, ref, info, n)}), 'Scale')}
+      />
+    ),
+  }));
   return {step: 'loading', title: `Reading the scale and autoscaler of ${ref.service}@${ref.region}…`, next, failTitle: 'Scale: cannot read the deployment'};
 }
 
 export const scale = defineAction<ScaleRequest>({
   kind: 'scale',
-  key: {keys: ['s'], hint: 'scale', help: 'Scale the selected service to N replicas (current count, HPA range, bounds; kubectl scale)', panes: ['health'], places: ['panes', 'detail']},
+  key: {
+    keys: ['s'],
+    hint: 'scale',
+    help: 'Scale the selected service to N replicas (current count, HPA range, bounds; kubectl scale)',
+    panes: ['health'],
+    places: ['panes', 'detail'],
+  },
   command: {
     word: 'scale',
     usage: 'SERVICE@REGION N',
@@ -68,7 +72,11 @@ export const scale = defineAction<ScaleRequest>({
   start: (request, env) => {
     const ctx = env.session.context;
     if (!capabilityFor(env.session, 'health', 'scale')) {
-      return {step: 'notice', title: 'Scale unavailable', text: `No source of the health pane in context ${ctx.name} can scale (sources: ${ctx.panes.health.join(', ') || 'none'}).`};
+      return {
+        step: 'notice',
+        title: 'Scale unavailable',
+        text: `No source of the health pane in context ${ctx.name} can scale (sources: ${ctx.panes.health.join(', ') || 'none'}).`,
+      };
     }
     return serviceSteps(env, request, {verb: 'Scale', title: 'Scale', then: (ref) => form(env, ref, request.replicas)});
   },

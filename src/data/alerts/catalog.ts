@@ -7,9 +7,4 @@ import {SERVICE_RULES} from './service-rules.js';
 export {DEFAULT_THRESHOLDS, heldSince, type AlertRule, type AlertThresholds, type Candidate} from './rule.js';
 
 /** Every rule the cockpit evaluates: the twelve catalog alerts in the catalog's order, then the burn alerts. */
-export const ALERT_RULES: readonly AlertRule[] = [
-  ...SERVICE_RULES,
-  ...FLOW_RULES.slice(0, 2),
-  ...PLATFORM_RULES,
-  ...FLOW_RULES.slice(2),
-];
+export const ALERT_RULES: readonly AlertRule[] = [...SERVICE_RULES, ...FLOW_RULES.slice(0, 2), ...PLATFORM_RULES, ...FLOW_RULES.slice(2)];

@@ -91,7 +91,7 @@ export const FLOW_RULES: readonly AlertRule[] = [
   {
     name: 'AvailabilityBudget1h',
     severity: 2,
-    threshold: '10% of the error budget consumed in 1 hour (severity: cockpit\'s choice)',
+    threshold: "10% of the error budget consumed in 1 hour (severity: cockpit's choice)",
     runbook: 'Topic 10 (SLO Monitoring: Service Availability)',
     catalog: false,
     forMs: 0,

@@ -62,7 +62,9 @@ export const PLATFORM_RULES: readonly AlertRule[] = [
       }),
     ],
   },
-  platformRule({name: 'ComplianceViolation', severity: 1, threshold: 'Retention/residency breach', runbook: '19.1 (Compliance Emergency)'}, 'complianceEvents', (v) =>
-    v.value > 0 ? {summary: `${v.value} retention/residency violation(s) in the last 15m`} : undefined,
+  platformRule(
+    {name: 'ComplianceViolation', severity: 1, threshold: 'Retention/residency breach', runbook: '19.1 (Compliance Emergency)'},
+    'complianceEvents',
+    (v) => (v.value > 0 ? {summary: `${v.value} retention/residency violation(s) in the last 15m`} : undefined),
   ),
 ];

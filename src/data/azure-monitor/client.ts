@@ -33,7 +33,8 @@ export function innermostMessage(error: unknown): string | undefined {
   for (let depth = 0; current && typeof current === 'object' && depth < 8; depth++) {
     if (typeof current.message === 'string' && current.message) found = current.message;
     const details = Array.isArray(current.details) ? (current.details[0] as ErrorLike | undefined) : undefined;
-    current = (current.error as ErrorLike | undefined) ?? (current.innererror as ErrorLike | undefined) ?? (details?.innererror as ErrorLike | undefined) ?? details;
+    current =
+      (current.error as ErrorLike | undefined) ?? (current.innererror as ErrorLike | undefined) ?? (details?.innererror as ErrorLike | undefined) ?? details;
   }
   return found;
 }
@@ -91,11 +92,16 @@ export class MonitorClient {
     try {
       // @azure/monitor-query-logs 1.0.0 drops `abortSignal` from the options it passes on; `requestOptions.timeout`
       // is what cuts the HTTP request, and the race frees the caller at once when it gives up first.
-      const call = this.client.queryWorkspace(this.options.workspaceId, kql, {duration: query.windowIso}, {
-        abortSignal,
-        requestOptions: {timeout: query.timeoutMs},
-        serverTimeoutInSeconds: Math.max(1, Math.ceil(query.timeoutMs / 1000)),
-      });
+      const call = this.client.queryWorkspace(
+        this.options.workspaceId,
+        kql,
+        {duration: query.windowIso},
+        {
+          abortSignal,
+          requestOptions: {timeout: query.timeoutMs},
+          serverTimeoutInSeconds: Math.max(1, Math.ceil(query.timeoutMs / 1000)),
+        },
+      );
       const result = await abortable(call, abortSignal);
       if (result.status === LogsQueryResultStatus.Success) return {tables: result.tables};
       const why = innermostMessage(result.partialError) ?? result.partialError.code;
@@ -104,8 +110,16 @@ export class MonitorClient {
       const timedOut = timeout.aborted && !signal.aborted;
       const kind = kindOf(error, timedOut);
       const status = (error as {statusCode?: unknown}).statusCode;
-      const detail = kind === 'timeout' && timedOut ? `timed out after ${query.timeoutMs / 1000}s` : clip(innermostMessage((error as {details?: unknown}).details) ?? describeError(error));
-      const hint = kind === 'auth' ? ' (check the Azure credential or the token in the environment; the identity needs Log Analytics Reader)' : kind === 'tls' ? ' (a private CA? set caFile)' : '';
+      const detail =
+        kind === 'timeout' && timedOut
+          ? `timed out after ${query.timeoutMs / 1000}s`
+          : clip(innermostMessage((error as {details?: unknown}).details) ?? describeError(error));
+      const hint =
+        kind === 'auth'
+          ? ' (check the Azure credential or the token in the environment; the identity needs Log Analytics Reader)'
+          : kind === 'tls'
+            ? ' (a private CA? set caFile)'
+            : '';
       const head = typeof status === 'number' ? `HTTP ${status} ` : '';
       throw new SourceError(kind, `${what}: ${head}${detail}${hint}`, {cause: error});
     }

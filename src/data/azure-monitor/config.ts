@@ -88,7 +88,10 @@ function region(config: ResolvedSource): MonitorOptions['region'] {
   const expr = str(config.regionDimension) ?? 'cloud_RoleInstance';
   // A column, a property path or a bracketed key: nothing that could end the expression and start another.
   if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*|\[\s*'[\w .-]+'\s*\]|\[\s*"[\w .-]+"\s*\])*$/.test(expr)) {
-    throw new SourceError('config', `sources.${config.id}.regionDimension must be a column or property path such as cloud_RoleInstance or customDimensions.region`);
+    throw new SourceError(
+      'config',
+      `sources.${config.id}.regionDimension must be a column or property path such as cloud_RoleInstance or customDimensions.region`,
+    );
   }
   return {kind: 'dimension', expr};
 }
@@ -110,13 +113,15 @@ function endpoint(config: ResolvedSource): string {
 /** Reads a source entry; throws a SourceError naming the key when something is wrong. */
 export function monitorOptions(config: ResolvedSource, env: NodeJS.ProcessEnv): MonitorOptions {
   const workspaceId = str(config.workspaceId);
-  if (!workspaceId || !/^[\w-]{1,64}$/.test(workspaceId)) throw new SourceError('config', `sources.${config.id}.workspaceId must be the Log Analytics workspace id (a GUID)`);
+  if (!workspaceId || !/^[\w-]{1,64}$/.test(workspaceId))
+    throw new SourceError('config', `sources.${config.id}.workspaceId must be the Log Analytics workspace id (a GUID)`);
   const tokenEnv = str(config.tokenEnv);
   const token = tokenEnv ? str(env[tokenEnv]) : undefined;
   if (tokenEnv && !token) throw new SourceError('auth', `sources.${config.id}: $${tokenEnv} is not set (it should hold a bearer token for Log Analytics)`);
   const ca = readCaFile(config);
   const schema = config.schema === 'classic' ? 'classic' : 'workspace';
-  if (config.schema !== undefined && config.schema !== 'classic' && config.schema !== 'workspace') throw new SourceError('config', `sources.${config.id}.schema must be "workspace" or "classic"`);
+  if (config.schema !== undefined && config.schema !== 'classic' && config.schema !== 'workspace')
+    throw new SourceError('config', `sources.${config.id}.schema must be "workspace" or "classic"`);
   const defaults = {window: config.window, bin: config.bin, timeout: config.timeout};
   return {
     id: config.id,

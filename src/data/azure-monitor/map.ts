@@ -118,15 +118,17 @@ export function lagRows(rows: Rows, fallbackRegion: string): ProjectionLag[] {
     if (lag === undefined) return [];
     const trend = series(rows, g, (row) => rows.num(row, 'lag'));
     const values = trend.map((s) => s.v);
-    return [{
-      projection: g.name,
-      region: g.region,
-      lagSeconds: lag,
-      p95Seconds: latest(rows, g, 'p95') ?? percentile(values, 95),
-      p99Seconds: latest(rows, g, 'p99') ?? percentile(values, 99),
-      eventsPerSecond: latest(rows, g, 'eps'),
-      series: trend,
-    }];
+    return [
+      {
+        projection: g.name,
+        region: g.region,
+        lagSeconds: lag,
+        p95Seconds: latest(rows, g, 'p95') ?? percentile(values, 95),
+        p99Seconds: latest(rows, g, 'p99') ?? percentile(values, 99),
+        eventsPerSecond: latest(rows, g, 'eps'),
+        series: trend,
+      },
+    ];
   });
 }
 
@@ -135,13 +137,15 @@ export function outboxRows(rows: Rows, fallbackRegion: string): Outbox[] {
   return group(rows, 'service', fallbackRegion, true).flatMap((g) => {
     const pending = latest(rows, g, 'pending');
     if (pending === undefined) return [];
-    return [{
-      service: g.name,
-      region: g.region,
-      pending,
-      oldestAgeSeconds: latest(rows, g, 'oldest') ?? 0,
-      relayPerSecond: latest(rows, g, 'relay'),
-      series: series(rows, g, (row) => rows.num(row, 'pending')),
-    }];
+    return [
+      {
+        service: g.name,
+        region: g.region,
+        pending,
+        oldestAgeSeconds: latest(rows, g, 'oldest') ?? 0,
+        relayPerSecond: latest(rows, g, 'relay'),
+        series: series(rows, g, (row) => rows.num(row, 'pending')),
+      },
+    ];
   });
 }

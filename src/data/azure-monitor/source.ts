@@ -49,7 +49,9 @@ export async function createMonitorSource(config: ResolvedSource, env: SourceEnv
   const fallbackRegion = options.region.kind === 'fixed' ? options.region.name : 'global';
 
   const mappers: {readonly [P in MonitorPane]: (answer: QueryAnswer) => ReadingByPane[P]} = {
-    health: (a) => ({services: healthRows(rowsOf('health query', a.tables, HEALTH_COLUMNS, ['service', 'requests', 'failed', 'p95']), options.queries.health, fallbackRegion)}),
+    health: (a) => ({
+      services: healthRows(rowsOf('health query', a.tables, HEALTH_COLUMNS, ['service', 'requests', 'failed', 'p95']), options.queries.health, fallbackRegion),
+    }),
     lag: (a) => ({projections: lagRows(rowsOf('lag query', a.tables, LAG_COLUMNS, ['projection', 'lag']), fallbackRegion)}),
     outbox: (a) => ({outboxes: outboxRows(rowsOf('outbox query', a.tables, OUTBOX_COLUMNS, ['service', 'pending', 'oldest']), fallbackRegion)}),
   };

@@ -64,7 +64,7 @@ export function rowsOf(what: string, tables: readonly LogsTable[], aliases: Alia
     text: (row, column) => {
       const v = cell(row, column);
       if (v === undefined || v === null) return undefined;
-      const s = sanitize(typeof v === 'string' ? v : JSON.stringify(v) ?? String(v)).trim();
+      const s = sanitize(typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v))).trim();
       return s.length > 80 ? s.slice(0, 80) : s;
     },
   };

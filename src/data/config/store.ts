@@ -29,7 +29,9 @@ function readJson(file: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError(file, [{key: '', message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, fix: 'check the path given to --config'}]);
+    throw new ConfigError(file, [
+      {key: '', message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, fix: 'check the path given to --config'},
+    ]);
   }
   try {
     return JSON.parse(text) as unknown;
@@ -79,7 +81,14 @@ export async function setStoreValue(key: string, text: string): Promise<LoadedCo
   for (const part of parts.slice(0, -1)) {
     const child = node[part];
     if (child === undefined) node[part] = {};
-    else if (typeof child !== 'object' || child === null) throw new ConfigError(storePath(), [{key: parts.slice(0, parts.indexOf(part) + 1).join('.'), message: 'is not an object, so it cannot hold sub-keys', fix: 'set the parent key to an object first'}]);
+    else if (typeof child !== 'object' || child === null)
+      throw new ConfigError(storePath(), [
+        {
+          key: parts.slice(0, parts.indexOf(part) + 1).join('.'),
+          message: 'is not an object, so it cannot hold sub-keys',
+          fix: 'set the parent key to an object first',
+        },
+      ]);
     node = node[part] as Record<string, unknown>;
   }
   node[parts[parts.length - 1] ?? key] = parseValue(text);

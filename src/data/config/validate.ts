@@ -63,7 +63,11 @@ function describe(error: ErrorObject): ConfigProblem {
   }
   if (error.keyword === 'enum') {
     const allowed = (error.params as {allowedValues?: unknown[]}).allowedValues ?? [];
-    return {key, message: `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}${what}`, fix: `set it to one of those, e.g. ${JSON.stringify(allowed[0])}`};
+    return {
+      key,
+      message: `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}${what}`,
+      fix: `set it to one of those, e.g. ${JSON.stringify(allowed[0])}`,
+    };
   }
   if (error.keyword === 'required') {
     const missing = String((error.params as {missingProperty?: string}).missingProperty);
@@ -76,7 +80,8 @@ function describe(error: ErrorObject): ConfigProblem {
 function condense(errors: readonly ErrorObject[]): ErrorObject[] {
   const byPath = new Map<string, ErrorObject>();
   for (const e of errors) {
-    const path = e.keyword === 'additionalProperties' ? `${e.instancePath}/${String((e.params as {additionalProperty?: string}).additionalProperty)}` : e.instancePath;
+    const path =
+      e.keyword === 'additionalProperties' ? `${e.instancePath}/${String((e.params as {additionalProperty?: string}).additionalProperty)}` : e.instancePath;
     const current = byPath.get(path);
     if (!current || current.keyword === 'oneOf') byPath.set(path, e);
   }
@@ -86,14 +91,23 @@ function condense(errors: readonly ErrorObject[]): ErrorObject[] {
 
 function secrets(value: unknown, path: string[], out: ConfigProblem[]): void {
   if (typeof value === 'string') {
-    if (SECRET_VALUE.test(value)) out.push({key: path.join('.'), message: 'looks like a secret; secrets never live in the config file', fix: 'remove it and provide it through the environment (see README, "Secrets")'});
+    if (SECRET_VALUE.test(value))
+      out.push({
+        key: path.join('.'),
+        message: 'looks like a secret; secrets never live in the config file',
+        fix: 'remove it and provide it through the environment (see README, "Secrets")',
+      });
     return;
   }
   if (!value || typeof value !== 'object') return;
   for (const [k, v] of Object.entries(value)) {
     const here = [...path, k];
     if (SECRET_KEY.test(k) && !/env$/i.test(k) && typeof v !== 'object') {
-      out.push({key: here.join('.'), message: 'secrets never live in the config file', fix: 'remove this key and set the secret in the environment (see README, "Secrets")'});
+      out.push({
+        key: here.join('.'),
+        message: 'secrets never live in the config file',
+        fix: 'remove this key and set the secret in the environment (see README, "Secrets")',
+      });
       continue;
     }
     secrets(v, here, out);
@@ -108,7 +122,11 @@ export function configProblems(config: unknown): ConfigProblem[] {
   secrets(config, [], problems);
   const c = config as CockpitConfig;
   if (c && typeof c === 'object' && c.defaultContext && !c.contexts?.[c.defaultContext]) {
-    problems.push({key: 'defaultContext', message: `names context "${c.defaultContext}", which does not exist`, fix: `add contexts.${c.defaultContext} or set defaultContext to one of: ${Object.keys(c.contexts ?? {}).join(', ') || '(none defined)'}`});
+    problems.push({
+      key: 'defaultContext',
+      message: `names context "${c.defaultContext}", which does not exist`,
+      fix: `add contexts.${c.defaultContext} or set defaultContext to one of: ${Object.keys(c.contexts ?? {}).join(', ') || '(none defined)'}`,
+    });
   }
   for (const [name, ctx] of Object.entries(c?.contexts ?? {})) {
     const hook = (ctx as {slack?: {webhookEnv?: unknown}} | undefined)?.slack?.webhookEnv;
@@ -126,7 +144,11 @@ export function configProblems(config: unknown): ConfigProblem[] {
       for (const ref of Array.isArray(refs) ? refs : [refs]) {
         const known = ['demo', 'prometheus', 'health', 'kubernetes', 'servicebus', 'azure-monitor'].includes(String(ref));
         if (typeof ref === 'string' && !ctx.sources?.[ref] && !known) {
-          problems.push({key: `contexts.${name}.panes.${pane}`, message: `names source "${ref}", which is not in contexts.${name}.sources`, fix: `add contexts.${name}.sources.${ref} (with a "kind") or use one of: ${Object.keys(ctx.sources ?? {}).join(', ') || 'demo'}`});
+          problems.push({
+            key: `contexts.${name}.panes.${pane}`,
+            message: `names source "${ref}", which is not in contexts.${name}.sources`,
+            fix: `add contexts.${name}.sources.${ref} (with a "kind") or use one of: ${Object.keys(ctx.sources ?? {}).join(', ') || 'demo'}`,
+          });
         }
       }
     }

@@ -49,7 +49,7 @@ export class DlqSim {
     private readonly seed: number,
     start: number,
   ) {
-    this.random = prng(seed ^ unit(seed, def.entity, 0) * 1e9);
+    this.random = prng(seed ^ (unit(seed, def.entity, 0) * 1e9));
     this.activeKey = hash(`${def.entity}:active`);
     // Oldest first, so sequence numbers follow enqueue time as on Service Bus.
     const count = def.base;
@@ -92,7 +92,13 @@ export class DlqSim {
       correlationId: uuid(this.random),
       subject: this.def.topic ?? this.def.entity,
       properties: {tenantId: tenant, schemaVersion: reason === 'SerializationException' ? 3 : 2, source: this.def.consumer},
-      body: JSON.stringify({eventId: id, tenantId: tenant, action: 'record.appended', actor: `user-${seq}`, schemaVersion: reason === 'SerializationException' ? 3 : 2}),
+      body: JSON.stringify({
+        eventId: id,
+        tenantId: tenant,
+        action: 'record.appended',
+        actor: `user-${seq}`,
+        schemaVersion: reason === 'SerializationException' ? 3 : 2,
+      }),
     };
     this.messages.push(message);
     return message;

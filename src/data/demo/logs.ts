@@ -17,16 +17,25 @@ const LINE_MS = 400;
 const HISTORY = 500;
 
 const CLASS: Readonly<Record<string, string>> = {
-  gateway: 'Atp.Gateway.ApiProxy', ingestion: 'Atp.Ingestion.AppendHandler', query: 'Atp.Query.TimelineQuery', projection: 'Atp.Projection.TimelineProjector',
-  export: 'Atp.Export.ExportFeedConsumer', integrity: 'Atp.Integrity.SealWorker', policy: 'Atp.Policy.PolicyEvaluator', search: 'Atp.Search.AuditAppendedIndexer',
+  gateway: 'Atp.Gateway.ApiProxy',
+  ingestion: 'Atp.Ingestion.AppendHandler',
+  query: 'Atp.Query.TimelineQuery',
+  projection: 'Atp.Projection.TimelineProjector',
+  export: 'Atp.Export.ExportFeedConsumer',
+  integrity: 'Atp.Integrity.SealWorker',
+  policy: 'Atp.Policy.PolicyEvaluator',
+  search: 'Atp.Search.AuditAppendedIndexer',
 };
 
 const NORMAL = [
   (c: string, n: number) => `info: ${c}[0] Appended batch tenant=t-${String(n % 97).padStart(4, '0')} events=${50 + (n % 200)} durationMs=${12 + (n % 40)}`,
-  (c: string, n: number) => `info: Microsoft.AspNetCore.Hosting.Diagnostics[2] Request finished HTTP/1.1 POST /api/v1/audit - 202 - ${(20 + (n % 90)).toFixed(1)}ms`,
+  (c: string, n: number) =>
+    `info: Microsoft.AspNetCore.Hosting.Diagnostics[2] Request finished HTTP/1.1 POST /api/v1/audit - 202 - ${(20 + (n % 90)).toFixed(1)}ms`,
   (c: string, n: number) => `dbug: ${c}[0] Checkpoint committed partition=${n % 8} offset=${100_000 + n}`,
   (c: string, n: number) =>
-    n % 17 === 0 ? `warn: ${c}[0] Slow dependency target=sql latencyMs=${800 + (n % 400)}` : `info: ${c}[0] Outbox relay tick pending=${n % 12} relayed=${n % 40}`,
+    n % 17 === 0
+      ? `warn: ${c}[0] Slow dependency target=sql latencyMs=${800 + (n % 400)}`
+      : `info: ${c}[0] Outbox relay tick pending=${n % 12} relayed=${n % 40}`,
 ];
 
 /** A request whose User-Agent an attacker controls: it tries to retitle the window and clear the screen (log injection). */
@@ -75,7 +84,7 @@ function crashLines(ref: ServiceRef, bad: boolean, version: string): string[] {
     ];
   return [
     'fail: Azure.Messaging.ServiceBus[0] The link was force detached by the broker (amqp:link:detach-forced)',
-    'Unhandled exception. System.OutOfMemoryException: Exception of type \'System.OutOfMemoryException\' was thrown.',
+    "Unhandled exception. System.OutOfMemoryException: Exception of type 'System.OutOfMemoryException' was thrown.",
     `   at ${CLASS[ref.service] ?? ref.service}.HandleAsync(AppendBatch batch, CancellationToken ct)`,
   ];
 }

@@ -29,7 +29,11 @@ const PAGES: Readonly<Record<ScenarioName, readonly {readonly name: string; read
   ],
   'projection-stall': [{name: 'ProjectionLagHigh', target: 'timeline@us-east', atMs: -28 * MIN}],
   'dlq-storm': [],
-  'region-outage': ['gateway', 'ingestion', 'query', 'projection', 'export', 'integrity', 'policy', 'search'].map((s) => ({name: 'ServiceDown', target: `${s}@us-east`, atMs: -8 * MIN})),
+  'region-outage': ['gateway', 'ingestion', 'query', 'projection', 'export', 'integrity', 'policy', 'search'].map((s) => ({
+    name: 'ServiceDown',
+    target: `${s}@us-east`,
+    atMs: -8 * MIN,
+  })),
 };
 
 interface DemoIncident {
@@ -67,7 +71,8 @@ export function createDemoPager(scenario: ScenarioName, clock: Clock, delayMs = 
   };
   const update = (id: string, change: (i: PagingIncident) => PagingIncident) => {
     const entry = find(id);
-    if (entry.incident.status === 'resolved') throw new Error(`PagerDuty rejected the request (400 Bad Request: Arguments Caused Error; Incident Already Resolved)`);
+    if (entry.incident.status === 'resolved')
+      throw new Error(`PagerDuty rejected the request (400 Bad Request: Arguments Caused Error; Incident Already Resolved)`);
     entry.incident = change(entry.incident);
     return {incident: entry.incident};
   };

@@ -1,14 +1,5 @@
 // Turns the demo world into the same typed readings every other source produces.
-import type {
-  BurnReading,
-  CheckEntry,
-  DlqReading,
-  HealthReading,
-  HealthStatus,
-  LagReading,
-  OutboxReading,
-  ServiceHealth,
-} from '../readings/types.js';
+import type {BurnReading, CheckEntry, DlqReading, HealthReading, HealthStatus, LagReading, OutboxReading, ServiceHealth} from '../readings/types.js';
 import {BURN_WINDOWS} from '../readings/types.js';
 import {runbookNamespace} from '../readings/names.js';
 import {demoPlatform} from './platform.js';

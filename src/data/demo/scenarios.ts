@@ -66,7 +66,11 @@ export const SCENARIO_DEFS: Readonly<Record<ScenarioName, Scenario>> = {
       {
         atMs: -45 * MIN,
         kind: 'storm',
-        entities: ['audit.appended.v1/Subscriptions/search-indexer', 'audit.appended.v1/Subscriptions/export-feed', 'tenant.lifecycle.v1/Subscriptions/search-tenant'],
+        entities: [
+          'audit.appended.v1/Subscriptions/search-indexer',
+          'audit.appended.v1/Subscriptions/export-feed',
+          'tenant.lifecycle.v1/Subscriptions/search-tenant',
+        ],
         reason: 'SerializationException',
         perMinute: 9,
       },

@@ -75,7 +75,13 @@ export function demoScale(deps: DemoActionDeps, team: DemoTeam): Scalable {
     deps.world.advance();
     const s = deps.sim(ref);
     const hpa = HPAS[ref.service];
-    return {replicas: s.desired, ready: s.readyCount(deps.world.now), ...(hpa ? {hpa: {name: ref.service, ...hpa}} : {}), min: 0, max: Math.max(SCALE_MAX, hpa?.max ?? 0)};
+    return {
+      replicas: s.desired,
+      ready: s.readyCount(deps.world.now),
+      ...(hpa ? {hpa: {name: ref.service, ...hpa}} : {}),
+      min: 0,
+      max: Math.max(SCALE_MAX, hpa?.max ?? 0),
+    };
   };
   return {
     info,

@@ -10,7 +10,14 @@ const MINUTE_BUCKETS = 3 * 24 * 60;
 const HOUR_BUCKETS = 27 * 24;
 
 const WINDOW_MINUTES: Readonly<Record<BurnWindow, number>> = {
-  '5m': 5, '30m': 30, '1h': 60, '2h': 120, '6h': 360, '1d': 1440, '3d': 4320, '30d': 43_200,
+  '5m': 5,
+  '30m': 30,
+  '1h': 60,
+  '2h': 120,
+  '6h': 360,
+  '1d': 1440,
+  '3d': 4320,
+  '30d': 43_200,
 };
 
 export class SloSim {

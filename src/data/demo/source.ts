@@ -6,17 +6,7 @@ import {runReplay} from '../replay/engine.js';
 import {sleep} from '../sleep.js';
 import {sanitize, sanitizeRecord} from '../text/sanitize.js';
 import {previewBody} from '../text/body.js';
-import type {
-  Capabilities,
-  DlqMessage,
-  Freeze,
-  FreezeKind,
-  ReplayPlan,
-  ReplayTarget,
-  RunControl,
-  ServiceRef,
-  Source,
-} from '../sources/types.js';
+import type {Capabilities, DlqMessage, Freeze, FreezeKind, ReplayPlan, ReplayTarget, RunControl, ServiceRef, Source} from '../sources/types.js';
 import {DemoDlqPort, type DemoReplayFaults} from './dlq-port.js';
 import type {DemoMessage} from './dlq-sim.js';
 import {runbookNamespace} from '../readings/names.js';
@@ -43,10 +33,17 @@ const FREEZE_TOUCHES: Readonly<Record<FreezeKind, string>> = {
 };
 
 /** The kinds of object each demo freeze stands for (as FREEZE_TOUCHES says). */
-const FREEZE_OBJECT_KINDS: Readonly<Record<FreezeKind, readonly string[]>> = {deployments: ['Kustomization', 'HelmRelease'], integrity: ['CronJob'], writes: []};
+const FREEZE_OBJECT_KINDS: Readonly<Record<FreezeKind, readonly string[]>> = {
+  deployments: ['Kustomization', 'HelmRelease'],
+  integrity: ['CronJob'],
+  writes: [],
+};
 
 const FREEZE_COMMANDS: Readonly<Record<FreezeKind, [string, string]>> = {
-  deployments: ['flux suspend kustomization atp -n flux-system; flux suspend helmrelease atp -n atp-system', 'flux resume kustomization atp -n flux-system; flux resume helmrelease atp -n atp-system'],
+  deployments: [
+    'flux suspend kustomization atp -n flux-system; flux suspend helmrelease atp -n atp-system',
+    'flux resume kustomization atp -n flux-system; flux resume helmrelease atp -n atp-system',
+  ],
   integrity: ['atp-admin integrity freeze --reason "<reason>"', 'atp-admin integrity unfreeze'],
   writes: ['atp-admin maintenance enable --writes --reason "<reason>"', 'atp-admin maintenance disable --writes'],
 };
@@ -126,9 +123,24 @@ export function createDemoSource(options: DemoSourceOptions): Source & {readonly
         const pods = s.podInfos(world.now);
         const events = pods
           .filter((p) => p.problem)
-          .map((p) => ({at: world.now - 20_000, type: 'Warning', reason: p.problem?.state === 'Pending' ? 'FailedScheduling' : 'Unhealthy', message: p.problem?.reason ?? '', object: `pod/${p.name}`, count: 12}));
+          .map((p) => ({
+            at: world.now - 20_000,
+            type: 'Warning',
+            reason: p.problem?.state === 'Pending' ? 'FailedScheduling' : 'Unhealthy',
+            message: p.problem?.reason ?? '',
+            object: `pod/${p.name}`,
+            count: 12,
+          }));
         const rolled = s.revisions.filter((r) => world.now - r.createdAt < 86_400_000);
-        for (const r of rolled) events.push({at: r.createdAt, type: 'Normal', reason: 'ScalingReplicaSet', message: `Scaled up replica set ${s.service} to ${s.desired} (revision ${r.revision}, ${r.version})`, object: `deployment/${s.service}`, count: 1});
+        for (const r of rolled)
+          events.push({
+            at: r.createdAt,
+            type: 'Normal',
+            reason: 'ScalingReplicaSet',
+            message: `Scaled up replica set ${s.service} to ${s.desired} (revision ${r.revision}, ${r.version})`,
+            object: `deployment/${s.service}`,
+            count: 1,
+          });
         return {pods, events: events.sort((a, b) => b.at - a.at), checks: row?.checks};
       },
     },
@@ -138,7 +150,13 @@ export function createDemoSource(options: DemoSourceOptions): Source & {readonly
         const s = sim(ref);
         return [...s.revisions]
           .sort((a, b) => b.revision - a.revision)
-          .map((r) => ({revision: r.revision, version: r.version, createdAt: r.createdAt, active: r === s.active, status: r === s.active ? 'active' : 'superseded'}));
+          .map((r) => ({
+            revision: r.revision,
+            version: r.version,
+            createdAt: r.createdAt,
+            active: r === s.active,
+            status: r === s.active ? 'active' : 'superseded',
+          }));
       },
       where: (ref) => `deployment/${ref.service} -n ${runbookNamespace(ref.service)} (${ref.region})`,
       command: (ref, to) => `kubectl rollout undo deployment/${ref.service} -n ${runbookNamespace(ref.service)} --to-revision=${to} --context ${ref.region}`,
@@ -147,7 +165,13 @@ export function createDemoSource(options: DemoSourceOptions): Source & {readonly
         const s = sim(ref);
         const fromRevision = s.active.revision;
         const target = s.rollbackTo(toRevision, world.now);
-        team.record(ref, 'rollback', note ?? {by: 'demo', host: 'demo', reason: ''}, `rollback deployment/${ref.service} to revision ${toRevision}`, clock.now());
+        team.record(
+          ref,
+          'rollback',
+          note ?? {by: 'demo', host: 'demo', reason: ''},
+          `rollback deployment/${ref.service} to revision ${toRevision}`,
+          clock.now(),
+        );
         return {fromRevision, toRevision: target.revision, status: await followDemo(actionDeps, s, run)};
       },
     },
@@ -156,7 +180,10 @@ export function createDemoSource(options: DemoSourceOptions): Source & {readonly
         world.advance();
         const d = world.entity(entity);
         if (!d) throw new Error(`unknown entity ${entity}`);
-        return d.messages.filter((m) => !reason || m.reason === reason).slice(0, max).map(toDlqMessage);
+        return d.messages
+          .filter((m) => !reason || m.reason === reason)
+          .slice(0, max)
+          .map(toDlqMessage);
       },
     },
     replay: {

@@ -6,14 +6,52 @@ export const DEMO_PROJECTIONS = ['timeline', 'actor', 'resource'] as const;
 
 /** Readiness checks per service, from the runbook's "Health Check Endpoint Details by Service". */
 export const DEMO_CHECKS: Readonly<Record<string, readonly [name: string, description: string][]>> = {
-  gateway: [['keyvault', 'Azure Key Vault reachable'], ['backends', 'Backend services reachable (ingestion, query, policy)'], ['ratelimit-cache', 'Rate limiter cache (Redis) connected']],
-  ingestion: [['database', 'Azure SQL connection pool: 5/10 active'], ['servicebus', 'Azure Service Bus connected (publish capability)'], ['blob-worm', 'Azure Blob Storage reachable (WORM container)'], ['policy', 'Policy Service reachable (classification API)'], ['outbox-relay', 'Outbox relay worker running']],
-  query: [['readmodel', 'Read model database (projections) reachable'], ['cache', 'Query cache (Redis) connected'], ['search-index', 'Search index reachable'], ['watermark', 'Latest projection watermark within SLO lag (<10s)']],
-  projection: [['servicebus', 'Azure Service Bus subscription active'], ['readmodel', 'Read model database writable'], ['inbox', 'Inbox deduplication table accessible'], ['lag', 'Projection lag within threshold (<5s)'], ['dlq', 'No DLQ backlog (or within threshold)']],
-  export: [['blob-export', 'Azure Blob Storage writable (export container)'], ['jobs', 'Export job queue (Redis) connected'], ['kms', 'KMS signing operation test (dry-run)'], ['bandwidth', 'Bandwidth budget not exceeded']],
-  integrity: [['blob-worm', 'Azure Blob Storage WORM container reachable'], ['kms', 'KMS signing keys accessible'], ['hashchain-store', 'Hash chain state store connected'], ['merkle', 'Merkle tree computation functional']],
-  policy: [['database', 'Policy database reachable'], ['cache', 'Policy cache (Redis) connected'], ['defaults', 'Default policies loaded']],
-  search: [['index', 'Search index cluster reachable'], ['servicebus', 'Azure Service Bus subscription active']],
+  gateway: [
+    ['keyvault', 'Azure Key Vault reachable'],
+    ['backends', 'Backend services reachable (ingestion, query, policy)'],
+    ['ratelimit-cache', 'Rate limiter cache (Redis) connected'],
+  ],
+  ingestion: [
+    ['database', 'Azure SQL connection pool: 5/10 active'],
+    ['servicebus', 'Azure Service Bus connected (publish capability)'],
+    ['blob-worm', 'Azure Blob Storage reachable (WORM container)'],
+    ['policy', 'Policy Service reachable (classification API)'],
+    ['outbox-relay', 'Outbox relay worker running'],
+  ],
+  query: [
+    ['readmodel', 'Read model database (projections) reachable'],
+    ['cache', 'Query cache (Redis) connected'],
+    ['search-index', 'Search index reachable'],
+    ['watermark', 'Latest projection watermark within SLO lag (<10s)'],
+  ],
+  projection: [
+    ['servicebus', 'Azure Service Bus subscription active'],
+    ['readmodel', 'Read model database writable'],
+    ['inbox', 'Inbox deduplication table accessible'],
+    ['lag', 'Projection lag within threshold (<5s)'],
+    ['dlq', 'No DLQ backlog (or within threshold)'],
+  ],
+  export: [
+    ['blob-export', 'Azure Blob Storage writable (export container)'],
+    ['jobs', 'Export job queue (Redis) connected'],
+    ['kms', 'KMS signing operation test (dry-run)'],
+    ['bandwidth', 'Bandwidth budget not exceeded'],
+  ],
+  integrity: [
+    ['blob-worm', 'Azure Blob Storage WORM container reachable'],
+    ['kms', 'KMS signing keys accessible'],
+    ['hashchain-store', 'Hash chain state store connected'],
+    ['merkle', 'Merkle tree computation functional'],
+  ],
+  policy: [
+    ['database', 'Policy database reachable'],
+    ['cache', 'Policy cache (Redis) connected'],
+    ['defaults', 'Default policies loaded'],
+  ],
+  search: [
+    ['index', 'Search index cluster reachable'],
+    ['servicebus', 'Azure Service Bus subscription active'],
+  ],
 };
 
 /** Baseline traffic and latency per service. */

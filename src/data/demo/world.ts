@@ -47,12 +47,9 @@ export class DemoWorld {
     this.seed = options.seed;
     this.start = options.clock.now();
     this.t = this.start - PREROLL_MS;
-    for (const service of DEMO_SERVICES)
-      for (const region of DEMO_REGIONS) this.services.push(new ServiceSim(service, region, this.seed, this.t));
-    for (const projection of DEMO_PROJECTIONS)
-      for (const region of DEMO_REGIONS) this.projections.push(new ProjectionSim(projection, region, this.seed));
-    for (const service of DEMO_OUTBOXES)
-      for (const region of DEMO_REGIONS) this.outboxes.push(new OutboxSim(service, region, this.seed));
+    for (const service of DEMO_SERVICES) for (const region of DEMO_REGIONS) this.services.push(new ServiceSim(service, region, this.seed, this.t));
+    for (const projection of DEMO_PROJECTIONS) for (const region of DEMO_REGIONS) this.projections.push(new ProjectionSim(projection, region, this.seed));
+    for (const service of DEMO_OUTBOXES) for (const region of DEMO_REGIONS) this.outboxes.push(new OutboxSim(service, region, this.seed));
     for (const def of DEMO_ENTITIES) this.dlq.push(new DlqSim(def, this.seed, this.t));
     for (const def of DEMO_SLOS) this.slos.push(new SloSim(def, this.seed, this.t));
     this.pending = [...this.scenario.events].sort((a, b) => a.atMs - b.atMs);
@@ -101,8 +98,7 @@ export class DemoWorld {
         this.service(event.service, event.region)?.deploy(event.version, event.bad, t);
         break;
       case 'stall':
-        for (const p of this.projections)
-          if (p.projection === event.projection && p.region === event.region) p.stalledSince = t;
+        for (const p of this.projections) if (p.projection === event.projection && p.region === event.region) p.stalledSince = t;
         break;
       case 'storm':
         for (const entity of event.entities) this.storms.push({entity, reason: event.reason, perMinute: event.perMinute});
@@ -159,8 +155,7 @@ export class DemoWorld {
       const bad = rows.reduce((sum, s) => sum + s.rps * (s.p95 === 0 ? 1 : Math.min(0.9, 0.05 * (s.p95 / limitMs) ** 3)), 0);
       return total > 0 ? bad / total : 0;
     };
-    const lateShare =
-      this.projections.reduce((sum, p) => sum + p.lateShare(5), 0) / Math.max(1, this.projections.length);
+    const lateShare = this.projections.reduce((sum, p) => sum + p.lateShare(5), 0) / Math.max(1, this.projections.length);
     const values: Record<string, number> = {
       'atp-availability': requests > 0 ? errors / requests : 0,
       'atp-ingestion-latency': slow('ingestion', 500),

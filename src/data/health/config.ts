@@ -36,16 +36,26 @@ export function healthOptions(config: ResolvedSource, context: ResolvedContext):
     config.endpoints.forEach((e: unknown, i) => {
       const r = (e ?? {}) as Record<string, unknown>;
       const url = str(r.url);
-      if (!str(r.service) || !url || !/^https?:\/\//.test(url)) throw bad(`endpoints.${i}`, 'needs service, region and an http(s) url, e.g. {"service":"query","region":"eu-west","url":"https://query.atp.internal/health"}');
+      if (!str(r.service) || !url || !/^https?:\/\//.test(url))
+        throw bad(
+          `endpoints.${i}`,
+          'needs service, region and an http(s) url, e.g. {"service":"query","region":"eu-west","url":"https://query.atp.internal/health"}',
+        );
       endpoints.push({service: String(r.service), region: str(r.region) ?? 'default', base: base(url)});
     });
   }
   const template = str(config.urlTemplate);
   if (template) {
-    if (!/^https?:\/\//.test(template) || !template.includes('{service}')) throw bad('urlTemplate', 'must be an http(s) URL containing {service} (and {region}), e.g. https://{service}.{region}.atp.internal/health');
+    if (!/^https?:\/\//.test(template) || !template.includes('{service}'))
+      throw bad('urlTemplate', 'must be an http(s) URL containing {service} (and {region}), e.g. https://{service}.{region}.atp.internal/health');
     const regions = list(config.regions) ?? (context.regions.length ? context.regions : ['default']);
     for (const service of list(config.services) ?? DEMO_SERVICES)
-      for (const region of regions) endpoints.push({service, region, base: base(template.replaceAll('{service}', encodeURIComponent(service)).replaceAll('{region}', encodeURIComponent(region)))});
+      for (const region of regions)
+        endpoints.push({
+          service,
+          region,
+          base: base(template.replaceAll('{service}', encodeURIComponent(service)).replaceAll('{region}', encodeURIComponent(region))),
+        });
   }
   if (endpoints.length === 0) throw bad('endpoints', 'set "endpoints" or "urlTemplate" (see docs/prometheus.md, "Health endpoint settings")');
   const ca = readCaFile(config);

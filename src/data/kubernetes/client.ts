@@ -37,7 +37,8 @@ export function kubeError(error: unknown, what: string): Error {
     return new KubeApiError(error.code, sanitizeLine(`${what}: ${message}`).slice(0, 500), {cause: error});
   }
   const e = error as {name?: string; message?: string; cause?: {code?: string; message?: string}};
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return new KubeApiError(0, `${what}: ${e.name === 'TimeoutError' ? 'timed out' : 'aborted'}`, {cause: error});
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError')
+    return new KubeApiError(0, `${what}: ${e.name === 'TimeoutError' ? 'timed out' : 'aborted'}`, {cause: error});
   const detail = e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error);
   return new KubeApiError(0, sanitizeLine(`${what}: ${detail}`).slice(0, 500), {cause: error});
 }

@@ -78,7 +78,8 @@ function strings(id: string, key: string, v: unknown): string[] | undefined {
 
 function stringRecord(id: string, key: string, v: unknown): Record<string, string> {
   if (v === undefined) return {};
-  if (!isRecord(v) || !Object.values(v).every((x) => typeof x === 'string' && x !== '')) fail(id, key, 'must map names to names, e.g. {"ingestion": "atp-ingest-ns"}');
+  if (!isRecord(v) || !Object.values(v).every((x) => typeof x === 'string' && x !== ''))
+    fail(id, key, 'must map names to names, e.g. {"ingestion": "atp-ingest-ns"}');
   return v as Record<string, string>;
 }
 
@@ -100,9 +101,17 @@ function target(id: string, key: string, v: unknown): FreezeTarget {
   if (typeof kind !== 'string' || !(TARGET_KINDS as readonly string[]).includes(kind)) fail(id, `${key}.kind`, `must be one of ${TARGET_KINDS.join(', ')}`);
   if (typeof namespace !== 'string' || !DNS_LABEL.test(namespace)) fail(id, `${key}.namespace`, 'must be a namespace name');
   if (typeof name !== 'string' || !DNS_NAME.test(name)) fail(id, `${key}.name`, 'must be an object name');
-  if (apiVersion !== undefined && (typeof apiVersion !== 'string' || !/^[a-z0-9.-]+\/v[0-9a-z]+$|^v1$/.test(apiVersion))) fail(id, `${key}.apiVersion`, 'must look like "kustomize.toolkit.fluxcd.io/v1"');
-  if (kind === 'ConfigMap' && (typeof cmKey !== 'string' || cmKey === '' || typeof value !== 'string')) fail(id, key, 'a ConfigMap target needs "key" and "value" (the flag written while frozen)');
-  return {kind: kind as TargetKind, namespace, name, ...(typeof apiVersion === 'string' ? {apiVersion} : {}), ...(kind === 'ConfigMap' ? {key: cmKey as string, value: value as string} : {})};
+  if (apiVersion !== undefined && (typeof apiVersion !== 'string' || !/^[a-z0-9.-]+\/v[0-9a-z]+$|^v1$/.test(apiVersion)))
+    fail(id, `${key}.apiVersion`, 'must look like "kustomize.toolkit.fluxcd.io/v1"');
+  if (kind === 'ConfigMap' && (typeof cmKey !== 'string' || cmKey === '' || typeof value !== 'string'))
+    fail(id, key, 'a ConfigMap target needs "key" and "value" (the flag written while frozen)');
+  return {
+    kind: kind as TargetKind,
+    namespace,
+    name,
+    ...(typeof apiVersion === 'string' ? {apiVersion} : {}),
+    ...(kind === 'ConfigMap' ? {key: cmKey as string, value: value as string} : {}),
+  };
 }
 
 function freeze(id: string, v: unknown): Record<FreezeKind, FreezeTarget[]> {

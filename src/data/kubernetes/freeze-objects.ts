@@ -85,7 +85,15 @@ export function parseTargets(text: string | undefined): FreezeTarget[] {
     const {kind, namespace, name, apiVersion, key, value} = x;
     if (typeof kind !== 'string' || !(TARGET_KINDS as readonly string[]).includes(kind) || typeof namespace !== 'string' || typeof name !== 'string') return [];
     if (!/^[a-z0-9.-]{1,253}$/.test(name) || !/^[a-z0-9-]{1,63}$/.test(namespace)) return [];
-    return [{kind: kind as TargetKind, namespace, name, ...(typeof apiVersion === 'string' ? {apiVersion} : {}), ...(typeof key === 'string' && typeof value === 'string' ? {key, value} : {})}];
+    return [
+      {
+        kind: kind as TargetKind,
+        namespace,
+        name,
+        ...(typeof apiVersion === 'string' ? {apiVersion} : {}),
+        ...(typeof key === 'string' && typeof value === 'string' ? {key, value} : {}),
+      },
+    ];
   });
 }
 

@@ -90,11 +90,13 @@ export function kubernetesFreeze(deps: FreezeDeps): Freezable {
         run.progress({kind: 'step', message: `reading ${label(t, region)}`});
         const obj = await readTarget(region.client, t, OPTS);
         if (!obj) missing.push(label(t, region));
-        else if (annotationsOf(obj)[A.kind] && annotationsOf(obj)[A.kind] !== kind) throw new Error(`${label(t, region)} is held by the ${sanitizeLine(annotationsOf(obj)[A.kind] ?? '')} freeze`);
+        else if (annotationsOf(obj)[A.kind] && annotationsOf(obj)[A.kind] !== kind)
+          throw new Error(`${label(t, region)} is held by the ${sanitizeLine(annotationsOf(obj)[A.kind] ?? '')} freeze`);
         else if (annotationsOf(obj)[A.kind] !== kind) plans.push({region, t, change: !isHeld(obj, t)});
       }
     }
-    if (missing.length) throw new Error(`cannot freeze ${kind}: not found: ${missing.join(', ')} (check sources.${config.id}.freeze.${kind}); nothing was changed`);
+    if (missing.length)
+      throw new Error(`cannot freeze ${kind}: not found: ${missing.join(', ')} (check sources.${config.id}.freeze.${kind}); nothing was changed`);
     const stamp = {
       [A.kind]: kind,
       [A.by]: sanitizeLine(request.by).slice(0, 200),
@@ -113,11 +115,17 @@ export function kubernetesFreeze(deps: FreezeDeps): Freezable {
           const change = !isHeld(current, p.t);
           changedIt = change;
           const previous = p.t.kind === 'ConfigMap' ? {[A.previous]: JSON.stringify(heldValue(current, p.t))} : {};
-          return {metadata: {annotations: {...stamp, ...previous, [A.changed]: String(change), [A.objects]: recorded}}, ...(change ? holdPatch(p.t, true) : {})};
+          return {
+            metadata: {annotations: {...stamp, ...previous, [A.changed]: String(change), [A.objects]: recorded}},
+            ...(change ? holdPatch(p.t, true) : {}),
+          };
         });
       } catch (error) {
         const done = changed.length ? `changed ${changed.join(', ')}; ` : '';
-        throw new Error(`${kind} freeze incomplete: ${done}failed on ${label(p.t, p.region)}: ${error instanceof Error ? error.message : String(error)}. Unfreeze restores what was changed.`, {cause: error});
+        throw new Error(
+          `${kind} freeze incomplete: ${done}failed on ${label(p.t, p.region)}: ${error instanceof Error ? error.message : String(error)}. Unfreeze restores what was changed.`,
+          {cause: error},
+        );
       }
       if (changedIt) changed.push(label(p.t, p.region));
       const held = label(p.t, p.region);
@@ -204,7 +212,12 @@ export function kubernetesFreeze(deps: FreezeDeps): Freezable {
       return `${verb} ${objects} in ${where}; who, when and why are recorded on each object; objects already suspended stay so after unfreeze`;
     },
     objectKinds: (kind) => [...new Set(config.freeze[kind].map((t) => t.kind))],
-    command: (kind, frozen) => regions.flatMap((r) => config.freeze[kind].map((t) => kubectlPatchLine(t, frozen, r.client.region.explicit ? r.client.region.kubeContext : undefined, config.kubeconfig))).join(' && '),
+    command: (kind, frozen) =>
+      regions
+        .flatMap((r) =>
+          config.freeze[kind].map((t) => kubectlPatchLine(t, frozen, r.client.region.explicit ? r.client.region.kubeContext : undefined, config.kubeconfig)),
+        )
+        .join(' && '),
     freeze,
     unfreeze,
   };

@@ -44,7 +44,9 @@ export function findHelm(env: NodeJS.ProcessEnv): string | undefined {
 /** helm is not on PATH: says so, and what to run instead. */
 export class HelmMissingError extends Error {
   constructor(commandLine: string) {
-    super(`helm is not installed: no "helm" executable on PATH. Install Helm 3 (https://helm.sh/docs/intro/install/) or run the rollback by hand: ${commandLine}`);
+    super(
+      `helm is not installed: no "helm" executable on PATH. Install Helm 3 (https://helm.sh/docs/intro/install/) or run the rollback by hand: ${commandLine}`,
+    );
     this.name = 'HelmMissingError';
   }
 }
@@ -65,7 +67,8 @@ export function runHelm(args: readonly string[], env: NodeJS.ProcessEnv, timeout
       if (!error) return resolve({stdout: out, stderr: err});
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return reject(new HelmMissingError(line));
       const last = err.trim().split('\n').pop() || out.trim().split('\n').pop() || error.message;
-      const code = typeof (error as {code?: unknown}).code === 'number' ? ` (exit ${String((error as {code?: unknown}).code)})` : error.killed ? ' (timed out)' : '';
+      const code =
+        typeof (error as {code?: unknown}).code === 'number' ? ` (exit ${String((error as {code?: unknown}).code)})` : error.killed ? ' (timed out)' : '';
       reject(new Error(sanitizeLine(`helm rollback failed${code}: ${last}`).slice(0, 500)));
     });
   });

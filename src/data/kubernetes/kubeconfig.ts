@@ -64,7 +64,10 @@ export function regionContexts(loaded: LoadedKubeConfig, configured: readonly Re
     const name = kubeContext ?? kc.getCurrentContext();
     const ctx = kc.getContextObject(name);
     if (!name || !ctx) {
-      throw new SourceError('config', `kube context "${name || '(none)'}" for region ${region} is not in the kubeconfig (${loaded.from}); known contexts: ${known.join(', ') || 'none'}`);
+      throw new SourceError(
+        'config',
+        `kube context "${name || '(none)'}" for region ${region} is not in the kubeconfig (${loaded.from}); known contexts: ${known.join(', ') || 'none'}`,
+      );
     }
     const cluster = kc.getCluster(ctx.cluster);
     if (!cluster) throw new SourceError('config', `kube context "${name}" names cluster "${ctx.cluster}", which is not in the kubeconfig`);

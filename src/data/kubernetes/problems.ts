@@ -68,13 +68,17 @@ export function podProblem(pod: KubeJson, events: readonly KubeJson[], now: numb
       const why = str(c, 'lastState.terminated.reason');
       const backoff = /back-off ([0-9.hms]+)/.exec(str(c, 'state.waiting.message'))?.[1];
       const restarts = num(c, 'restartCount');
-      return problem('CrashLoopBackOff', `container ${container} ${typeof exit === 'number' ? `exited ${exit}${why ? ` (${why})` : ''}` : 'keeps failing'}; ${restarts} restart${restarts === 1 ? '' : 's'}${backoff ? `; back-off ${backoff}` : ''}`);
+      return problem(
+        'CrashLoopBackOff',
+        `container ${container} ${typeof exit === 'number' ? `exited ${exit}${why ? ` (${why})` : ''}` : 'keeps failing'}; ${restarts} restart${restarts === 1 ? '' : 's'}${backoff ? `; back-off ${backoff}` : ''}`,
+      );
     }
     if (PULL_REASONS.has(waiting)) {
       const failed = latestEvent(events, name, ['Failed'], /^Failed to pull image/);
       return problem('ImagePullBackOff', failed ? str(failed, 'message') : `${waiting}: ${str(c, 'state.waiting.message') || str(c, 'image')}`);
     }
-    if (waiting && !STARTING_REASONS.has(waiting)) return problem('Error', `${waiting}${str(c, 'state.waiting.message') ? `: ${str(c, 'state.waiting.message')}` : ''}`);
+    if (waiting && !STARTING_REASONS.has(waiting))
+      return problem('Error', `${waiting}${str(c, 'state.waiting.message') ? `: ${str(c, 'state.waiting.message')}` : ''}`);
   }
   const scheduled = condition(pod, 'PodScheduled');
   if (str(pod, 'status.phase') === 'Pending' && scheduled?.['status'] === 'False') {

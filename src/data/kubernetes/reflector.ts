@@ -93,7 +93,15 @@ export class Reflector {
   }
 
   status(): ReflectorStatus {
-    return {state: this.state, error: this.error, failures: this.failures, retryAt: this.retryAt, lists: this.lists, watches: this.watches, silences: this.silences};
+    return {
+      state: this.state,
+      error: this.error,
+      failures: this.failures,
+      retryAt: this.retryAt,
+      lists: this.lists,
+      watches: this.watches,
+      silences: this.silences,
+    };
   }
 
   /** Called on every change of content or state. */
@@ -134,7 +142,12 @@ export class Reflector {
       this.watches++;
       // client-go style: server-side timeout of 5-10 minutes, bookmarks to keep the resourceVersion fresh.
       const params = {resourceVersion: this.rv, allowWatchBookmarks: true, timeoutSeconds: 300 + Math.floor(Math.random() * 300)};
-      const controller = await this.options.watch.watch(this.options.path, params, (type: string, obj: unknown) => generation === this.generation && this.onEvent(type, obj), done);
+      const controller = await this.options.watch.watch(
+        this.options.path,
+        params,
+        (type: string, obj: unknown) => generation === this.generation && this.onEvent(type, obj),
+        done,
+      );
       if (generation !== this.generation) {
         controller.abort();
         return;
@@ -224,7 +237,9 @@ export class Reflector {
     const {minBackoffMs, maxBackoffMs} = this.options;
     const delay = Math.round(Math.min(maxBackoffMs, minBackoffMs * 2 ** (this.failures - 1)) * (0.8 + Math.random() * 0.4));
     const status = (error as {statusCode?: number} | null)?.statusCode;
-    this.error = status ? `HTTP ${status}${error instanceof Error && error.message ? ` ${error.message}` : ''}` : kubeError(error, 'watch').message.replace(/^watch: /, '');
+    this.error = status
+      ? `HTTP ${status}${error instanceof Error && error.message ? ` ${error.message}` : ''}`
+      : kubeError(error, 'watch').message.replace(/^watch: /, '');
     this.retryAt = this.options.clock.now() + delay;
     this.clearTimers();
     this.retryTimer = this.options.clock.setTimeout(() => void this.connect(), delay);
@@ -235,10 +250,13 @@ export class Reflector {
     if (this.settleTimer) this.options.clock.clearTimeout(this.settleTimer);
     const settle = this.options.settleMs ?? 150;
     const left = Math.max(0, this.establishedAt + 1_000 - this.options.clock.now());
-    this.settleTimer = this.options.clock.setTimeout(() => {
-      this.settleTimer = undefined;
-      if (this.state === 'resyncing') this.setState('synced');
-    }, Math.min(settle, left));
+    this.settleTimer = this.options.clock.setTimeout(
+      () => {
+        this.settleTimer = undefined;
+        if (this.state === 'resyncing') this.setState('synced');
+      },
+      Math.min(settle, left),
+    );
   }
 
   private replace(items: readonly KubeJson[], rv: string): void {

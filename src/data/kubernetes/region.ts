@@ -31,9 +31,21 @@ export class RegionWatch {
     for (const ns of new Set(namespaces)) {
       const raw = (what: string, fn: Parameters<RegionClient['raw']>[1]) => (signal: AbortSignal) => client.raw(what, fn, {signal, timeoutMs: 30_000});
       this.caches.set(ns, {
-        deployments: make(`deployments -n ${ns}`, `/apis/apps/v1/namespaces/${ns}/deployments`, raw(`list deployments -n ${ns}`, (o) => apps.listNamespacedDeployment({namespace: ns}, o))),
-        pods: make(`pods -n ${ns}`, `/api/v1/namespaces/${ns}/pods`, raw(`list pods -n ${ns}`, (o) => core.listNamespacedPod({namespace: ns}, o))),
-        events: make(`events -n ${ns}`, `/api/v1/namespaces/${ns}/events`, raw(`list events -n ${ns}`, (o) => core.listNamespacedEvent({namespace: ns}, o))),
+        deployments: make(
+          `deployments -n ${ns}`,
+          `/apis/apps/v1/namespaces/${ns}/deployments`,
+          raw(`list deployments -n ${ns}`, (o) => apps.listNamespacedDeployment({namespace: ns}, o)),
+        ),
+        pods: make(
+          `pods -n ${ns}`,
+          `/api/v1/namespaces/${ns}/pods`,
+          raw(`list pods -n ${ns}`, (o) => core.listNamespacedPod({namespace: ns}, o)),
+        ),
+        events: make(
+          `events -n ${ns}`,
+          `/api/v1/namespaces/${ns}/events`,
+          raw(`list events -n ${ns}`, (o) => core.listNamespacedEvent({namespace: ns}, o)),
+        ),
       });
     }
   }
@@ -75,7 +87,8 @@ export class RegionWatch {
       for (const r of [c.deployments, c.pods]) {
         const s = r.status();
         if (s.state !== 'disconnected') continue;
-        const retry = s.retryAt !== undefined ? `; retrying in ${Math.max(0, Math.ceil((s.retryAt - this.clock.now()) / 1000))}s (attempt ${s.failures + 1})` : '';
+        const retry =
+          s.retryAt !== undefined ? `; retrying in ${Math.max(0, Math.ceil((s.retryAt - this.clock.now()) / 1000))}s (attempt ${s.failures + 1})` : '';
         return `${this.region}: watch of ${r.name} broken: ${s.error ?? 'disconnected'}${retry}`;
       }
     }

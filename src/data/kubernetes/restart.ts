@@ -40,7 +40,11 @@ export function kubernetesRestart(deps: ActionDeps): Restartable {
       const t = deploymentTarget(deps, ref);
       const {client} = t.region;
       run.progress({kind: 'step', message: `reading deployment/${t.name} in ${t.namespace} (${ref.region})`});
-      const current: KubeJson = await client.raw(`get deployment/${t.name} -n ${t.namespace}`, (o) => client.apps.readNamespacedDeployment({name: t.name, namespace: t.namespace}, o), {signal: run.signal, timeoutMs: READ_MS});
+      const current: KubeJson = await client.raw(
+        `get deployment/${t.name} -n ${t.namespace}`,
+        (o) => client.apps.readNamespacedDeployment({name: t.name, namespace: t.namespace}, o),
+        {signal: run.signal, timeoutMs: READ_MS},
+      );
       if (at(current, 'spec.paused') === true) throw new Error(PAUSED_RESTART);
       const restartedAt = rfc3339(new Date(deps.clock.now()));
       const body = restartPatch(restartedAt, changeCause(`restart deployment/${t.name}`, note));
@@ -48,12 +52,17 @@ export function kubernetesRestart(deps: ActionDeps): Restartable {
       let patched: KubeJson;
       try {
         const options = client.exactBody({signal: run.signal, timeoutMs: READ_MS}, body, STRATEGIC);
-        const fn = () => client.apps.patchNamespacedDeployment({name: t.name, namespace: t.namespace, body: JSON.parse(body) as object, fieldManager: FIELD_MANAGER}, options);
+        const fn = () =>
+          client.apps.patchNamespacedDeployment({name: t.name, namespace: t.namespace, body: JSON.parse(body) as object, fieldManager: FIELD_MANAGER}, options);
         patched = (await fn()) as unknown as KubeJson;
       } catch (error) {
         throw kubeError(error, `patch deployment/${t.name} -n ${t.namespace}`);
       }
-      await recordChange(client, changeEvent('restart', patched, `restart deployment/${t.name} (${RESTARTED_AT}=${restartedAt})`, note, new Date(deps.clock.now())), run);
+      await recordChange(
+        client,
+        changeEvent('restart', patched, `restart deployment/${t.name} (${RESTARTED_AT}=${restartedAt})`, note, new Date(deps.clock.now())),
+        run,
+      );
       const status = await t.follow(Number(at(patched, 'metadata.generation') ?? 0), run);
       return {restartedAt, status};
     },

@@ -24,7 +24,11 @@ export function revisionOf(o: unknown): number {
 export async function readDeploymentHistory(client: RegionClient, namespace: string, name: string, opts: CallOptions): Promise<DeploymentHistory> {
   const deployment = await client.raw(`deployment/${name} -n ${namespace}`, (o) => client.apps.readNamespacedDeployment({name, namespace}, o), opts);
   const labelSelector = selectorString(at(deployment, 'spec.selector'));
-  const list = await client.raw(`replicasets -n ${namespace}`, (o) => client.apps.listNamespacedReplicaSet({namespace, ...(labelSelector ? {labelSelector} : {})}, o), opts);
+  const list = await client.raw(
+    `replicasets -n ${namespace}`,
+    (o) => client.apps.listNamespacedReplicaSet({namespace, ...(labelSelector ? {labelSelector} : {})}, o),
+    opts,
+  );
   const uid = uidOf(deployment);
   return {deployment, replicaSets: records(list, 'items').filter((rs) => controlledBy(rs, uid))};
 }
@@ -59,7 +63,10 @@ export function replicaSetRevisions(history: DeploymentHistory, service: string)
       };
     })
     .sort((a, b) => b.revision - a.revision);
-  return distinct(revisions, (r) => `[${(labelsOf(history.replicaSets.find((rs) => revisionOf(rs) === r.revision))['pod-template-hash'] ?? String(r.revision)).slice(0, 10)}]`);
+  return distinct(
+    revisions,
+    (r) => `[${(labelsOf(history.replicaSets.find((rs) => revisionOf(rs) === r.revision))['pod-template-hash'] ?? String(r.revision)).slice(0, 10)}]`,
+  );
 }
 
 /** The fields of Helm's release record the cockpit reads. */

@@ -34,7 +34,11 @@ export function kubernetesRollback(deps: RollbackDeps): Rollbackable {
     if (!region || !config.services.includes(ref.service)) throw new Error(`unknown service ${ref.service}@${ref.region}`);
     const namespace = config.namespaceOf(ref.service);
     const name = config.deploymentOf(ref.service);
-    const cached = () => region.namespace(namespace).deployments.items().find((d) => nameOf(d) === name);
+    const cached = () =>
+      region
+        .namespace(namespace)
+        .deployments.items()
+        .find((d) => nameOf(d) === name);
     return {region, namespace, name, cached};
   };
   // Helm-managed: listed in helm.services, or (without that list) carrying this release's Helm ownership annotations.
@@ -58,7 +62,10 @@ export function kubernetesRollback(deps: RollbackDeps): Rollbackable {
   };
   const follow = (ref: ServiceRef, generation: number, run: RunControl) => {
     const {region, namespace, name, cached} = target(ref);
-    return followRollout({name, observe: cached, broken: () => region.broken(namespace), subscribe: (l) => region.subscribe(l, namespace), generation, clock}, run);
+    return followRollout(
+      {name, observe: cached, broken: () => region.broken(namespace), subscribe: (l) => region.subscribe(l, namespace), generation, clock},
+      run,
+    );
   };
 
   async function kubectlUndo(ref: ServiceRef, toRevision: number, run: RunControl, note: ChangeNote): Promise<RollbackOutcome> {
@@ -122,7 +129,12 @@ export function kubernetesRollback(deps: RollbackDeps): Rollbackable {
     const observe = (): RolloutStatus => {
       const d: KubeJson | undefined = cached();
       const s = d ? rolloutStatus(d) : {desired: 0, updated: 0, ready: 0, available: 0, done: false, message: ''};
-      return {...s, done: false, failed: undefined, message: `helm rollback ${helm.release} ${toRevision} running (--wait)${s.message ? `; ${s.message}` : ''}`};
+      return {
+        ...s,
+        done: false,
+        failed: undefined,
+        message: `helm rollback ${helm.release} ${toRevision} running (--wait)${s.message ? `; ${s.message}` : ''}`,
+      };
     };
     let last = observe();
     const timer = setInterval(() => {
@@ -143,7 +155,12 @@ export function kubernetesRollback(deps: RollbackDeps): Rollbackable {
       await recordHelm(ref, helm.release, toRevision, note, run);
       const after = await helmRevisions(region.client, helm, {timeoutMs: READ_MS}).catch(() => []);
       const now = cached();
-      const status: RolloutStatus = {...(now ? rolloutStatus(now) : last), done: true, failed: undefined, message: `${result.stdout.trim().split('\n').pop() ?? 'helm rollback done'}${now ? `; ${rolloutStatus(now).message}` : ''}`};
+      const status: RolloutStatus = {
+        ...(now ? rolloutStatus(now) : last),
+        done: true,
+        failed: undefined,
+        message: `${result.stdout.trim().split('\n').pop() ?? 'helm rollback done'}${now ? `; ${rolloutStatus(now).message}` : ''}`,
+      };
       run.progress({kind: 'rollout', status});
       return {fromRevision, toRevision: after.find((r) => r.active)?.revision ?? toRevision, status};
     } finally {

@@ -18,9 +18,12 @@ export function rolloutStatus(d: KubeJson): RolloutStatus {
   if (progressing?.['reason'] === 'ProgressDeadlineExceeded') {
     return {...s, done: true, failed: true, message: `deployment "${name}" exceeded its progress deadline`};
   }
-  if (s.updated < desired) return {...s, done: false, message: `Waiting for deployment "${name}" rollout to finish: ${s.updated} out of ${desired} new replicas have been updated...`};
-  if (replicas > s.updated) return {...s, done: false, message: `Waiting for deployment "${name}" rollout to finish: ${replicas - s.updated} old replicas are pending termination...`};
-  if (s.available < s.updated) return {...s, done: false, message: `Waiting for deployment "${name}" rollout to finish: ${s.available} of ${s.updated} updated replicas are available...`};
+  if (s.updated < desired)
+    return {...s, done: false, message: `Waiting for deployment "${name}" rollout to finish: ${s.updated} out of ${desired} new replicas have been updated...`};
+  if (replicas > s.updated)
+    return {...s, done: false, message: `Waiting for deployment "${name}" rollout to finish: ${replicas - s.updated} old replicas are pending termination...`};
+  if (s.available < s.updated)
+    return {...s, done: false, message: `Waiting for deployment "${name}" rollout to finish: ${s.available} of ${s.updated} updated replicas are available...`};
   return {...s, done: true, message: `deployment "${name}" successfully rolled out`};
 }
 
@@ -62,7 +65,8 @@ export function followRollout(options: FollowOptions, run: RunControl): Promise<
       let status: RolloutStatus;
       if (broken) status = {...last, done: false, message: `${last.message} (watch interrupted: ${broken}; reconnecting)`};
       else if (!d) status = {...last, done: true, failed: true, message: `deployment "${options.name}" not found`};
-      else if (options.generation > 0 && num(d, 'metadata.generation') < options.generation) status = {...rolloutStatus(d), done: false, failed: undefined, message: 'Waiting for deployment spec update to be observed...'};
+      else if (options.generation > 0 && num(d, 'metadata.generation') < options.generation)
+        status = {...rolloutStatus(d), done: false, failed: undefined, message: 'Waiting for deployment spec update to be observed...'};
       else status = rolloutStatus(d);
       if (!broken) last = status;
       const text = `${status.message}|${status.updated}|${status.ready}|${status.available}`;

@@ -22,7 +22,12 @@ export function hpaFor(hpas: readonly KubeJson[], name: string): HpaInfo | undef
   const hpa = hpas.find((h) => str(h, 'spec.scaleTargetRef.kind') === 'Deployment' && str(h, 'spec.scaleTargetRef.name') === name);
   if (!hpa) return undefined;
   const desired = at(hpa, 'status.desiredReplicas');
-  return {name: sanitizeLine(nameOf(hpa)), min: num(hpa, 'spec.minReplicas', 1), max: num(hpa, 'spec.maxReplicas'), ...(typeof desired === 'number' ? {desired} : {})};
+  return {
+    name: sanitizeLine(nameOf(hpa)),
+    min: num(hpa, 'spec.minReplicas', 1),
+    max: num(hpa, 'spec.maxReplicas'),
+    ...(typeof desired === 'number' ? {desired} : {}),
+  };
 }
 
 async function readHpas(client: RegionClient, namespace: string, signal: AbortSignal): Promise<readonly KubeJson[]> {
@@ -39,7 +44,11 @@ export function kubernetesScale(deps: ActionDeps): Scalable {
   async function info(ref: ServiceRef, signal: AbortSignal): Promise<ScaleInfo> {
     const t = deploymentTarget(deps, ref);
     const {client} = t.region;
-    const scale = await client.raw(`get deployment/${t.name}/scale -n ${t.namespace}`, (o) => client.apps.readNamespacedDeploymentScale({name: t.name, namespace: t.namespace}, o), {signal, timeoutMs: READ_MS});
+    const scale = await client.raw(
+      `get deployment/${t.name}/scale -n ${t.namespace}`,
+      (o) => client.apps.readNamespacedDeploymentScale({name: t.name, namespace: t.namespace}, o),
+      {signal, timeoutMs: READ_MS},
+    );
     let hpa: HpaInfo | undefined;
     let hpaError: string | undefined;
     try {
@@ -49,7 +58,14 @@ export function kubernetesScale(deps: ActionDeps): Scalable {
       if (!(error instanceof KubeApiError && error.status === 404)) hpaError = error instanceof Error ? error.message : String(error);
     }
     const replicas = num(scale, 'spec.replicas');
-    return {replicas, ready: num(t.cached(), 'status.readyReplicas'), ...(hpa ? {hpa} : {}), ...(hpaError ? {hpaError} : {}), min: 0, max: Math.max(SCALE_MAX, hpa?.max ?? 0)};
+    return {
+      replicas,
+      ready: num(t.cached(), 'status.readyReplicas'),
+      ...(hpa ? {hpa} : {}),
+      ...(hpaError ? {hpaError} : {}),
+      min: 0,
+      max: Math.max(SCALE_MAX, hpa?.max ?? 0),
+    };
   }
 
   return {
@@ -82,12 +98,20 @@ export function kubernetesScale(deps: ActionDeps): Scalable {
       try {
         const annotate = goJson({metadata: {annotations: {[CHANGE_CAUSE]: cause}}});
         const options = client.exactBody({signal: run.signal, timeoutMs: READ_MS}, annotate, MERGE);
-        const fn = () => client.apps.patchNamespacedDeployment({name: t.name, namespace: t.namespace, body: JSON.parse(annotate) as object, fieldManager: FIELD_MANAGER}, options);
+        const fn = () =>
+          client.apps.patchNamespacedDeployment(
+            {name: t.name, namespace: t.namespace, body: JSON.parse(annotate) as object, fieldManager: FIELD_MANAGER},
+            options,
+          );
         patched = (await fn()) as unknown as KubeJson;
       } catch (error) {
         throw kubeError(error, `annotate ${what} (scaled to ${replicas}; change-cause not recorded)`);
       }
-      await recordChange(client, changeEvent('scale', patched, `scale deployment/${t.name} from ${current.replicas} to ${replicas}`, note, new Date(deps.clock.now())), run);
+      await recordChange(
+        client,
+        changeEvent('scale', patched, `scale deployment/${t.name} from ${current.replicas} to ${replicas}`, note, new Date(deps.clock.now())),
+        run,
+      );
       const status = await t.follow(num(patched, 'metadata.generation'), run);
       return {from: current.replicas, to: replicas, warnings: verdict.warnings, status};
     },

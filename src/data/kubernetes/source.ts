@@ -22,7 +22,6 @@ import {kubernetesLogs} from './logs.js';
 import {teamAction} from './change.js';
 import type {TeamAction} from '../sources/types.js';
 
-
 /** The source, plus what tests and diagnostics look at. */
 export interface KubernetesSource extends Source {
   readonly guard: ReadOnlyGuard;
@@ -113,7 +112,10 @@ export async function createKubernetesSource(source: ResolvedSource, env: Source
     const deployment = caches.deployments.items().find((d) => nameOf(d) === name);
     const events = deploymentEvents(name, caches.events.items());
     const now = clock.now();
-    return {pods: deployment ? deploymentPods(deployment, caches.pods.items()).map((p) => podInfo(p, events, now)) : [], events: events.slice(0, 30).map(eventInfo)};
+    return {
+      pods: deployment ? deploymentPods(deployment, caches.pods.items()).map((p) => podInfo(p, events, now)) : [],
+      events: events.slice(0, 30).map(eventInfo),
+    };
   };
 
   const freeze = kubernetesFreeze({config, regions, readOnly: env.readOnly, now: () => clock.now()});
@@ -124,7 +126,12 @@ export async function createKubernetesSource(source: ResolvedSource, env: Source
     const serviceOf = (e: KubeJson) =>
       config.services.find((s) => config.namespaceOf(s) === str(e, 'involvedObject.namespace') && config.deploymentOf(s) === str(e, 'involvedObject.name'));
     const found = regions.flatMap((r) =>
-      namespaces.flatMap((ns) => r.namespace(ns).events.items().flatMap((e) => teamAction(e, r.region, serviceOf(e)) ?? [])),
+      namespaces.flatMap((ns) =>
+        r
+          .namespace(ns)
+          .events.items()
+          .flatMap((e) => teamAction(e, r.region, serviceOf(e)) ?? []),
+      ),
     );
     return found.sort((a, b) => b.at - a.at).slice(0, 100);
   };

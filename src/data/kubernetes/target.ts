@@ -29,7 +29,11 @@ export function deploymentTarget(deps: ActionDeps, ref: ServiceRef): DeploymentT
   if (!region || !config.services.includes(ref.service)) throw new Error(`unknown service ${ref.service}@${ref.region}`);
   const namespace = config.namespaceOf(ref.service);
   const name = config.deploymentOf(ref.service);
-  const cached = () => region.namespace(namespace).deployments.items().find((d) => nameOf(d) === name);
+  const cached = () =>
+    region
+      .namespace(namespace)
+      .deployments.items()
+      .find((d) => nameOf(d) === name);
   const r = region.client.region;
   return {
     region,

@@ -111,7 +111,10 @@ export class PagerDutyClient {
 }
 
 function rateLimited(what: string, waitMs: number, attempts: number): SourceError {
-  return new SourceError('http', `PagerDuty rate limit: ${what} was refused ${attempts === 1 ? 'once' : `${attempts} times`} (429); try again in ${Math.ceil(waitMs / 1000)}s`);
+  return new SourceError(
+    'http',
+    `PagerDuty rate limit: ${what} was refused ${attempts === 1 ? 'once' : `${attempts} times`} (429); try again in ${Math.ceil(waitMs / 1000)}s`,
+  );
 }
 
 /** Retry-After in ms: seconds, or an HTTP date; without one, 2 s then 4 s. */

@@ -55,14 +55,23 @@ export function pagerDutyOptions(context: string, paging: PagingConfig, env: Nod
   if (!/^https?:\/\/[^/]+/.test(url)) throw problem('url', `must be the REST API base URL (got "${url}")`, `set it to ${DEFAULT_BASE_URL} or remove it`);
   const services = paging.services ?? [];
   if (!Array.isArray(services) || services.length === 0 || services.some((s) => typeof s !== 'string' || !/^[A-Z0-9]+$/.test(s))) {
-    throw problem('services', 'must list the PagerDuty service ids whose incidents the cockpit shows', 'set it like ["PABC123"] (the id is in the service URL: /service-directory/PABC123)');
+    throw problem(
+      'services',
+      'must list the PagerDuty service ids whose incidents the cockpit shows',
+      'set it like ["PABC123"] (the id is in the service URL: /service-directory/PABC123)',
+    );
   }
   const from = paging.from ?? '';
   if (!EMAIL.test(from)) {
-    throw problem('from', 'must be the e-mail of a PagerDuty user (PagerDuty requires it in the From header of every incident change)', 'set it like "oncall@connectsoft.com"');
+    throw problem(
+      'from',
+      'must be the e-mail of a PagerDuty user (PagerDuty requires it in the From header of every incident change)',
+      'set it like "oncall@connectsoft.com"',
+    );
   }
   const tokenEnv = paging.tokenEnv ?? DEFAULT_TOKEN_ENV;
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenEnv)) throw problem('tokenEnv', `must be an environment variable name (got "${tokenEnv}")`, `set it like "${DEFAULT_TOKEN_ENV}"`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenEnv))
+    throw problem('tokenEnv', `must be an environment variable name (got "${tokenEnv}")`, `set it like "${DEFAULT_TOKEN_ENV}"`);
   const token = env[tokenEnv];
   if (!token) {
     throw new SourceError(
@@ -75,7 +84,11 @@ export function pagerDutyOptions(context: string, paging: PagingConfig, env: Nod
     try {
       ca = readFileSync(paging.caFile, 'utf8');
     } catch (error) {
-      throw problem('caFile', `cannot be read: ${paging.caFile} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'point it at a readable PEM file or remove it');
+      throw problem(
+        'caFile',
+        `cannot be read: ${paging.caFile} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+        'point it at a readable PEM file or remove it',
+      );
     }
   }
   return {

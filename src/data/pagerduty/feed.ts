@@ -36,7 +36,19 @@ export function readOnlyPager(pager: Pager): Pager {
 /** A pager that only reports why it could not start. */
 function brokenPager(why: string, tokenEnv: string): Pager {
   const fail = () => Promise.reject(new Error(why));
-  return {kind: 'pagerduty', description: `PagerDuty (not started: ${why})`, tokenEnv, from: '', baseUrl: DEFAULT_BASE_URL, list: fail, get: fail, levels: fail, acknowledge: fail, escalate: fail, resolve: fail};
+  return {
+    kind: 'pagerduty',
+    description: `PagerDuty (not started: ${why})`,
+    tokenEnv,
+    from: '',
+    baseUrl: DEFAULT_BASE_URL,
+    list: fail,
+    get: fail,
+    levels: fail,
+    acknowledge: fail,
+    escalate: fail,
+    resolve: fail,
+  };
 }
 
 /** The context's paging, or undefined when it has none. */

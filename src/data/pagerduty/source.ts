@@ -48,7 +48,13 @@ export function createPagerDutyPager(options: PagerDutyOptions, clock: Clock, ex
   async function levelsOf(policyIds: readonly string[], signal: AbortSignal): Promise<OnCallLevels> {
     if (policyIds.length === 0) return new Map();
     try {
-      const {items} = await all<OnCallJson>('/oncalls', 'oncalls', policyIds.map((id) => ['escalation_policy_ids[]', id]), 'list on-calls', signal);
+      const {items} = await all<OnCallJson>(
+        '/oncalls',
+        'oncalls',
+        policyIds.map((id) => ['escalation_policy_ids[]', id]),
+        'list on-calls',
+        signal,
+      );
       return onCallLevels(items);
     } catch (error) {
       if (error instanceof SourceError && (error.kind === 'auth' || error.kind === 'http')) return new Map();
@@ -56,11 +62,17 @@ export function createPagerDutyPager(options: PagerDutyOptions, clock: Clock, ex
     }
   }
 
-  const policies = (incidents: readonly IncidentJson[]) => [...new Set(incidents.flatMap((i) => (typeof i.escalation_policy?.id === 'string' ? [i.escalation_policy.id] : [])))];
+  const policies = (incidents: readonly IncidentJson[]) => [
+    ...new Set(incidents.flatMap((i) => (typeof i.escalation_policy?.id === 'string' ? [i.escalation_policy.id] : []))),
+  ];
 
   async function change(id: string, body: PagingChange, what: string, run: RunControl): Promise<PagingOutcome> {
     run.progress({kind: 'step', message: `PagerDuty: ${what}`});
-    const answer = await client.call<{incident?: IncidentJson}>('PUT', `/incidents/${encodeURIComponent(id)}`, {body: changeBody(body), signal: run.signal, what});
+    const answer = await client.call<{incident?: IncidentJson}>('PUT', `/incidents/${encodeURIComponent(id)}`, {
+      body: changeBody(body),
+      signal: run.signal,
+      what,
+    });
     if (!answer.incident) throw new SourceError('shape', `PagerDuty's answer to ${what} has no incident`);
     const levels = await levelsOf(policies([answer.incident]), run.signal);
     return {incident: parseIncident(answer.incident, levels)};
@@ -90,7 +102,9 @@ export function createPagerDutyPager(options: PagerDutyOptions, clock: Clock, ex
       return parseIncident(answer.incident, await levelsOf(policies([answer.incident]), signal));
     },
     async levels(policyId, signal): Promise<readonly LevelTargets[]> {
-      return parsePolicyLevels(await client.call('GET', `/escalation_policies/${encodeURIComponent(policyId)}`, {signal, what: `read escalation policy ${policyId}`}));
+      return parsePolicyLevels(
+        await client.call('GET', `/escalation_policies/${encodeURIComponent(policyId)}`, {signal, what: `read escalation policy ${policyId}`}),
+      );
     },
     acknowledge: (id, run) => change(id, {status: 'acknowledged'}, `acknowledge incident ${id}`, run),
     escalate: (id, level, run) => change(id, {escalationLevel: level}, `escalate incident ${id} to level ${level}`, run),

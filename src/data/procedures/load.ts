@@ -16,7 +16,7 @@ export interface Procedures {
 
 /** The procedures of `context`, read synchronously (a small local file, read once). */
 export function loadProcedures(runbook: ResolvedContext['runbook'], read: (path: string) => string = (p) => readFileSync(p, 'utf8')): Procedures {
-  if (runbook.demo) return {sections: parseProcedures(DEMO_PROCEDURES), origin: 'the demo\'s procedures (our own words, from the reference runbook)'};
+  if (runbook.demo) return {sections: parseProcedures(DEMO_PROCEDURES), origin: "the demo's procedures (our own words, from the reference runbook)"};
   const none = {sections: new Map<string, Procedure>(), urlTemplate: runbook.urlTemplate};
   if (!runbook.path) return {...none, origin: runbook.urlTemplate ? 'links only' : 'no procedures configured (set runbook.path in the context)'};
   const path = runbook.path.replace(/^~(?=\/)/, homedir());

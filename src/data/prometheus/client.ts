@@ -66,7 +66,10 @@ export class PromClient {
       body = undefined;
     }
     if (res.status === 401 || res.status === 403) {
-      throw new SourceError('auth', `HTTP ${res.status} ${res.statusText} from ${where}: check the token or user in the environment (ATP_PROMETHEUS_TOKEN / ATP_PROMETHEUS_USER)`);
+      throw new SourceError(
+        'auth',
+        `HTTP ${res.status} ${res.statusText} from ${where}: check the token or user in the environment (ATP_PROMETHEUS_TOKEN / ATP_PROMETHEUS_USER)`,
+      );
     }
     if (body && body.status === 'error') {
       const kind = sanitizeLine(String(body.errorType ?? 'error'));
@@ -78,7 +81,8 @@ export class PromClient {
       const text = snippet(res);
       throw new SourceError('http', `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''} from ${where}${text ? `: ${text}` : ''}`);
     }
-    if (!body || body.status !== 'success') throw new SourceError('shape', `answer from ${where}${path} is not Prometheus API JSON${body ? '' : `: ${snippet(res)}`}`);
+    if (!body || body.status !== 'success')
+      throw new SourceError('shape', `answer from ${where}${path} is not Prometheus API JSON${body ? '' : `: ${snippet(res)}`}`);
     return body.data;
   }
 }

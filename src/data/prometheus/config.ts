@@ -33,7 +33,8 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
 /** Reads a source entry; throws a config SourceError naming the key when something is wrong. */
 export function prometheusOptions(config: ResolvedSource, env: NodeJS.ProcessEnv): PrometheusOptions {
   const url = str(config.url);
-  if (!url || !/^https?:\/\//.test(url)) throw new SourceError('config', `sources.${config.id}.url must be the Prometheus base URL, e.g. http://127.0.0.1:9090`);
+  if (!url || !/^https?:\/\//.test(url))
+    throw new SourceError('config', `sources.${config.id}.url must be the Prometheus base URL, e.g. http://127.0.0.1:9090`);
   const headers: Record<string, string> = {accept: 'application/json'};
   const extra = config.headers;
   if (extra && typeof extra === 'object') for (const [k, v] of Object.entries(extra)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
@@ -48,7 +49,10 @@ export function prometheusOptions(config: ResolvedSource, env: NodeJS.ProcessEnv
     headers.authorization = `Basic ${Buffer.from(`${env[userEnv]}:${env[passwordEnv]}`).toString('base64')}`;
     authNote = `basic auth from $${userEnv}/$${passwordEnv}`;
   } else if (str(config.tokenEnv) || str(config.userEnv)) {
-    throw new SourceError('auth', `sources.${config.id}: ${str(config.tokenEnv) ? `$${tokenEnv} is not set` : `$${userEnv} and $${passwordEnv} are not both set`}`);
+    throw new SourceError(
+      'auth',
+      `sources.${config.id}: ${str(config.tokenEnv) ? `$${tokenEnv} is not set` : `$${userEnv} and $${passwordEnv} are not both set`}`,
+    );
   }
   const ca = readCaFile(config);
   const window = str(config.rateWindow) ?? '2m';

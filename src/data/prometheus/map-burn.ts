@@ -49,7 +49,10 @@ export function burnFromProm(instant: readonly InstantSeries[], range: readonly 
     });
   }
   if (out.length === 0) {
-    throw new SourceError('empty', 'Prometheus returned no Sloth SLO series (slo:sli_error:ratio_rate*, slo:objective:ratio): load deploy/prometheus/rules or your Sloth rules');
+    throw new SourceError(
+      'empty',
+      'Prometheus returned no Sloth SLO series (slo:sli_error:ratio_rate*, slo:objective:ratio): load deploy/prometheus/rules or your Sloth rules',
+    );
   }
   return {slos: out};
 }

@@ -5,7 +5,8 @@ import {byStat, onsetsOf, rowKeys, seriesOf, valueOf, type InstantSeries, type L
 
 const pair = (a: string) => (l: Labels) => (l[a] && l.region ? `${l[a]}\u0000${l.region}` : '');
 const keysOf = rowKeys;
-const empty = (what: string, metrics: string) => new SourceError('empty', `Prometheus returned no ${what} series (${metrics}): check the metric contract and the selector`);
+const empty = (what: string, metrics: string) =>
+  new SourceError('empty', `Prometheus returned no ${what} series (${metrics}): check the metric contract and the selector`);
 
 /** Growth per minute over the last five minutes of a series (as the demo computes it). */
 export function growthPerMinute(series: Series): number {

@@ -19,7 +19,10 @@ export function healthFromProm(instant: readonly InstantSeries[], range: readonl
   const trend = byStat(range, rowKey);
   const keys = rowKeys(now);
   if (keys.length === 0) {
-    throw new SourceError('empty', 'Prometheus returned no ATP health series (http_requests_received_total, kube_deployment_*, aspnetcore_healthcheck_status): check the metric contract and the selector');
+    throw new SourceError(
+      'empty',
+      'Prometheus returned no ATP health series (http_requests_received_total, kube_deployment_*, aspnetcore_healthcheck_status): check the metric contract and the selector',
+    );
   }
   const services = keys.map((key): ServiceHealth => {
     const [service = '', region = ''] = key.split('\u0000');
@@ -67,9 +70,12 @@ const at = (name: string | undefined, region: string | undefined) => (region ? `
 function platformFromProm(instant: readonly InstantSeries[]): PlatformSignals | undefined {
   const signals: PlatformSignals = {
     diskFree: targetValues(instant, 'disk_free', (l) => at(`${l.instance ?? ''}:${l.mountpoint ?? ''}`, l.region)),
-    certExpiry: targetValues(instant, 'cert_expiry', (l) => at((l.instance ?? '').replace(/^https?:\/\//, ''), l.region))?.map((v) => ({...v, value: v.value * 1000})),
+    certExpiry: targetValues(instant, 'cert_expiry', (l) => at((l.instance ?? '').replace(/^https?:\/\//, ''), l.region))?.map((v) => ({
+      ...v,
+      value: v.value * 1000,
+    })),
     keyRotated: targetValues(instant, 'key_rotated', (l) => at(l.key, l.region))?.map((v) => ({...v, value: v.value * 1000})),
-    tamperEvents: targetValues(instant, "tamper", (l) => at(l.service, l.region))?.map((v) => ({...v, value: Math.ceil(v.value - 1e-9)})),
+    tamperEvents: targetValues(instant, 'tamper', (l) => at(l.service, l.region))?.map((v) => ({...v, value: Math.ceil(v.value - 1e-9)})),
     complianceEvents: targetValues(instant, 'compliance', (l) => l.region ?? '')?.map((v) => ({...v, value: Math.round(v.value)})),
   };
   return Object.values(signals).some((v) => v !== undefined) ? signals : undefined;

@@ -16,10 +16,15 @@ type Opts = Pick<PrometheusOptions, 'selector' | 'sloSelector' | 'rateWindow'>;
 const matchers = (...parts: string[]) => (parts.some(Boolean) ? `{${parts.filter(Boolean).join(',')}}` : '');
 const tag = (stat: string, expr: string) => `label_replace(${expr}, "${STAT_LABEL}", "${stat}", "", "")`;
 /** Joins tagged sub-queries into one expression. */
-export const batch = (parts: Readonly<Record<string, string>>) => Object.entries(parts).map(([stat, expr]) => tag(stat, expr)).join('\nor\n');
+export const batch = (parts: Readonly<Record<string, string>>) =>
+  Object.entries(parts)
+    .map(([stat, expr]) => tag(stat, expr))
+    .join('\nor\n');
 
-const kube = (metric: string, s: string) => `max by (service, region) (label_replace(${metric}${matchers('namespace=~"atp-.+-ns"', s)}, "service", "$1", "deployment", "(.+)"))`;
-const quantile = (q: number, metric: string, by: string, s: string, w: string) => `histogram_quantile(${q}, sum by (${by}, le) (rate(${metric}_bucket${matchers(s)}[${w}])))`;
+const kube = (metric: string, s: string) =>
+  `max by (service, region) (label_replace(${metric}${matchers('namespace=~"atp-.+-ns"', s)}, "service", "$1", "deployment", "(.+)"))`;
+const quantile = (q: number, metric: string, by: string, s: string, w: string) =>
+  `histogram_quantile(${q}, sum by (${by}, le) (rate(${metric}_bucket${matchers(s)}[${w}])))`;
 
 /** Volumes of real data: node-exporter also reports pseudo filesystems, which are never full in a way that matters. */
 const REAL_FS = 'fstype!~"tmpfs|overlay|squashfs"';

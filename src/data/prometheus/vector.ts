@@ -38,7 +38,8 @@ function labelsOf(metric: unknown): Labels {
 /** Parses `data.result` of a vector answer. */
 export function parseVector(data: unknown): InstantSeries[] {
   const d = data as {resultType?: unknown; result?: unknown};
-  if (d?.resultType !== 'vector' || !Array.isArray(d.result)) throw new SourceError('shape', `Prometheus answered resultType ${String(d?.resultType)} where a vector was expected`);
+  if (d?.resultType !== 'vector' || !Array.isArray(d.result))
+    throw new SourceError('shape', `Prometheus answered resultType ${String(d?.resultType)} where a vector was expected`);
   return d.result.map((r: {metric?: unknown; value?: unknown}) => {
     const pair = Array.isArray(r?.value) ? r.value : [];
     return {labels: labelsOf(r?.metric), value: parseValue(pair[1])};
@@ -48,7 +49,8 @@ export function parseVector(data: unknown): InstantSeries[] {
 /** Parses `data.result` of a matrix answer. */
 export function parseMatrix(data: unknown): RangeSeries[] {
   const d = data as {resultType?: unknown; result?: unknown};
-  if (d?.resultType !== 'matrix' || !Array.isArray(d.result)) throw new SourceError('shape', `Prometheus answered resultType ${String(d?.resultType)} where a matrix was expected`);
+  if (d?.resultType !== 'matrix' || !Array.isArray(d.result))
+    throw new SourceError('shape', `Prometheus answered resultType ${String(d?.resultType)} where a matrix was expected`);
   return d.result.map((r: {metric?: unknown; values?: unknown}) => ({
     labels: labelsOf(r?.metric),
     samples: (Array.isArray(r?.values) ? r.values : [])

@@ -113,7 +113,12 @@ export async function runReplay<M extends LockedMessage>(
     return true;
   };
   const look = <T>(what: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> =>
-    whileWaiting(clock, report, (waitedMs) => ({kind: 'resolving', what, waitedMs}), () => fn(AbortSignal.timeout(conn?.timeoutMs ?? 10_000))).catch((error: unknown) => {
+    whileWaiting(
+      clock,
+      report,
+      (waitedMs) => ({kind: 'resolving', what, waitedMs}),
+      () => fn(AbortSignal.timeout(conn?.timeoutMs ?? 10_000)),
+    ).catch((error: unknown) => {
       throw new Lost(error);
     });
 
@@ -138,9 +143,13 @@ export async function runReplay<M extends LockedMessage>(
         const there = await look(`did copy ${t.copyId} reach the target? looking`, (signal) => conn.copyAtTarget(t.copyId, signal));
         const seen = `${message.messageId}: the send was cut off by the lost connection; looked after reconnecting:`;
         if (there === true) t.sent = 'yes';
-        resolved.push(there === true ? `${seen} copy ${t.copyId} is at the target, not sent again`
-          : there === false ? `${seen} copy ${t.copyId} is not at the target, sent again`
-            : `${seen} the target cannot be looked at (a topic), sent again: a second copy ${t.copyId} is possible (duplicate detection drops it)`);
+        resolved.push(
+          there === true
+            ? `${seen} copy ${t.copyId} is at the target, not sent again`
+            : there === false
+              ? `${seen} copy ${t.copyId} is not at the target, sent again`
+              : `${seen} the target cannot be looked at (a topic), sent again: a second copy ${t.copyId} is possible (duplicate detection drops it)`,
+        );
       }
       if (t.sent !== 'yes') {
         try {
@@ -264,18 +273,32 @@ export async function runReplay<M extends LockedMessage>(
   }
   for (const [seq, t] of tracks) {
     if (!wanted.has(seq) && !t.completeUncertain) continue;
-    if (t.sent === 'uncertain') errors.push(`${t.copyId}: the send was cut off by the lost connection and could not be checked: the copy may be at the target; the original stays in the DLQ`);
+    if (t.sent === 'uncertain')
+      errors.push(
+        `${t.copyId}: the send was cut off by the lost connection and could not be checked: the copy may be at the target; the original stays in the DLQ`,
+      );
     if (t.sent === 'yes' && (t.completeUncertain || t.requeues > 0)) {
       wanted.delete(seq);
       failed++;
       sentNotCompleted.push(t.copyId);
-      errors.push(`${t.copyId}: copy accepted; the complete ${t.completeUncertain ? 'was cut off by the lost connection and could not be checked' : 'waits for a lock the lost connection still holds'}: the original may still be in the DLQ`);
+      errors.push(
+        `${t.copyId}: copy accepted; the complete ${t.completeUncertain ? 'was cut off by the lost connection and could not be checked' : 'waits for a lock the lost connection still holds'}: the original may still be in the DLQ`,
+      );
     }
   }
   if (stopReason) errors.unshift(stopReason);
   current = undefined;
   report();
-  return {replayed, failed, skipped: wanted.size, stoppedEarly, errors, sentNotCompleted, ...(resolved.length ? {resolved} : {}), ...(stopReason ? {stopReason} : {})};
+  return {
+    replayed,
+    failed,
+    skipped: wanted.size,
+    stoppedEarly,
+    errors,
+    sentNotCompleted,
+    ...(resolved.length ? {resolved} : {}),
+    ...(stopReason ? {stopReason} : {}),
+  };
 }
 
 async function safely(fn: () => Promise<unknown>): Promise<void> {

@@ -33,7 +33,12 @@ export function ticker(clock: Clock, tick: () => void): {stop(): void} {
 }
 
 /** Runs `fn` while a ticker reports `waiting(waitedMs)` every second. */
-export async function whileWaiting<T>(clock: Clock, report: (w: ReplayWaiting) => void, waiting: (waitedMs: number) => ReplayWaiting, fn: () => Promise<T>): Promise<T> {
+export async function whileWaiting<T>(
+  clock: Clock,
+  report: (w: ReplayWaiting) => void,
+  waiting: (waitedMs: number) => ReplayWaiting,
+  fn: () => Promise<T>,
+): Promise<T> {
   const started = clock.now();
   const tick = ticker(clock, () => report(waiting(clock.now() - started)));
   try {
@@ -84,11 +89,16 @@ export class Reconnector<M> {
       const attempt = ++this.used;
       const waiting = (waitedMs: number): ReplayWaiting => ({kind: 'reconnecting', attempt, of: this.budget, waitedMs, cause: last});
       try {
-        await whileWaiting(this.clock, this.report, () => waiting(this.clock.now() - started), async () => {
-          if (attempt > 1) await sleep(this.clock, Math.min(5_000, this.conn.retryDelayMs * 2 ** (attempt - 2)), signal);
-          if (signal.aborted) throw new Error('stopped by Esc');
-          await this.conn.reconnect(AbortSignal.any([signal, AbortSignal.timeout(this.conn.timeoutMs)]));
-        });
+        await whileWaiting(
+          this.clock,
+          this.report,
+          () => waiting(this.clock.now() - started),
+          async () => {
+            if (attempt > 1) await sleep(this.clock, Math.min(5_000, this.conn.retryDelayMs * 2 ** (attempt - 2)), signal);
+            if (signal.aborted) throw new Error('stopped by Esc');
+            await this.conn.reconnect(AbortSignal.any([signal, AbortSignal.timeout(this.conn.timeoutMs)]));
+          },
+        );
         return undefined;
       } catch (error) {
         if (signal.aborted) return `stopped by Esc while reconnecting (the connection was lost: ${last})`;

@@ -50,7 +50,13 @@ export async function listEntities(admin: ServiceBusAdministrationClient, signal
   for await (const page of admin.listQueuesRuntimeProperties(options).byPage({maxPageSize: PAGE_SIZE})) {
     requests++;
     for (const q of page) {
-      entities.push({path: sanitize(q.name), kind: 'queue', active: n(q.activeMessageCount), deadLetter: n(q.deadLetterMessageCount), transferDeadLetter: n(q.transferDeadLetterMessageCount)});
+      entities.push({
+        path: sanitize(q.name),
+        kind: 'queue',
+        active: n(q.activeMessageCount),
+        deadLetter: n(q.deadLetterMessageCount),
+        transferDeadLetter: n(q.transferDeadLetterMessageCount),
+      });
     }
   }
   const topicNames: string[] = [];
@@ -79,7 +85,10 @@ export async function listEntities(admin: ServiceBusAdministrationClient, signal
   });
   for (const {topic, subs, pages} of perTopic) {
     requests += pages;
-    topics.set(topic, subs.map((s) => s.path));
+    topics.set(
+      topic,
+      subs.map((s) => s.path),
+    );
     entities.push(...subs);
   }
   return {entities, topics, requests};

@@ -27,8 +27,16 @@ export function bounded<T>(promise: Promise<T>, ms: number, what: string): Promi
 
 // Broker answers that are definite: the operation did not happen, and doing it again on a new connection will not help.
 const DEFINITE = new Set([
-  'MessageLockLost', 'SessionLockLost', 'QuotaExceeded', 'MessagingEntityNotFound', 'MessagingEntityDisabled', 'MessageSizeExceeded',
-  'UnauthorizedAccess', 'MessageNotFound', 'SessionCannotBeLocked', 'MessagingEntityAlreadyExists',
+  'MessageLockLost',
+  'SessionLockLost',
+  'QuotaExceeded',
+  'MessagingEntityNotFound',
+  'MessagingEntityDisabled',
+  'MessageSizeExceeded',
+  'UnauthorizedAccess',
+  'MessageNotFound',
+  'SessionCannotBeLocked',
+  'MessagingEntityAlreadyExists',
 ]);
 
 /** True when `error` says the connection failed (reset, closed, timed out), so the outcome of the call is unknown. */

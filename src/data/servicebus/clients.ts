@@ -42,7 +42,12 @@ async function defaultCredential(): Promise<TokenCredential> {
 
 /** Creates both clients; `credential` replaces DefaultAzureCredential (tests). */
 export async function createClients(options: ServiceBusOptions, credential?: TokenCredential): Promise<ServiceBusClients> {
-  const retryOptions = {maxRetries: options.retries, retryDelayInMs: options.retryDelayMs, maxRetryDelayInMs: Math.max(options.retryDelayMs, 5_000), timeoutInMs: options.timeoutMs};
+  const retryOptions = {
+    maxRetries: options.retries,
+    retryDelayInMs: options.retryDelayMs,
+    maxRetryDelayInMs: Math.max(options.retryDelayMs, 5_000),
+    timeoutInMs: options.timeoutMs,
+  };
   const adminOptions = {
     retryOptions: {maxRetries: options.retries, retryDelayInMs: options.retryDelayMs, maxRetryDelayInMs: Math.max(options.retryDelayMs, 5_000)},
     // A bare `ca` would replace the public roots; keep them and add the private CA.

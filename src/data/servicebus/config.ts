@@ -5,8 +5,7 @@ import {readCaFile} from '../http/ca.js';
 
 /** How the source authenticates: a connection string from `$env`, or an Azure credential for `namespace`. */
 export type ServiceBusAuth =
-  | {readonly kind: 'connection-string'; readonly env: string; readonly connectionString: string}
-  | {readonly kind: 'credential'; readonly namespace: string};
+  {readonly kind: 'connection-string'; readonly env: string; readonly connectionString: string} | {readonly kind: 'credential'; readonly namespace: string};
 
 /** Settled options for one servicebus source. */
 export interface ServiceBusOptions {
@@ -49,7 +48,8 @@ const count = (v: unknown): number | undefined => (typeof v === 'number' && Numb
 function stringMap(config: ResolvedSource, key: string): Record<string, string> {
   const value = config[key];
   if (value === undefined) return {};
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new SourceError('config', `sources.${config.id}.${key} must map entity paths to names, e.g. {"orders": "orders-worker"}`);
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new SourceError('config', `sources.${config.id}.${key} must map entity paths to names, e.g. {"orders": "orders-worker"}`);
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(value)) {
     if (typeof v !== 'string' || v === '') throw new SourceError('config', `sources.${config.id}.${key}.${k} must be a non-empty string`);
@@ -68,7 +68,12 @@ export function fullyQualified(namespace: string): string {
 export function connectionStringHost(connectionString: string): string | undefined {
   const endpoint = /(?:^|;)\s*Endpoint\s*=\s*([^;]+)/i.exec(connectionString)?.[1];
   if (!endpoint) return undefined;
-  return endpoint.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '') || undefined;
+  return (
+    endpoint
+      .trim()
+      .replace(/^[a-z]+:\/\//i, '')
+      .replace(/\/.*$/, '') || undefined
+  );
 }
 
 function auth(config: ResolvedSource, env: NodeJS.ProcessEnv): {auth: ServiceBusAuth; host: string} {

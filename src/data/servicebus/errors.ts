@@ -18,7 +18,8 @@ function kindOf(error: unknown): SourceErrorKind {
   if (status === 401 || status === 403 || code === 'UnauthorizedAccess' || /Credential|Authentication/.test(name)) return 'auth';
   if (name === 'AbortError' || code === 'ServiceTimeout' || code === 'ETIMEDOUT' || /timed? ?out/i.test(describeError(error))) return 'timeout';
   if (TLS_CODES.test(code)) return 'tls';
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ECONNRESET' || code === 'ServiceCommunicationProblem') return 'connect';
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ECONNRESET' || code === 'ServiceCommunicationProblem')
+    return 'connect';
   if (code === 'MessagingEntityNotFound' || code === 'MessageEntityNotFoundError') return 'empty';
   if (status !== undefined) return 'http';
   return 'disconnected';
@@ -36,6 +37,11 @@ export function serviceBusError(what: string, error: unknown): SourceError {
   const kind = kindOf(last);
   const status = (last as {statusCode?: unknown})?.statusCode;
   const http = typeof status === 'number' && !describeError(last).includes(String(status)) ? `HTTP ${status} ` : '';
-  const hint = kind === 'auth' ? ' (check the connection string or the Azure credential and its role: Azure Service Bus Data Owner)' : kind === 'tls' ? ' (a private CA? set caFile)' : '';
+  const hint =
+    kind === 'auth'
+      ? ' (check the connection string or the Azure credential and its role: Azure Service Bus Data Owner)'
+      : kind === 'tls'
+        ? ' (a private CA? set caFile)'
+        : '';
   return new SourceError(kind, scrubSecrets(`${what}: ${http}${describeError(last)}${hint}`), {cause: error});
 }

@@ -78,7 +78,8 @@ export class PortConnection implements DlqConnection<ServiceBusLocked> {
     const client = this.slot.current();
     const parts = splitPath(path);
     const options = deadLetter ? ({subQueueType: 'deadLetter', skipParsingBodyAsJson: true} as const) : ({skipParsingBodyAsJson: true} as const);
-    const receiver: ServiceBusReceiver = 'queue' in parts ? client.createReceiver(parts.queue, options) : client.createReceiver(parts.topic, parts.subscription, options);
+    const receiver: ServiceBusReceiver =
+      'queue' in parts ? client.createReceiver(parts.queue, options) : client.createReceiver(parts.topic, parts.subscription, options);
     try {
       const peeked = receiver.peekMessages(max, {fromSequenceNumber: Long.fromNumber(Math.max(1, from)), abortSignal: signal});
       return await bounded(peeked, this.timeoutMs, `peeking ${path}${deadLetter ? '/$DeadLetterQueue' : ''}`);

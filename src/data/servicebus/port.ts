@@ -56,10 +56,13 @@ export class ServiceBusDlqPort implements DlqPort<ServiceBusLocked> {
     this.receiver = this.openReceiver();
     // Unbounded (a caller's client) means the SDK's own timeouts only, as before issue 15.
     this.limitMs = bounds ? bounds.timeoutMs : Number.POSITIVE_INFINITY;
-    this.connection = typeof client === 'function' && bounds ? new PortConnection(bounds, target, {
-      current: () => this.client,
-      replace: () => this.replaceClient(client),
-    }) : undefined;
+    this.connection =
+      typeof client === 'function' && bounds
+        ? new PortConnection(bounds, target, {
+            current: () => this.client,
+            replace: () => this.replaceClient(client),
+          })
+        : undefined;
   }
 
   private openReceiver(): ServiceBusReceiver {
@@ -72,7 +75,9 @@ export class ServiceBusDlqPort implements DlqPort<ServiceBusLocked> {
   private replaceClient(factory: () => ServiceBusClient): ServiceBusClient {
     const old = {client: this.client, receiver: this.receiver, sender: this.sender};
     // Closing a client on a dead connection can itself hang: let it finish (or not) in the background.
-    void Promise.allSettled([old.sender?.close(), old.receiver.close()]).then(() => old.client.close()).catch(() => undefined);
+    void Promise.allSettled([old.sender?.close(), old.receiver.close()])
+      .then(() => old.client.close())
+      .catch(() => undefined);
     this.client = factory();
     this.receiver = this.openReceiver();
     this.sender = undefined;

@@ -39,7 +39,11 @@ export function replayTargets(entity: DlqEntity, topology: Topology, forward: Re
   const name = forward[entity.entity];
   if (name && name !== entity.entity) {
     const topic = lookup(topology.topics, name);
-    out.push(topic ? topicTarget(topic[0], topic[1], ', forward target') : {entity: name, label: `queue ${name} (forward target: this consumer only)`, reaches: [name]});
+    out.push(
+      topic
+        ? topicTarget(topic[0], topic[1], ', forward target')
+        : {entity: name, label: `queue ${name} (forward target: this consumer only)`, reaches: [name]},
+    );
   }
   return out;
 }

@@ -20,7 +20,10 @@ export interface BackfillOptions {
 }
 
 const escape = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-const labelText = (labels: Labels) => `{${Object.entries(labels).map(([k, v]) => `${k}="${escape(v)}"`).join(',')}}`;
+const labelText = (labels: Labels) =>
+  `{${Object.entries(labels)
+    .map(([k, v]) => `${k}="${escape(v)}"`)
+    .join(',')}}`;
 const stamp = (t: number) => (t / 1000).toFixed(3);
 
 /** Time integral of piecewise-constant segments, by binary search over their prefix sums. */

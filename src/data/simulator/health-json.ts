@@ -19,7 +19,14 @@ export type ProbeAnswer = {readonly code: number; readonly body: unknown} | 'dow
 export function probeAnswer(row: ServiceHealth, probe: 'ready' | 'live'): ProbeAnswer {
   if (row.podsReady === 0 || !row.checks) return 'down';
   if (probe === 'live') {
-    return {code: 200, body: {status: 'Healthy', totalDuration: timeSpan(0.4), entries: {self: {status: 'Healthy', description: 'Process is responsive', duration: timeSpan(0.2)}}}};
+    return {
+      code: 200,
+      body: {
+        status: 'Healthy',
+        totalDuration: timeSpan(0.4),
+        entries: {self: {status: 'Healthy', description: 'Process is responsive', duration: timeSpan(0.2)}},
+      },
+    };
   }
   const status = row.status ?? 'Healthy';
   const entries = Object.fromEntries(

@@ -60,7 +60,12 @@ export function counterFamilies(c: SimCounters): Family[] {
     return {name: 'atp_outbox_relayed_messages_total', labels: {service, region}, value};
   });
   return [
-    {name: 'http_requests_received_total', type: 'counter', help: 'Requests answered, by service, region and HTTP status code (prometheus-net).', samples: requests},
+    {
+      name: 'http_requests_received_total',
+      type: 'counter',
+      help: 'Requests answered, by service, region and HTTP status code (prometheus-net).',
+      samples: requests,
+    },
     {name: 'http_request_duration_seconds', type: 'histogram', help: 'Request duration in seconds, by service and region (prometheus-net).', samples: duration},
     {name: 'atp_projection_event_lag_seconds', type: 'histogram', help: 'Event timestamp to projection updated, in seconds.', samples: lag},
     {name: 'atp_projection_events_total', type: 'counter', help: 'Events applied by each projection.', samples: events},
@@ -79,7 +84,8 @@ export function gaugeFamilies(world: DemoWorld): Family[] {
   for (const row of rows) {
     const {service, region} = row;
     // A service with no ready pod serves no metrics of its own (its scrape target is down).
-    for (const c of row.checks ?? []) checks.push({name: 'aspnetcore_healthcheck_status', labels: {service, region, name: c.name}, value: CHECK_VALUE[c.status]});
+    for (const c of row.checks ?? [])
+      checks.push({name: 'aspnetcore_healthcheck_status', labels: {service, region, name: c.name}, value: CHECK_VALUE[c.status]});
     const kube = {namespace: runbookNamespace(service), deployment: service, region};
     ready.push({name: 'kube_deployment_status_replicas_ready', labels: kube, value: row.podsReady ?? 0});
     spec.push({name: 'kube_deployment_spec_replicas', labels: kube, value: row.podsDesired ?? 0});
@@ -101,12 +107,24 @@ export function gaugeFamilies(world: DemoWorld): Family[] {
     g('kube_deployment_status_replicas_ready', 'Ready replicas per deployment (kube-state-metrics).', ready),
     g('kube_deployment_spec_replicas', 'Desired replicas per deployment (kube-state-metrics).', spec),
     g('atp_build_info', 'Deployed version and revision of each service.', build),
-    g('atp_projection_lag_seconds', 'Current projection lag (now minus the newest projected event time).', world.projections.map((p) => ({name: 'atp_projection_lag_seconds', labels: {projection: p.projection, region: p.region}, value: p.lag}))),
+    g(
+      'atp_projection_lag_seconds',
+      'Current projection lag (now minus the newest projected event time).',
+      world.projections.map((p) => ({name: 'atp_projection_lag_seconds', labels: {projection: p.projection, region: p.region}, value: p.lag})),
+    ),
     g('atp_servicebus_active_messages', 'Active messages per Service Bus entity.', dlqActive),
     g('atp_servicebus_deadletter_messages', 'Dead-lettered messages per Service Bus entity and DeadLetterReason.', dlqDead),
     g('atp_servicebus_deadletter_oldest_age_seconds', 'Age of the oldest dead-lettered message per entity.', dlqOldest),
-    g('atp_outbox_pending_messages', 'Outbox messages not yet relayed.', world.outboxes.map((o) => ({name: 'atp_outbox_pending_messages', labels: {service: o.service, region: o.region}, value: Math.round(o.pending)}))),
-    g('atp_outbox_oldest_pending_age_seconds', 'Age of the oldest outbox message not yet relayed.', world.outboxes.map((o) => ({name: 'atp_outbox_oldest_pending_age_seconds', labels: {service: o.service, region: o.region}, value: o.oldestAge}))),
+    g(
+      'atp_outbox_pending_messages',
+      'Outbox messages not yet relayed.',
+      world.outboxes.map((o) => ({name: 'atp_outbox_pending_messages', labels: {service: o.service, region: o.region}, value: Math.round(o.pending)})),
+    ),
+    g(
+      'atp_outbox_oldest_pending_age_seconds',
+      'Age of the oldest outbox message not yet relayed.',
+      world.outboxes.map((o) => ({name: 'atp_outbox_oldest_pending_age_seconds', labels: {service: o.service, region: o.region}, value: o.oldestAge})),
+    ),
     ...platformGauges(world),
   ];
 }
@@ -125,10 +143,34 @@ function platformGauges(world: DemoWorld): Family[] {
   });
   const g = (name: string, help: string, samples: Sample[]): Family => ({name, type: 'gauge', help, samples});
   return [
-    g('node_filesystem_size_bytes', 'Filesystem size in bytes (node-exporter).', disk.map((d) => ({name: 'node_filesystem_size_bytes', labels: d.labels, value: DISK_BYTES}))),
-    g('node_filesystem_avail_bytes', 'Filesystem space available to non-root users in bytes (node-exporter).', disk.map((d) => ({name: 'node_filesystem_avail_bytes', labels: d.labels, value: Math.round(DISK_BYTES * d.free)}))),
-    g('probe_ssl_earliest_cert_expiry', 'Earliest SSL cert expiry in Unix seconds (blackbox-exporter).', (p.certExpiry ?? []).map((c) => ({name: 'probe_ssl_earliest_cert_expiry', labels: {instance: `https://${at(c.target).name}`, region: at(c.target).region}, value: Math.floor(c.value / 1000)}))),
-    g('atp_kms_key_last_rotation_timestamp_seconds', 'When each signing key was last rotated (Unix seconds).', (p.keyRotated ?? []).map((k) => ({name: 'atp_kms_key_last_rotation_timestamp_seconds', labels: {key: at(k.target).name, region: at(k.target).region}, value: Math.floor(k.value / 1000)}))),
+    g(
+      'node_filesystem_size_bytes',
+      'Filesystem size in bytes (node-exporter).',
+      disk.map((d) => ({name: 'node_filesystem_size_bytes', labels: d.labels, value: DISK_BYTES})),
+    ),
+    g(
+      'node_filesystem_avail_bytes',
+      'Filesystem space available to non-root users in bytes (node-exporter).',
+      disk.map((d) => ({name: 'node_filesystem_avail_bytes', labels: d.labels, value: Math.round(DISK_BYTES * d.free)})),
+    ),
+    g(
+      'probe_ssl_earliest_cert_expiry',
+      'Earliest SSL cert expiry in Unix seconds (blackbox-exporter).',
+      (p.certExpiry ?? []).map((c) => ({
+        name: 'probe_ssl_earliest_cert_expiry',
+        labels: {instance: `https://${at(c.target).name}`, region: at(c.target).region},
+        value: Math.floor(c.value / 1000),
+      })),
+    ),
+    g(
+      'atp_kms_key_last_rotation_timestamp_seconds',
+      'When each signing key was last rotated (Unix seconds).',
+      (p.keyRotated ?? []).map((k) => ({
+        name: 'atp_kms_key_last_rotation_timestamp_seconds',
+        labels: {key: at(k.target).name, region: at(k.target).region},
+        value: Math.floor(k.value / 1000),
+      })),
+    ),
   ];
 }
 
@@ -136,16 +178,29 @@ function platformGauges(world: DemoWorld): Family[] {
 export function allFamilies(world: DemoWorld, counters: SimCounters): Family[] {
   const p = healthReading(world).platform ?? {};
   const catalog: Family[] = [
-    {name: 'atp_integrity_tamper_alerts_total', type: 'counter', help: 'Hash-chain or signature verification failures (runbook 17.1).', samples: (p.tamperEvents ?? []).map((v) => {
-      const [service = '', region = ''] = v.target.split('@');
-      return {name: 'atp_integrity_tamper_alerts_total', labels: {service, region}, value: v.value};
-    })},
-    {name: 'atp_compliance_violations_total', type: 'counter', help: 'Retention or residency violations detected (runbook 19.1).', samples: (p.complianceEvents ?? []).map((v) => ({name: 'atp_compliance_violations_total', labels: {region: v.target}, value: v.value}))},
+    {
+      name: 'atp_integrity_tamper_alerts_total',
+      type: 'counter',
+      help: 'Hash-chain or signature verification failures (runbook 17.1).',
+      samples: (p.tamperEvents ?? []).map((v) => {
+        const [service = '', region = ''] = v.target.split('@');
+        return {name: 'atp_integrity_tamper_alerts_total', labels: {service, region}, value: v.value};
+      }),
+    },
+    {
+      name: 'atp_compliance_violations_total',
+      type: 'counter',
+      help: 'Retention or residency violations detected (runbook 19.1).',
+      samples: (p.complianceEvents ?? []).map((v) => ({name: 'atp_compliance_violations_total', labels: {region: v.target}, value: v.value})),
+    },
   ];
   return [...counterFamilies(counters), ...gaugeFamilies(world), ...catalog];
 }
 
 /** A stable key for one series (sample name plus sorted labels). */
 export function seriesKey(name: string, labels: Labels): string {
-  return `${name}{${Object.keys(labels).sort().map((k) => `${k}="${labels[k]}"`).join(',')}}`;
+  return `${name}{${Object.keys(labels)
+    .sort()
+    .map((k) => `${k}="${labels[k]}"`)
+    .join(',')}}`;
 }

@@ -8,7 +8,10 @@ const WINDOWS = ['5m', '30m', '1h', '2h', '6h', '1d', '3d'] as const;
 const budget = (slo: AtpSlo) => Number(((100 - slo.objective) / 100).toPrecision(12));
 const ratio = (slo: AtpSlo) => Number((slo.objective / 100).toPrecision(12));
 const quote = (v: string) => (/^[\w.:/-]+$/.test(v) && !/^\d/.test(v) ? v : JSON.stringify(v));
-const sorted = (labels: Record<string, string>) => Object.keys(labels).sort().map((k) => `      ${k}: ${quote(labels[k]!)}`);
+const sorted = (labels: Record<string, string>) =>
+  Object.keys(labels)
+    .sort()
+    .map((k) => `      ${k}: ${quote(labels[k]!)}`);
 const block = (text: string) => text.split('\n').map((l) => `      ${l}`);
 const selector = (slo: AtpSlo) => `{sloth_id="${slothId(slo)}", sloth_service="${SLOTH_SERVICE}", sloth_slo="${slo.name}"}`;
 
@@ -24,7 +27,12 @@ function sliRules(slo: AtpSlo): string[] {
     lines.push(...record(`slo:sli_error:ratio_rate${w}`, `(${q(slo.errorQuery)})\n/\n(${q(slo.totalQuery)})`, {...base, sloth_window: w}));
   }
   const five = `slo:sli_error:ratio_rate5m${selector(slo)}`;
-  lines.push(...record('slo:sli_error:ratio_rate30d', `sum_over_time(${five}[30d])\n/ ignoring (sloth_window)\ncount_over_time(${five}[30d])`, {...base, sloth_window: '30d'}));
+  lines.push(
+    ...record('slo:sli_error:ratio_rate30d', `sum_over_time(${five}[30d])\n/ ignoring (sloth_window)\ncount_over_time(${five}[30d])`, {
+      ...base,
+      sloth_window: '30d',
+    }),
+  );
   return lines;
 }
 
@@ -41,7 +49,13 @@ function metaRules(slo: AtpSlo): string[] {
     ...record('slo:current_burn_rate:ratio', `slo:sli_error:ratio_rate5m${sel}\n${on}\nslo:error_budget:ratio${sel}`, base),
     ...record('slo:period_burn_rate:ratio', `slo:sli_error:ratio_rate30d${sel}\n${on}\nslo:error_budget:ratio${sel}`, base),
     ...record('slo:period_error_budget_remaining:ratio', `1 - slo:period_burn_rate:ratio${sel}`, base),
-    ...record('sloth_slo_info', 'vector(1)', {...base, sloth_mode: 'cli-gen-prom', sloth_objective: String(slo.objective), sloth_spec: 'prometheus/v1', sloth_version: 'atp-cockpit'}),
+    ...record('sloth_slo_info', 'vector(1)', {
+      ...base,
+      sloth_mode: 'cli-gen-prom',
+      sloth_objective: String(slo.objective),
+      sloth_spec: 'prometheus/v1',
+      sloth_version: 'atp-cockpit',
+    }),
   ];
 }
 
@@ -58,7 +72,13 @@ function alert(slo: AtpSlo, severity: 'page' | 'ticket'): string[] {
     '    expr: |',
     ...block(pair),
     '    labels:',
-    ...sorted({category: slo.category, runbook_section: 'Topic 10 (SLO Monitoring & Burn Rate Alerts)', severity: sev, sloth_id: slothId(slo), sloth_severity: severity}),
+    ...sorted({
+      category: slo.category,
+      runbook_section: 'Topic 10 (SLO Monitoring & Burn Rate Alerts)',
+      severity: sev,
+      sloth_id: slothId(slo),
+      sloth_severity: severity,
+    }),
     '    annotations:',
     `      summary: ${JSON.stringify(`${slo.description.split(':')[0]} is burning its error budget too fast`)}`,
     `      title: ${JSON.stringify(`(${severity}) {{$labels.sloth_service}} {{$labels.sloth_slo}} SLO error budget burn rate is too fast.`)}`,
@@ -69,7 +89,7 @@ function alert(slo: AtpSlo, severity: 'page' | 'ticket'): string[] {
 export function slothRules(): string {
   const lines = [
     '---',
-    '# ATP SLO rules in Sloth\'s prometheus/v1 output convention (slo:sli_error:ratio_rate<window>, sloth_* labels).',
+    "# ATP SLO rules in Sloth's prometheus/v1 output convention (slo:sli_error:ratio_rate<window>, sloth_* labels).",
     '# Generated from deploy/prometheus/atp-slos.sloth.yml by `scripts/prom-stack.sh rules`; do not edit by hand.',
     '',
     'groups:',
@@ -82,7 +102,13 @@ export function slothRules(): string {
 
 /** The Sloth spec (input of `sloth generate`) for the same SLOs. */
 export function slothSpec(): string {
-  const lines = ['version: "prometheus/v1"', `service: "${SLOTH_SERVICE}"`, 'labels:', ...Object.entries(SLO_LABELS).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`), 'slos:'];
+  const lines = [
+    'version: "prometheus/v1"',
+    `service: "${SLOTH_SERVICE}"`,
+    'labels:',
+    ...Object.entries(SLO_LABELS).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`),
+    'slos:',
+  ];
   for (const slo of ATP_SLOS) {
     lines.push(
       `  - name: "${slo.name}"`,

@@ -26,7 +26,12 @@ export function groundTruth(world: DemoWorld): unknown {
     outbox: readings.outbox.outboxes.map((o) => strip(o, 'series')),
     burn: readings.burn.slos.map((s) => {
       const f = burnFigures(s);
-      return {...strip(s, 'burnSeries'), burnRate: f.burn, budgetRemaining: f.remaining, firingPairs: f.pairs.filter((p) => p.firing).map((p) => `${p.pair.short}/${p.pair.long}`)};
+      return {
+        ...strip(s, 'burnSeries'),
+        burnRate: f.burn,
+        budgetRemaining: f.remaining,
+        firingPairs: f.pairs.filter((p) => p.firing).map((p) => `${p.pair.short}/${p.pair.long}`),
+      };
     }),
     alerts: alerts.map((a) => ({name: a.name, target: a.target, state: a.state, severity: a.severity, summary: a.summary, activeSince: a.activeSince})),
   };

@@ -86,10 +86,8 @@ export function burnFigures(slo: SloBurn, stages: readonly PolicyStage[] = DEFAU
     return {pair, short, long, firing: short !== undefined && long !== undefined && short > pair.threshold && long > pair.threshold};
   });
   const period = slo.errorRatio['30d'];
-  const remaining =
-    slo.budgetRemaining ?? (period !== undefined ? budgetRemaining(period, slo.objective) : undefined);
+  const remaining = slo.budgetRemaining ?? (period !== undefined ? budgetRemaining(period, slo.objective) : undefined);
   const current = burn['1h'] ?? burn['5m'];
-  const exhaustionMs =
-    remaining !== undefined && current !== undefined ? timeToExhaustion(remaining, current, slo.periodDays) : undefined;
+  const exhaustionMs = remaining !== undefined && current !== undefined ? timeToExhaustion(remaining, current, slo.periodDays) : undefined;
   return {burn, pairs, remaining, exhaustionMs, stage: remaining !== undefined ? policyStage(remaining, stages) : undefined};
 }

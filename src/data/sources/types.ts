@@ -1,13 +1,6 @@
 // Sources and their capabilities. A pane offers an action only when one of its sources has the capability
 // (k9s dao: Restartable, Scalable, ...).
-import type {
-  CheckEntry,
-  DlqEntity,
-  EventInfo,
-  PaneId,
-  PodInfo,
-  ReadingByPane,
-} from '../readings/types.js';
+import type {CheckEntry, DlqEntity, EventInfo, PaneId, PodInfo, ReadingByPane} from '../readings/types.js';
 import type {Clock} from '../clock.js';
 import type {ResolvedContext} from '../config/context.js';
 import type {SourceKind} from './kinds.js';

@@ -13,7 +13,7 @@ export interface BodyPreview {
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 4096);
   let control = 0;
-  for (const b of sample) if (b === 0 || (b < 0x09) || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
+  for (const b of sample) if (b === 0 || b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
   if (control > sample.length * 0.1) return true;
   try {
     new TextDecoder('utf-8', {fatal: true}).decode(sample.length < bytes.length ? trimPartial(sample) : sample);

@@ -119,15 +119,13 @@ export function sanitizeLine(text: string): string {
 }
 
 /** Sanitises every string value of a flat record, keys included. */
-export function sanitizeRecord(
-  record: Readonly<Record<string, unknown>>,
-): Record<string, string | number | boolean | null> {
+export function sanitizeRecord(record: Readonly<Record<string, unknown>>): Record<string, string | number | boolean | null> {
   const out: Record<string, string | number | boolean | null> = {};
   for (const [key, value] of Object.entries(record)) {
     const safeKey = sanitize(key);
     if (typeof value === 'number' || typeof value === 'boolean' || value === null) out[safeKey] = value;
     else if (typeof value === 'string') out[safeKey] = sanitize(value);
-    else out[safeKey] = sanitize(value === undefined ? '' : JSON.stringify(value) ?? String(value));
+    else out[safeKey] = sanitize(value === undefined ? '' : (JSON.stringify(value) ?? String(value)));
   }
   return out;
 }

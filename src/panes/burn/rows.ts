@@ -22,14 +22,28 @@ export function burnRows(reading: BurnReading | undefined, symbol: (tone: Tone) 
     const cells: Record<string, {text: string; tone?: Tone; bold?: boolean}> = {
       slo: {text: slo.description ?? slo.slo, bold: tone !== 'ok'},
       budget: {text: percent(f.remaining, 0), tone: f.remaining === undefined ? 'muted' : f.remaining < 0.5 ? 'crit' : f.remaining < 0.9 ? 'warn' : undefined},
-      exhaust: {text: f.exhaustionMs === undefined ? 'never' : duration(f.exhaustionMs), tone: f.exhaustionMs !== undefined && f.exhaustionMs < 7 * 86_400_000 ? 'crit' : undefined},
+      exhaust: {
+        text: f.exhaustionMs === undefined ? 'never' : duration(f.exhaustionMs),
+        tone: f.exhaustionMs !== undefined && f.exhaustionMs < 7 * 86_400_000 ? 'crit' : undefined,
+      },
       policy: {text: f.stage ? `${Math.round((1 - (f.remaining ?? 1)) * 100)}% used: ${f.stage.action}` : '—', tone: f.stage ? 'warn' : 'muted'},
     };
     f.pairs.forEach((p, i) => {
       const mark = p.firing ? ` ${symbol(p.pair.urgency === 'page' ? 'crit' : 'warn')}` : '  ';
-      cells[`p${i + 1}`] = {text: `${burn(p.short)}/${burn(p.long)}${mark}`, tone: p.firing ? (p.pair.urgency === 'page' ? 'crit' : 'warn') : undefined, bold: p.firing};
+      cells[`p${i + 1}`] = {
+        text: `${burn(p.short)}/${burn(p.long)}${mark}`,
+        tone: p.firing ? (p.pair.urgency === 'page' ? 'crit' : 'warn') : undefined,
+        bold: p.firing,
+      };
     });
     const trend = {title: `${slo.description ?? slo.slo} 5m burn rate`, series: slo.burnSeries, format: (v: number) => burn(v)};
-    return {key: slo.slo, rank: (tone === 'crit' ? 100 : tone === 'warn' ? 50 : 0) + (f.burn['1h'] ?? 0), tone, search: `${slo.slo} ${slo.description ?? ''}`, cells, trend};
+    return {
+      key: slo.slo,
+      rank: (tone === 'crit' ? 100 : tone === 'warn' ? 50 : 0) + (f.burn['1h'] ?? 0),
+      tone,
+      search: `${slo.slo} ${slo.description ?? ''}`,
+      cells,
+      trend,
+    };
   });
 }

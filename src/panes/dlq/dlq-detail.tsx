@@ -52,13 +52,20 @@ export function DlqDetailView({entity, reading, width, height}: {entity: string;
     return true;
   });
   const lines: {text: string; tone?: Parameters<typeof theme.tone>[0]; bold?: boolean; inverse?: boolean}[] = [];
-  lines.push({text: ` ${entity} · ${row?.deadLetter ?? '?'} dead-lettered · ${row?.active ?? '?'} active${row?.transferDeadLetter ? ` · ${row.transferDeadLetter} transfer dead-lettered` : ''} · consumer ${row?.consumer ?? '?'} · oldest ${row?.oldestAgeSeconds === undefined ? '—' : duration(row.oldestAgeSeconds * 1000)}`, bold: true});
+  lines.push({
+    text: ` ${entity} · ${row?.deadLetter ?? '?'} dead-lettered · ${row?.active ?? '?'} active${row?.transferDeadLetter ? ` · ${row.transferDeadLetter} transfer dead-lettered` : ''} · consumer ${row?.consumer ?? '?'} · oldest ${row?.oldestAgeSeconds === undefined ? '—' : duration(row.oldestAgeSeconds * 1000)}`,
+    bold: true,
+  });
   lines.push({text: ' REASON                      COUNT  INDICATES → RUNBOOK ACTION (10.2 DLQ Triage)', bold: true});
   for (const [reason, n] of Object.entries(row?.reasons ?? {}).sort((a, b) => b[1] - a[1])) {
     const a = adviceFor(reason);
     lines.push({text: `   ${fit(reason, 27)} ${String(n).padStart(5)}  ${a.indicates} → ${a.action}`});
   }
-  lines.push({text: ` MESSAGES (peek, first ${PEEK}; j/k PgDn g/G select, Enter body & properties, R re-peek, p replay)${error ? ` · peek failed: ${error}` : ''}`, bold: true, tone: error ? 'crit' : undefined});
+  lines.push({
+    text: ` MESSAGES (peek, first ${PEEK}; j/k PgDn g/G select, Enter body & properties, R re-peek, p replay)${error ? ` · peek failed: ${error}` : ''}`,
+    bold: true,
+    tone: error ? 'crit' : undefined,
+  });
   const list = messages ?? [];
   if (!messages && !error) lines.push({text: '   peeking…', tone: 'muted'});
   const budget = Math.max(3, height - lines.length - (open ? 12 : 0));
@@ -66,12 +73,24 @@ export function DlqDetailView({entity, reading, width, height}: {entity: string;
   const start = Math.max(0, Math.min(index - Math.floor(budget / 2), list.length - budget));
   list.slice(start, start + budget).forEach((m, i) => {
     const selected = start + i === index;
-    lines.push({text: `${selected ? ` ${theme.selected}` : '  '} #${String(m.sequenceNumber).padEnd(6)} ${fit(m.messageId, 36)} ${fit(m.reason, 24)} deliveries ${String(m.deliveryCount).padEnd(3)} ${duration(now - m.enqueuedAt).padStart(5)} ago  ${m.description ?? ''}`, inverse: selected});
+    lines.push({
+      text: `${selected ? ` ${theme.selected}` : '  '} #${String(m.sequenceNumber).padEnd(6)} ${fit(m.messageId, 36)} ${fit(m.reason, 24)} deliveries ${String(m.deliveryCount).padEnd(3)} ${duration(now - m.enqueuedAt).padStart(5)} ago  ${m.description ?? ''}`,
+      inverse: selected,
+    });
   });
   const chosen = list[index];
   if (open && chosen) {
-    lines.push({text: ` MESSAGE #${chosen.sequenceNumber} · content-type ${chosen.contentType ?? '—'} · correlation ${chosen.correlationId ?? '—'} · subject ${chosen.subject ?? '—'}${chosen.sessionId ? ` · session ${chosen.sessionId}` : ''}`, bold: true});
-    lines.push({text: `   properties: ${Object.entries(chosen.properties).map(([k, v]) => `${k}=${String(v)}`).join(' · ') || '—'}`});
+    lines.push({
+      text: ` MESSAGE #${chosen.sequenceNumber} · content-type ${chosen.contentType ?? '—'} · correlation ${chosen.correlationId ?? '—'} · subject ${chosen.subject ?? '—'}${chosen.sessionId ? ` · session ${chosen.sessionId}` : ''}`,
+      bold: true,
+    });
+    lines.push({
+      text: `   properties: ${
+        Object.entries(chosen.properties)
+          .map(([k, v]) => `${k}=${String(v)}`)
+          .join(' · ') || '—'
+      }`,
+    });
     lines.push({text: `   body (${chosen.body.kind}, ${chosen.body.bytes} bytes):`});
     for (const l of chosen.body.preview.split('\n').slice(0, 8)) lines.push({text: `     ${l}`, tone: 'muted'});
   }

@@ -50,7 +50,10 @@ const dlqFormat: RowFormat<{e: DlqEntity; tone: Tone; alert?: ActiveAlert}, {asc
       dead: {text: count(e.deadLetter), tone: tone === 'ok' ? undefined : tone, bold: tone === 'crit'},
       alert: alertCell(alert, now),
       active: {text: count(e.active)},
-      growth: {text: Math.abs(growth) < 0.05 ? '0/m' : `${growth > 0 ? '+' : ''}${count(Math.round(growth * 10) / 10)}/m`, tone: growth > 1 ? 'warn' : undefined},
+      growth: {
+        text: Math.abs(growth) < 0.05 ? '0/m' : `${growth > 0 ? '+' : ''}${count(Math.round(growth * 10) / 10)}/m`,
+        tone: growth > 1 ? 'warn' : undefined,
+      },
       oldest: {text: e.oldestAgeSeconds === undefined ? '—' : duration(e.oldestAgeSeconds * 1000)},
       consumer: {text: e.consumer ?? '—', tone: 'muted'},
       reasons: {text: reasonBreakdown(e.reasons)},
@@ -66,7 +69,18 @@ const dlqFormat: RowFormat<{e: DlqEntity; tone: Tone; alert?: ActiveAlert}, {asc
 export function dlqRows(reading: DlqReading | undefined, threshold: number, ascii = false, alerts: readonly ActiveAlert[] = [], now = 0): RowModel[] {
   const entities = reading?.entities ?? [];
   // The trends end at `now` and share one scale, drawn against the DLQ alert threshold.
-  const ctx = {ascii, now, trend: {end: now, max: trendScale(entities.map((e) => e.series), threshold, now)}};
+  const ctx = {
+    ascii,
+    now,
+    trend: {
+      end: now,
+      max: trendScale(
+        entities.map((e) => e.series),
+        threshold,
+        now,
+      ),
+    },
+  };
   return entities.map((e) => {
     const alert = alertOn(alerts, 'dlq', shortEntity(e.entity));
     const warn = e.deadLetter > threshold || (e.growthPerMin ?? 0) > 1 || e.deadLetter > threshold / 4;

@@ -80,7 +80,12 @@ export function LogView({rowKey, width, height}: {rowKey: string; width: number;
     }
     switch (id) {
       case 'open':
-        setPicker(Math.max(0, choices.findIndex((c) => c.pod === request?.pod && c.container === request.container)));
+        setPicker(
+          Math.max(
+            0,
+            choices.findIndex((c) => c.pod === request?.pod && c.container === request.container),
+          ),
+        );
         return true;
       case 'log-follow':
         reopen({follow: !(request?.follow ?? false), previous: false});
@@ -110,7 +115,10 @@ export function LogView({rowKey, width, height}: {rowKey: string; width: number;
   const rows: {text: string; tone?: Parameters<typeof theme.tone>[0]; bold?: boolean; inverse?: boolean}[] = [];
   const status = logStatus(request, snapshot, anchor !== undefined, SINCE[since]?.label);
   const failed = snapshot.end?.reason === 'error' || snapshot.end?.reason === 'timeout';
-  const ended = snapshot.end && snapshot.end.reason !== 'stopped' ? ` · ended (${snapshot.end.reason})${snapshot.end.message ? `: ${sanitizeLine(snapshot.end.message)}` : ''}` : '';
+  const ended =
+    snapshot.end && snapshot.end.reason !== 'stopped'
+      ? ` · ended (${snapshot.end.reason})${snapshot.end.message ? `: ${sanitizeLine(snapshot.end.message)}` : ''}`
+      : '';
   rows.push({text: ` LOGS ${rowKey}${status}${ended}`, bold: true, tone: failed ? 'crit' : undefined});
   const max = snapshot.capacity ?? request?.maxLines ?? DEFAULT_LOG_LINES;
   rows.push({

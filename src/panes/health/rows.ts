@@ -61,9 +61,12 @@ const healthFormat: RowFormat<HealthRowData, HealthCtx> = {
   cells: ({s, status, reason, alert}, {t, symbol, ascii, now, trend}) => {
     const tone = STATUS_TONE[status];
     const limit = latencyLimitMs(s.service, t);
-    const errTone: Tone | undefined = s.errorRatio === undefined ? 'muted' : s.errorRatio > t.errorRatio ? 'crit' : s.errorRatio > t.errorRatio / 5 ? 'warn' : undefined;
-    const latTone: Tone | undefined = s.p95Ms === undefined ? 'muted' : limit === undefined ? undefined : s.p95Ms > limit ? 'crit' : s.p95Ms > limit * 0.7 ? 'warn' : undefined;
-    const podsTone: Tone | undefined = s.podsReady === undefined ? 'muted' : s.podsReady === 0 && (s.podsDesired ?? 0) > 0 ? 'crit' : s.podsReady < (s.podsDesired ?? 0) ? 'warn' : undefined;
+    const errTone: Tone | undefined =
+      s.errorRatio === undefined ? 'muted' : s.errorRatio > t.errorRatio ? 'crit' : s.errorRatio > t.errorRatio / 5 ? 'warn' : undefined;
+    const latTone: Tone | undefined =
+      s.p95Ms === undefined ? 'muted' : limit === undefined ? undefined : s.p95Ms > limit ? 'crit' : s.p95Ms > limit * 0.7 ? 'warn' : undefined;
+    const podsTone: Tone | undefined =
+      s.podsReady === undefined ? 'muted' : s.podsReady === 0 && (s.podsDesired ?? 0) > 0 ? 'crit' : s.podsReady < (s.podsDesired ?? 0) ? 'warn' : undefined;
     const version = s.version ? `${s.version}${s.revision !== undefined ? ` r${s.revision}` : ''}` : s.revision !== undefined ? `r${s.revision}` : '—';
     return {
       target: {text: `${s.service}@${s.region}`, bold: status !== 'Healthy'},
@@ -98,7 +101,14 @@ export function healthRows(reading: HealthReading | undefined, c: HealthRowConte
   const t = c.thresholds;
   const now = c.now ?? 0;
   const services = reading?.services ?? [];
-  const trend: TrendFrame = {end: now, max: trendScale(services.map((s) => s.errorSeries), t.errorRatio, now)};
+  const trend: TrendFrame = {
+    end: now,
+    max: trendScale(
+      services.map((s) => s.errorSeries),
+      t.errorRatio,
+      now,
+    ),
+  };
   const ctx: HealthCtx = {t, symbol: c.symbol, ascii: c.ascii, now, trend};
   return services.map((s) => {
     const key = `${s.service}@${s.region}`;

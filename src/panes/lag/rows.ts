@@ -20,14 +20,20 @@ export const LAG_COLUMNS: readonly Column[] = [
 
 export const LAG_SLO = {p95: 5, p99: 10, alert: 30};
 
-const tone = (v: number | undefined, slo: number): Tone | undefined =>
-  v === undefined ? 'muted' : v > LAG_SLO.alert ? 'crit' : v > slo ? 'warn' : undefined;
+const tone = (v: number | undefined, slo: number): Tone | undefined => (v === undefined ? 'muted' : v > LAG_SLO.alert ? 'crit' : v > slo ? 'warn' : undefined);
 
 /** One row per projection × region; `alerts` gives the ProjectionLagHigh state. */
 export function lagRows(reading: LagReading | undefined, alerts: readonly ActiveAlert[], now: number, ascii = false): RowModel[] {
   const projections = reading?.projections ?? [];
   // One scale for the column, reaching at least the P95 SLO: sub-second wobble stays low, a stall fills the cell.
-  const trend = {end: now, max: trendScale(projections.map((p) => p.series), LAG_SLO.p95, now)};
+  const trend = {
+    end: now,
+    max: trendScale(
+      projections.map((p) => p.series),
+      LAG_SLO.p95,
+      now,
+    ),
+  };
   return projections.map((p) => {
     const key = `${p.projection}@${p.region}`;
     const alert = alerts.find((a) => a.name === 'ProjectionLagHigh' && a.target === key);

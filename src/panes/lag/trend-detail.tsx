@@ -11,7 +11,12 @@ export function LagDetailView({rowKey, reading, width, height}: {rowKey: string;
   if (!p) return <Text>{fit(` ${rowKey}: not in the reading`, width)}</Text>;
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Text bold>{fit(` ${rowKey} · lag ${seconds(p.lagSeconds)} · P95 ${seconds(p.p95Seconds)} (SLO <5s) · P99 ${seconds(p.p99Seconds)} (SLO <10s) · ${count(p.eventsPerSecond)} events/s · alert at >30s for 10m`, width)}</Text>
+      <Text bold>
+        {fit(
+          ` ${rowKey} · lag ${seconds(p.lagSeconds)} · P95 ${seconds(p.p95Seconds)} (SLO <5s) · P99 ${seconds(p.p99Seconds)} (SLO <10s) · ${count(p.eventsPerSecond)} events/s · alert at >30s for 10m`,
+          width,
+        )}
+      </Text>
       <TrendBlock
         title={p.p95Seconds !== undefined ? 'P95 lag' : 'Lag'}
         series={p.series}

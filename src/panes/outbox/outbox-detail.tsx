@@ -10,7 +10,9 @@ export function OutboxDetailView({rowKey, reading, width, height}: {rowKey: stri
   if (!o) return <Text>{fit(` ${rowKey}: not in the reading`, width)}</Text>;
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Text bold>{fit(` ${rowKey} outbox · ${count(o.pending)} pending · oldest ${seconds(o.oldestAgeSeconds)} · relaying ${count(o.relayPerSecond)}/s`, width)}</Text>
+      <Text bold>
+        {fit(` ${rowKey} outbox · ${count(o.pending)} pending · oldest ${seconds(o.oldestAgeSeconds)} · relaying ${count(o.relayPerSecond)}/s`, width)}
+      </Text>
       <TrendBlock title="Pending messages" series={o.series} width={width} rows={Math.max(4, height - 2)} format={(v) => `${count(v)} msg`} tone="info" />
     </Box>
   );

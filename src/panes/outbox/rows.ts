@@ -38,7 +38,17 @@ const outboxFormat: RowFormat<{o: Outbox; tone: Tone}, {ascii: boolean; trend: T
 /** One row per outbox; `now` ends the trend lines, all on one scale. */
 export function outboxRows(reading: OutboxReading | undefined, ascii: boolean, now: number): RowModel[] {
   const outboxes = reading?.outboxes ?? [];
-  const ctx = {ascii, trend: {end: now, max: trendScale(outboxes.map((o) => o.series), OUTBOX_TREND_FLOOR, now)}};
+  const ctx = {
+    ascii,
+    trend: {
+      end: now,
+      max: trendScale(
+        outboxes.map((o) => o.series),
+        OUTBOX_TREND_FLOOR,
+        now,
+      ),
+    },
+  };
   return outboxes.map((o) => {
     const tone: Tone = o.oldestAgeSeconds > OUTBOX_AGE.crit ? 'crit' : o.oldestAgeSeconds > OUTBOX_AGE.warn ? 'warn' : 'ok';
     return new LazyRow(`${o.service}@${o.region}`, o.oldestAgeSeconds, tone, {o, tone}, ctx, outboxFormat);

@@ -75,5 +75,9 @@ export function startAction(request: ActionRequest, deps: StartDeps): void {
   if (!def) return deps.notice('Unknown action', `No action "${request.kind}" is defined.`, 'crit');
   const refusal = refusalNow(deps.env, def, def.subject?.(request));
   if (refusal) return deps.refuse(def, def.target(request), refusal);
-  advance(def, attempt(() => def.start(request, deps.env), deps, actionTitle(def)), deps);
+  advance(
+    def,
+    attempt(() => def.start(request, deps.env), deps, actionTitle(def)),
+    deps,
+  );
 }

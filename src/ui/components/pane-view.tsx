@@ -47,18 +47,26 @@ export function paneStatus(snapshot: PaneSnapshot<PaneId>, now: number, staleAft
   const state = health.unconfigured
     ? UNCONFIGURED
     : paused
-    ? `held by dialog, ${duration(health.ageMs)} ago`
-    : loading
-      ? `loading${theme.ellipsis}`
-      : health.stale
-        ? `${theme.symbol('warn')} STALE ${duration(health.ageMs)} ago`
-        : `${duration(health.ageMs)} ago`;
+      ? `held by dialog, ${duration(health.ageMs)} ago`
+      : loading
+        ? `loading${theme.ellipsis}`
+        : health.stale
+          ? `${theme.symbol('warn')} STALE ${duration(health.ageMs)} ago`
+          : `${duration(health.ageMs)} ago`;
   const last = snapshot.lastSuccessAt;
   const error = health.error
     ? `${theme.symbol('crit')} ${health.error}${sep(theme)}last success ${last === undefined ? 'never' : `${utcClock(last)} (${duration(now - last)} ago)`}`
     : undefined;
   const partial = !error && snapshot.value?.partial ? `${theme.symbol('warn')} ${snapshot.value.partial}` : undefined;
-  return {state, loading, stale: health.stale && !loading && !paused, error, partial, hasValue: snapshot.value !== undefined, unconfigured: health.unconfigured};
+  return {
+    state,
+    loading,
+    stale: health.stale && !loading && !paused,
+    error,
+    partial,
+    hasValue: snapshot.value !== undefined,
+    unconfigured: health.unconfigured,
+  };
 }
 
 export interface PaneViewProps {
@@ -131,7 +139,17 @@ export const PaneView = memo(function PaneView(props: PaneViewProps) {
           selected={props.selected}
           focused={props.focused}
           stale={props.stale && props.hasValue}
-          emptyText={!props.hasValue ? (error ? 'no data yet' : props.unconfigured ? UNCONFIGURED : `loading${theme.ellipsis}`) : props.filter ? 'no rows match the filter' : 'no rows'}
+          emptyText={
+            !props.hasValue
+              ? error
+                ? 'no data yet'
+                : props.unconfigured
+                  ? UNCONFIGURED
+                  : `loading${theme.ellipsis}`
+              : props.filter
+                ? 'no rows match the filter'
+                : 'no rows'
+          }
         />
       ) : null}
       {trend ? <TrendBlock title={trend.title} series={trend.series} width={width} rows={chartRows} format={trend.format} tone={trendRow?.tone} /> : null}

@@ -46,15 +46,27 @@ export function ConfirmDialog({plan, production, confirmLabel, reasonRequired, t
     setValuesState(v);
   };
   const needsReason = ring.includes('reason');
-  const keys = dialogHint([['next-field', 'move'], ['button', 'buttons'], ['accept', 'select'], ['cancel', 'cancel']]);
+  const keys = dialogHint([
+    ['next-field', 'move'],
+    ['button', 'buttons'],
+    ['accept', 'select'],
+    ['cancel', 'cancel'],
+  ]);
 
   // The plan scrolls when the terminal cannot hold it with the fields and buttons (80x24): they always show.
   const body = planLines(plan, width, !compact);
   const title = `${plan.title}?`;
   const fixed =
-    1 + 2 + wrapText(title, width - 3).length + wrapText(keys, width - 3).length +
-    (typedName ? wrapText(`production: type ${plan.target} to confirm`, width - 3).length + 1 : 0) + (needsReason ? 1 : 0) + 1 + 1 +
-    (error ? wrapText(`x ${error}`, width - 3).length : compact ? 0 : 1) + (compact ? 0 : 2);
+    1 +
+    2 +
+    wrapText(title, width - 3).length +
+    wrapText(keys, width - 3).length +
+    (typedName ? wrapText(`production: type ${plan.target} to confirm`, width - 3).length + 1 : 0) +
+    (needsReason ? 1 : 0) +
+    1 +
+    1 +
+    (error ? wrapText(`x ${error}`, width - 3).length : compact ? 0 : 1) +
+    (compact ? 0 : 2);
   const height = Math.max(3, rows - fixed);
   const maxTop = body.length > height ? body.length - (height - 1) : 0;
   const [top, setTopState] = useState(0);
@@ -119,8 +131,12 @@ export function ConfirmDialog({plan, production, confirmLabel, reasonRequired, t
       <PlanBody lines={body} top={Math.min(top, maxTop)} height={height} width={width} whereTone={production ? 'crit' : undefined} />
       <Spacer width={width} />
       {typedName ? <Wrapped text={`production: type ${plan.target} to confirm`} width={width} tone="crit" bold /> : null}
-      {typedName ? <TextField label="target" value={values.name} focused={focus === 'name'} width={width} invalid={Boolean(error) && focus === 'name'} /> : null}
-      {needsReason ? <TextField label="reason (required)" value={values.reason} focused={focus === 'reason'} width={width} invalid={Boolean(error) && focus === 'reason'} /> : null}
+      {typedName ? (
+        <TextField label="target" value={values.name} focused={focus === 'name'} width={width} invalid={Boolean(error) && focus === 'name'} />
+      ) : null}
+      {needsReason ? (
+        <TextField label="reason (required)" value={values.reason} focused={focus === 'reason'} width={width} invalid={Boolean(error) && focus === 'reason'} />
+      ) : null}
       <TextField label="incident id" value={values.incident} focused={focus === 'incident'} width={width} placeholder="optional, e.g. INC-2041" />
       <Spacer width={width} />
       <Text>

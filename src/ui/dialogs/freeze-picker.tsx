@@ -44,14 +44,30 @@ export function FreezePicker({on, kinds, all, active, describe, onPick, onCancel
   };
   const others = all.filter((k) => !kinds.includes(k));
   return (
-    <DialogFrame title={on ? 'Freeze: choose what to freeze' : 'Unfreeze: choose what to lift'} tone="warn" width={width} keys={dialogHint([['move', 'choose'], ['accept', 'continue'], ['cancel', 'cancel']])}>
+    <DialogFrame
+      title={on ? 'Freeze: choose what to freeze' : 'Unfreeze: choose what to lift'}
+      tone="warn"
+      width={width}
+      keys={dialogHint([
+        ['move', 'choose'],
+        ['accept', 'continue'],
+        ['cancel', 'cancel'],
+      ])}
+    >
       {kinds.map((k, i) => (
         <Text key={k} inverse={i === index} color={on ? undefined : theme.tone('crit')}>
           {fit(`${i === index ? ` ${theme.selected} ` : '   '}${k.padEnd(12)} ${state(k)} — ${describe(k)}`, width - 2, 'left', theme.ellipsis)}
         </Text>
       ))}
       {others.length ? (
-        <Text dimColor>{fit(`   ${on ? 'already frozen' : 'not frozen'}: ${others.map((k) => (on ? `${k} (${state(k)})` : k)).join(', ')}`, width - 2, 'left', theme.ellipsis)}</Text>
+        <Text dimColor>
+          {fit(
+            `   ${on ? 'already frozen' : 'not frozen'}: ${others.map((k) => (on ? `${k} (${state(k)})` : k)).join(', ')}`,
+            width - 2,
+            'left',
+            theme.ellipsis,
+          )}
+        </Text>
       ) : null}
     </DialogFrame>
   );

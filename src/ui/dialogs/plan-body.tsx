@@ -47,7 +47,10 @@ export function PlanBody({lines, top, height, width, whereTone}: {lines: readonl
       ))}
       {scrolls ? (
         <Text inverse color={theme.tone('warn')}>
-          {fit(` ${top > 0 ? `▲ ${top} line${top === 1 ? '' : 's'} above · ` : ''}${below > 0 ? `▼ ${below} more below · PgDn to read on` : 'end of the plan · PgUp back'}`, width - 2)}
+          {fit(
+            ` ${top > 0 ? `▲ ${top} line${top === 1 ? '' : 's'} above · ` : ''}${below > 0 ? `▼ ${below} more below · PgDn to read on` : 'end of the plan · PgUp back'}`,
+            width - 2,
+          )}
         </Text>
       ) : null}
     </>

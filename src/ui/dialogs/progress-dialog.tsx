@@ -37,7 +37,13 @@ export function ProgressDialog({plan, progress, stopping, onStop}: {plan: Action
   } else if (progress?.kind === 'step') {
     line = progress.message;
   }
-  const keys = plan.cancellable ? (stopping ? 'stopping after the current message…' : dialogHint([['cancel', 'stops after the current message']])) : stopping ? 'no longer following; the change continues in the cluster' : dialogHint([['cancel', 'stops following (the change itself continues)']]);
+  const keys = plan.cancellable
+    ? stopping
+      ? 'stopping after the current message…'
+      : dialogHint([['cancel', 'stops after the current message']])
+    : stopping
+      ? 'no longer following; the change continues in the cluster'
+      : dialogHint([['cancel', 'stops following (the change itself continues)']]);
   return (
     <DialogFrame title={`${plan.title}…`} tone="info" width={width} keys={keys}>
       <Field label="Where" value={plan.where} width={width} />

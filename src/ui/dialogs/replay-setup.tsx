@@ -87,7 +87,15 @@ export function ReplaySetup({
       title={`Replay dead letters: ${entity.entity}`}
       tone="warn"
       width={width}
-      keys={dialogHint([['move', 'reason'], ['toggle', 'choose'], ['digits', 'max count'], ['erase', 'delete'], ['cycle-target', 'target'], ['accept', 'dry run'], ['cancel', 'cancel']])}
+      keys={dialogHint([
+        ['move', 'reason'],
+        ['toggle', 'choose'],
+        ['digits', 'max count'],
+        ['erase', 'delete'],
+        ['cycle-target', 'target'],
+        ['accept', 'dry run'],
+        ['cancel', 'cancel'],
+      ])}
     >
       <Text bold dimColor>
         {fit('       REASON                      COUNT  RUNBOOK ACTION (Topic 19, DLQ Classification)', width - 2)}

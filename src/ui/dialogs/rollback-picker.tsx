@@ -11,7 +11,19 @@ import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
 import {PAGE} from './target-picker.js';
 import {Blank, DialogFrame, Wrapped, dialogWidth} from './dialog-frame.js';
 
-export function RollbackPicker({target, history, initial, onPick, onCancel}: {target: ServiceRef; history: readonly Revision[]; initial: number; onPick: (r: Revision) => void; onCancel: () => void}) {
+export function RollbackPicker({
+  target,
+  history,
+  initial,
+  onPick,
+  onCancel,
+}: {
+  target: ServiceRef;
+  history: readonly Revision[];
+  initial: number;
+  onPick: (r: Revision) => void;
+  onCancel: () => void;
+}) {
   const theme = useTheme();
   const now = useNow();
   const {columns} = useSize();
@@ -29,13 +41,25 @@ export function RollbackPicker({target, history, initial, onPick, onCancel}: {ta
   });
   const chosen = history[index];
   return (
-    <DialogFrame title={`Roll back ${target.service}@${target.region}: choose a revision`} tone="warn" width={width} keys={dialogHint([['move', 'choose'], ['accept', 'continue to confirmation'], ['cancel', 'cancel']])}>
+    <DialogFrame
+      title={`Roll back ${target.service}@${target.region}: choose a revision`}
+      tone="warn"
+      width={width}
+      keys={dialogHint([
+        ['move', 'choose'],
+        ['accept', 'continue to confirmation'],
+        ['cancel', 'cancel'],
+      ])}
+    >
       <Text bold dimColor>
         {fit('   REVISION  VERSION          DEPLOYED               AGE      STATUS', width - 2)}
       </Text>
       {history.slice(0, 12).map((r, i) => (
         <Text key={r.revision} inverse={i === index} color={r.active ? theme.tone('info') : undefined}>
-          {fit(`${i === index ? ` ${theme.selected} ` : '   '}${String(r.revision).padEnd(9)} ${fit(r.version, 16)} ${r.createdAt ? utcStamp(r.createdAt) : '—'.padEnd(17)}      ${fit(r.createdAt ? duration(now - r.createdAt) : '—', 8)} ${r.active ? 'ACTIVE (current)' : r.status}`, width - 2)}
+          {fit(
+            `${i === index ? ` ${theme.selected} ` : '   '}${String(r.revision).padEnd(9)} ${fit(r.version, 16)} ${r.createdAt ? utcStamp(r.createdAt) : '—'.padEnd(17)}      ${fit(r.createdAt ? duration(now - r.createdAt) : '—', 8)} ${r.active ? 'ACTIVE (current)' : r.status}`,
+            width - 2,
+          )}
         </Text>
       ))}
       {chosen?.active ? <Wrapped text="This is the running revision; choose an earlier one." width={width} tone="warn" /> : <Blank width={width} />}

@@ -22,7 +22,8 @@ export interface ScaleFormProps {
 
 /** The HPA line: its range and what it wants, or why it is unknown. */
 export function hpaLine(info: ScaleInfo): string {
-  if (info.hpa) return `HPA ${info.hpa.name} keeps ${info.hpa.min}..${info.hpa.max} replicas${info.hpa.desired !== undefined ? ` (wants ${info.hpa.desired} now)` : ''}`;
+  if (info.hpa)
+    return `HPA ${info.hpa.name} keeps ${info.hpa.min}..${info.hpa.max} replicas${info.hpa.desired !== undefined ? ` (wants ${info.hpa.desired} now)` : ''}`;
   if (info.hpaError) return `unknown: the HPA could not be read (${info.hpaError})`;
   return 'none: nothing changes the count but people';
 }
@@ -51,7 +52,17 @@ export function ScaleForm({target, info, initial, check, onNext, onCancel}: Scal
   const n = Number(text);
   const verdict = text === '' ? undefined : check(n);
   return (
-    <DialogFrame title={`Scale ${target.service}@${target.region}: how many replicas?`} tone="warn" width={width} keys={dialogHint([['digits', 'count'], ['erase', 'delete'], ['accept', 'continue to confirmation'], ['cancel', 'cancel']])}>
+    <DialogFrame
+      title={`Scale ${target.service}@${target.region}: how many replicas?`}
+      tone="warn"
+      width={width}
+      keys={dialogHint([
+        ['digits', 'count'],
+        ['erase', 'delete'],
+        ['accept', 'continue to confirmation'],
+        ['cancel', 'cancel'],
+      ])}
+    >
       <Field label="Current" value={`${info.replicas} replicas, ${info.ready} ready`} width={width} />
       <Field label="Autoscaler" value={hpaLine(info)} width={width} tone={info.hpa || info.hpaError ? 'warn' : undefined} />
       <Field label="Bounds" value={`${info.min}..${info.max}`} width={width} />

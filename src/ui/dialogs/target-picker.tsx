@@ -36,7 +36,16 @@ export function TargetPicker({title, choices, onPick, onCancel}: TargetPickerPro
   });
   const labelWidth = Math.min(48, Math.max(...choices.map((c) => c.label.length)) + 2);
   return (
-    <DialogFrame title={title} tone="warn" width={width} keys={dialogHint([['move', 'choose'], ['accept', 'continue'], ['cancel', 'cancel']])}>
+    <DialogFrame
+      title={title}
+      tone="warn"
+      width={width}
+      keys={dialogHint([
+        ['move', 'choose'],
+        ['accept', 'continue'],
+        ['cancel', 'cancel'],
+      ])}
+    >
       {choices.map((c, i) => (
         <Text key={c.label} inverse={i === index}>
           {fit(`${i === index ? ` ${theme.selected} ` : '   '}${c.label.padEnd(labelWidth)} ${c.detail}`, width - 2, 'left', theme.ellipsis)}

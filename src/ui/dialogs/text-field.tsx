@@ -3,13 +3,29 @@ import {Text} from 'ink';
 import {fit} from '../../data/text/width.js';
 import {useTheme} from '../context.js';
 
-export function TextField({label, value, focused, width, placeholder, invalid}: {label: string; value: string; focused: boolean; width: number; placeholder?: string; invalid?: boolean}) {
+export function TextField({
+  label,
+  value,
+  focused,
+  width,
+  placeholder,
+  invalid,
+}: {
+  label: string;
+  value: string;
+  focused: boolean;
+  width: number;
+  placeholder?: string;
+  invalid?: boolean;
+}) {
   const theme = useTheme();
   const pad = 22;
-  const shown = value || (focused ? '' : placeholder ?? '');
+  const shown = value || (focused ? '' : (placeholder ?? ''));
   return (
     <Text>
-      <Text bold={focused} color={invalid ? theme.tone('crit') : undefined}>{fit(` ${focused ? theme.selected : ' '} ${label}`, pad)}</Text>
+      <Text bold={focused} color={invalid ? theme.tone('crit') : undefined}>
+        {fit(` ${focused ? theme.selected : ' '} ${label}`, pad)}
+      </Text>
       <Text inverse={focused} dimColor={!value && !focused}>
         {fit(`${shown}${focused ? '_' : ''}`, width - 2 - pad)}
       </Text>

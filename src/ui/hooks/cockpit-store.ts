@@ -66,10 +66,13 @@ export class CockpitStore {
 
   /** The clock ticks on whole seconds, like the pollers, so both land in the same update. */
   private tick(): void {
-    this.ticker = this.clock.setTimeout(() => {
-      this.schedule();
-      this.tick();
-    }, 1000 - (this.clock.now() % 1000) || 1000);
+    this.ticker = this.clock.setTimeout(
+      () => {
+        this.schedule();
+        this.tick();
+      },
+      1000 - (this.clock.now() % 1000) || 1000,
+    );
   }
 
   private schedule(): void {

@@ -73,14 +73,64 @@ export const NAVIGATE: readonly Binding[] = [
 
 /** The views, before the actions' keys (the `:` line's help names the action commands, see keymap.ts). */
 export const VIEWS: readonly Binding[] = [
-  {id: 'open', keys: ['enter'], hint: 'detail', help: 'Open the detail view (checks & pods; DLQ reasons & messages; SLO windows; trends; an alert\'s procedure and actions)', group: 'Views', footer: 2, places: ['panes', 'alerts']},
-  {id: 'back', keys: ['escape'], hint: 'back', help: 'Go back: close the view, clear the filter, cancel', group: 'Views', footer: 1, places: ['detail', 'help', 'alerts', 'journal', 'timeline', 'logs']},
-  {id: 'filter', keys: ['/'], hint: 'filter', help: 'Filter the focused pane, or the log lines (Enter keeps it, Esc clears it)', group: 'Views', footer: 5, places: ['panes', 'logs']},
+  {
+    id: 'open',
+    keys: ['enter'],
+    hint: 'detail',
+    help: "Open the detail view (checks & pods; DLQ reasons & messages; SLO windows; trends; an alert's procedure and actions)",
+    group: 'Views',
+    footer: 2,
+    places: ['panes', 'alerts'],
+  },
+  {
+    id: 'back',
+    keys: ['escape'],
+    hint: 'back',
+    help: 'Go back: close the view, clear the filter, cancel',
+    group: 'Views',
+    footer: 1,
+    places: ['detail', 'help', 'alerts', 'journal', 'timeline', 'logs'],
+  },
+  {
+    id: 'filter',
+    keys: ['/'],
+    hint: 'filter',
+    help: 'Filter the focused pane, or the log lines (Enter keeps it, Esc clears it)',
+    group: 'Views',
+    footer: 5,
+    places: ['panes', 'logs'],
+  },
   // Logs are reading, not an action: they work read-only (issue 16). `needs: 'logs'`: a source of the health pane gives logs.
-  {id: 'logs', keys: ['l'], hint: 'logs', help: 'Tail the logs of a pod of the selected service (Enter in the log view picks pod and container)', group: 'Views', footer: 3, needs: 'logs', panes: ['health'], places: ['panes', 'detail']},
+  {
+    id: 'logs',
+    keys: ['l'],
+    hint: 'logs',
+    help: 'Tail the logs of a pod of the selected service (Enter in the log view picks pod and container)',
+    group: 'Views',
+    footer: 3,
+    needs: 'logs',
+    panes: ['health'],
+    places: ['panes', 'detail'],
+  },
   {id: 'log-follow', keys: ['F'], hint: 'follow', help: 'Logs: follow new lines on/off (kubectl logs -f)', group: 'Views', footer: 2, places: ['logs']},
-  {id: 'log-previous', keys: ['P'], hint: 'previous', help: 'Logs: the previous (crashed) instance of the container (--previous)', group: 'Views', footer: 3, places: ['logs']},
-  {id: 'log-since', keys: ['t'], hint: 'since', help: 'Logs: only lines since 5m, 15m, 1h ago, or all (--since-time)', group: 'Views', footer: 4, places: ['logs']},
+  {
+    id: 'log-previous',
+    keys: ['P'],
+    hint: 'previous',
+    help: 'Logs: the previous (crashed) instance of the container (--previous)',
+    group: 'Views',
+    footer: 3,
+    places: ['logs'],
+  },
+  {
+    id: 'log-since',
+    keys: ['t'],
+    hint: 'since',
+    help: 'Logs: only lines since 5m, 15m, 1h ago, or all (--since-time)',
+    group: 'Views',
+    footer: 4,
+    places: ['logs'],
+  },
 ];
 
 /** `:` with its help line naming every command word (the actions' words with their argument syntax). */
@@ -93,7 +143,15 @@ export const HELP: Binding = {id: 'help', keys: ['?'], hint: 'help', help: 'Show
 
 /** After the actions' keys. */
 export const COCKPIT: readonly Binding[] = [
-  {id: 'alerts', keys: ['a'], hint: 'alerts', help: 'Alert view: select an alert; Enter shows its account, its procedure and the actions that fit it, on their usual keys', group: 'Views', footer: 3, places: ['panes', 'detail']},
+  {
+    id: 'alerts',
+    keys: ['a'],
+    hint: 'alerts',
+    help: 'Alert view: select an alert; Enter shows its account, its procedure and the actions that fit it, on their usual keys',
+    group: 'Views',
+    footer: 3,
+    places: ['panes', 'detail'],
+  },
   {id: 'journal', keys: ['J'], hint: 'journal', help: 'Show the action journal', group: 'Cockpit', footer: 7, places: ['panes']},
   {id: 'timeline', keys: ['T'], hint: 'timeline', help: 'Incident timeline: alerts and values, deploys, actions, pages, updates, colleagues', group: 'Cockpit'},
   {id: 'refresh', keys: ['R', 'ctrl-l'], hint: 'refresh', help: 'Poll every source now and repaint the screen', group: 'Cockpit'},

@@ -52,9 +52,13 @@ export function keyEvents(input: string, key: Key): KeyEvent[] {
   // they are what they most likely were: Esc, then the letter (`tmux send-keys Escape q`, a slow link).
   const moved = key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end;
   if (key.meta && !key.ctrl && !moved && !key.tab && !key.escape && !key.return && [...input].length === 1 && input >= ' ') {
-    return [{name: 'escape', text: ''}, {name: input, text: input}];
+    return [
+      {name: 'escape', text: ''},
+      {name: input, text: input},
+    ];
   }
-  const plain = !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow && !key.pageUp && !key.pageDown && !key.tab && !key.escape;
+  const plain =
+    !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow && !key.pageUp && !key.pageDown && !key.tab && !key.escape;
   if (!plain || [...input].length <= 1) return [keyEvent(input, key)];
   return [...input].map((ch) => {
     const name = SINGLE[ch];

@@ -63,7 +63,10 @@ export function AlertsView({alerts, unevaluated = [], width, height}: AlertsView
   const [note, setNote] = useState<string>();
   // The first row shown, kept between renders so the window moves only when the selection leaves it.
   const listTop = useRef(0);
-  const index = Math.max(0, items.findIndex((a) => a.key === selectedKey));
+  const index = Math.max(
+    0,
+    items.findIndex((a) => a.key === selectedKey),
+  );
   const selected = items[index];
   const fitted = useAlertFit(selected);
 
@@ -115,7 +118,10 @@ export function AlertsView({alerts, unevaluated = [], width, height}: AlertsView
       setDetail(true);
       return true;
     }
-    const at = Math.max(0, items.findIndex((a) => a.key === selectedRef.current));
+    const at = Math.max(
+      0,
+      items.findIndex((a) => a.key === selectedRef.current),
+    );
     const next = listMove(name, at, items.length, listBody);
     if (next === undefined) return false;
     setNote(undefined);

@@ -87,13 +87,20 @@ export function JournalView({width, height, version}: {width: number; height: nu
       ))}
       {team.length ? (
         <Text bold wrap="truncate">
-          {fit(' This cockpit\'s journal', width, 'left', theme.ellipsis)}
+          {fit(" This cockpit's journal", width, 'left', theme.ellipsis)}
         </Text>
       ) : null}
       {entries.length === 0 ? <Text dimColor>{fit(' no actions recorded yet', width)}</Text> : null}
       {shown.map((e) => (
         <Text key={e.hash} color={theme.tone(PHASE_TONE[e.phase])} wrap="truncate">
-          {fit(sanitize(` ${e.at.slice(0, 19)}Z #${e.seq} ${e.phase.padEnd(9)} ${e.action} ${e.target} by ${e.who.user}@${e.who.host}${e.reason ? ` · reason: ${e.reason}` : ''}${e.incident ? ` [${e.incident}]` : ''}${e.message ? ` · ${e.message}` : ''}`), width, 'left', theme.ellipsis)}
+          {fit(
+            sanitize(
+              ` ${e.at.slice(0, 19)}Z #${e.seq} ${e.phase.padEnd(9)} ${e.action} ${e.target} by ${e.who.user}@${e.who.host}${e.reason ? ` · reason: ${e.reason}` : ''}${e.incident ? ` [${e.incident}]` : ''}${e.message ? ` · ${e.message}` : ''}`,
+            ),
+            width,
+            'left',
+            theme.ellipsis,
+          )}
         </Text>
       ))}
     </Box>

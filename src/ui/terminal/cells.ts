@@ -23,7 +23,6 @@ function graphemeWidth(g: string): number {
   return w;
 }
 
-
 /** Splits text into graphemes; text without joining code points is one grapheme per UTF-16 unit. */
 function graphemes(text: string): Iterable<string> {
   if (PRINTABLE_ASCII.test(text) || !MAY_JOIN.test(text)) return text;

@@ -14,10 +14,16 @@ type Operation = {type: 'write'; x: number; y: number; text: string; transformer
 
 const CSI = '\u001b[';
 
-const intersectBound = (a: number | undefined, b: number | undefined, tighter: (x: number, y: number) => number) => (a === undefined ? b : b === undefined ? a : tighter(a, b));
+const intersectBound = (a: number | undefined, b: number | undefined, tighter: (x: number, y: number) => number) =>
+  a === undefined ? b : b === undefined ? a : tighter(a, b);
 const intersectClips = (outer: Clip | undefined, inner: Clip): Clip =>
   outer
-    ? {x1: intersectBound(outer.x1, inner.x1, Math.max), x2: intersectBound(outer.x2, inner.x2, Math.min), y1: intersectBound(outer.y1, inner.y1, Math.max), y2: intersectBound(outer.y2, inner.y2, Math.min)}
+    ? {
+        x1: intersectBound(outer.x1, inner.x1, Math.max),
+        x2: intersectBound(outer.x2, inner.x2, Math.min),
+        y1: intersectBound(outer.y1, inner.y1, Math.max),
+        y2: intersectBound(outer.y2, inner.y2, Math.min),
+      }
     : inner;
 const isClipEmpty = (c: Clip) => (c.x1 !== undefined && c.x2 !== undefined && c.x1 >= c.x2) || (c.y1 !== undefined && c.y2 !== undefined && c.y1 >= c.y2);
 

@@ -28,10 +28,13 @@ export class LiveClock implements ClockSpot {
   /** Ticks on whole seconds, like the pollers and the store. */
   start(): void {
     this.stop();
-    this.timer = this.clock.setTimeout(() => {
-      this.update();
-      this.start();
-    }, 1000 - (this.clock.now() % 1000) || 1000);
+    this.timer = this.clock.setTimeout(
+      () => {
+        this.update();
+        this.start();
+      },
+      1000 - (this.clock.now() % 1000) || 1000,
+    );
   }
 
   stop(): void {

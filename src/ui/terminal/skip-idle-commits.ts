@@ -10,8 +10,26 @@ type Fn = (...args: never[]) => unknown;
 type Props = Record<string, unknown>;
 /** React's host config (@types/react-reconciler, pinned with react-reconciler), whatever Ink's instance types. */
 type HostConfig = createReconciler.HostConfig<
-  unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown,
-  unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown
+  unknown,
+  unknown,
+  unknown,
+  unknown,
+  unknown,
+  unknown,
+  unknown,
+  unknown,
+  unknown,
+  unknown,
+  unknown,
+  unknown,
+  unknown,
+  unknown,
+  unknown,
+  unknown,
+  unknown,
+  unknown,
+  unknown,
+  unknown
 >;
 type Mutator = (typeof MUTATORS)[number];
 /** The part of the host config this wraps (methods, so any Ink instance types fit). */

@@ -61,7 +61,11 @@ export function openTerminal(options: TerminalOptions = {}): Terminal {
   const realWrite = stdout.write.bind(stdout) as (data: string) => boolean;
   stdout.on('error', () => undefined);
   const screen = new Screen({write}, size.columns, size.rows, {sync: options.sync ?? true, minIntervalMs: 8, ascii: options.ascii});
-  const stream = new FrameStream(size, (frame) => screen.frame(frame), (data) => screen.control(data));
+  const stream = new FrameStream(
+    size,
+    (frame) => screen.frame(frame),
+    (data) => screen.control(data),
+  );
 
   // Anything else writing to the terminal would tear the frame: keep it until we leave.
   const realStderrWrite = process.stderr.write.bind(process.stderr);

@@ -102,7 +102,16 @@ describe('an alert is as old as the source says', () => {
       spec: {replicas: 3, selector: {matchLabels: {app: 'query'}}, template: {spec: {containers: [{name: 'query', image: 'atp/query:1.4.4'}]}}},
       status: {conditions: [{type: 'Available', status: 'False', lastTransitionTime: new Date(since).toISOString()}]},
     };
-    const row = serviceHealth({service: 'query', region: 'us-east', namespace: 'atp-query-ns', deploymentName: 'query', deployments: [deployment], pods: [], events: [], now: NOW});
+    const row = serviceHealth({
+      service: 'query',
+      region: 'us-east',
+      namespace: 'atp-query-ns',
+      deploymentName: 'query',
+      deployments: [deployment],
+      pods: [],
+      events: [],
+      now: NOW,
+    });
     const alert = evaluateAlerts({readings: {health: {services: [row]}}, now: NOW}).alerts.find((a) => a.name === 'ServiceDown')!;
     expect(alert.activeSince).toBe(since);
     expect(alert.clocks.find((c) => c.what === 'respond')?.leftMs).toBeLessThan(0);

@@ -30,7 +30,12 @@ const CATALOG = [
 
 /** Topic 9, "Severity Levels": Response Time, Resolution Time, Escalation (minutes). */
 const SEVERITIES = {
-  1: {respondMin: 5, resolveMin: 4 * 60, definitionEscalation: 'Immediate (Manager + VP Engineering)', pages: ['Primary on-call', 'Secondary on-call', 'Manager on-call']},
+  1: {
+    respondMin: 5,
+    resolveMin: 4 * 60,
+    definitionEscalation: 'Immediate (Manager + VP Engineering)',
+    pages: ['Primary on-call', 'Secondary on-call', 'Manager on-call'],
+  },
   2: {respondMin: 15, resolveMin: 8 * 60, definitionEscalation: 'After 1 hour if unresolved', pages: ['Primary on-call']},
   3: {respondMin: 60, resolveMin: 24 * 60, definitionEscalation: 'After 4 hours if unresolved', pages: []},
   4: {respondMin: undefined, resolveMin: 7 * 24 * 60, definitionEscalation: 'None', pages: []},
@@ -38,8 +43,17 @@ const SEVERITIES = {
 
 /** Topic 9, "Severity Escalation Matrix": | Time Elapsed | SEV-1 | SEV-2 | SEV-3 |, cumulative. */
 const TIME_MATRIX: Readonly<Record<1 | 2 | 3, readonly [fromMin: number, who: string][]>> = {
-  1: [[0, 'Primary on-call'], [30, 'Secondary on-call'], [60, 'Manager on-call'], [120, 'VP Engineering']],
-  2: [[0, 'Primary on-call'], [60, 'Secondary on-call'], [120, 'Manager on-call']],
+  1: [
+    [0, 'Primary on-call'],
+    [30, 'Secondary on-call'],
+    [60, 'Manager on-call'],
+    [120, 'VP Engineering'],
+  ],
+  2: [
+    [0, 'Primary on-call'],
+    [60, 'Secondary on-call'],
+    [120, 'Manager on-call'],
+  ],
   3: [[120, 'Secondary on-call']],
 };
 
@@ -61,7 +75,11 @@ describe('the alert catalog', () => {
     expect(catalog.map((r) => r.name)).toEqual(CATALOG.map((c) => c.alert));
     for (const c of CATALOG) {
       const rule = catalog.find((r) => r.name === c.alert)!;
-      expect({severity: rule.severity, section: rule.runbook, forMin: rule.forMs / MIN}, c.alert).toEqual({severity: c.severity, section: c.section, forMin: c.forMin});
+      expect({severity: rule.severity, section: rule.runbook, forMin: rule.forMs / MIN}, c.alert).toEqual({
+        severity: c.severity,
+        section: c.section,
+        forMin: c.forMin,
+      });
       // The cockpit states the runbook's condition in the runbook's words (it may add what else the runbook says).
       expect(rule.threshold, c.alert).toContain(c.threshold.replace(', 5min', '').replace(', 10min', '').replace(', 30min', ''));
     }
@@ -87,16 +105,23 @@ describe('the alert catalog', () => {
   });
 
   it('uses the thresholds the runbook sets by default', () => {
-    expect(DEFAULT_THRESHOLDS).toMatchObject({errorRatio: 0.05, p95Ms: TOPIC10.ingestionP95AlertMs, lagSeconds: TOPIC10.projectionP95AlertSeconds, dlqMessages: 100});
+    expect(DEFAULT_THRESHOLDS).toMatchObject({
+      errorRatio: 0.05,
+      p95Ms: TOPIC10.ingestionP95AlertMs,
+      lagSeconds: TOPIC10.projectionP95AlertSeconds,
+      dlqMessages: 100,
+    });
     expect(DEFAULT_THRESHOLDS.p95MsByService.query).toBe(TOPIC10.queryP95AlertMs);
     expect(DEFAULT_POLICY).toEqual(SLO_POLICY);
   });
 
-  it('evaluates the runbook\'s availability alert: 10% of the budget in 1 hour', () => {
+  it("evaluates the runbook's availability alert: 10% of the budget in 1 hour", () => {
     const objective = 0.999;
     // 10% of a 30-day budget in one hour is an hourly error ratio of 0.1 x 720 x 0.001 = 7.2%.
     const at = (ratio: number) =>
-      evaluateAlerts({readings: {burn: {slos: [{slo: 'atp-availability', objective, periodDays: 30, errorRatio: {'1h': ratio}}]}}, now: 0}).alerts.map((a) => a.name);
+      evaluateAlerts({readings: {burn: {slos: [{slo: 'atp-availability', objective, periodDays: 30, errorRatio: {'1h': ratio}}]}}, now: 0}).alerts.map(
+        (a) => a.name,
+      );
     expect(at(0.0721)).toContain('AvailabilityBudget1h');
     expect(at(0.0719)).not.toContain('AvailabilityBudget1h');
     expect(TOPIC10.availabilityBudgetShareIn1h * 30 * 24 * (1 - objective)).toBeCloseTo(0.072);

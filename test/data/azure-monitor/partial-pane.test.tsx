@@ -23,14 +23,43 @@ afterAll(async () => {
 });
 
 it('the health pane shows a partial result with its rows and a warning line', async () => {
-  logs.when(/summarize requests = count\(\)/, partial([table('PrimaryResult', [['service', 'string'], ['region', 'string'], ['timestamp', 'datetime'], ['requests', 'long'], ['failed', 'long'], ['P95', 'real'], ['P99', 'real']], [
-    ['Ingestion', 'us-east', '2025-01-15T10:00:00Z', 600, 42, 1250, 2400],
-  ])]));
-  const config = {contexts: {mixed: {
-    regions: ['us-east'],
-    panes: {health: 'monitor', lag: 'demo', dlq: 'demo', outbox: 'demo', burn: 'demo'},
-    sources: {demo: {kind: 'demo' as const}, monitor: {kind: 'azure-monitor' as const, workspaceId: 'ws-1', endpoint: logs.endpoint, caFile: join(dir, 'ca.pem'), tokenEnv: 'ATP_TEST_PARTIAL_TOKEN', retries: 0}},
-  }}};
+  logs.when(
+    /summarize requests = count\(\)/,
+    partial([
+      table(
+        'PrimaryResult',
+        [
+          ['service', 'string'],
+          ['region', 'string'],
+          ['timestamp', 'datetime'],
+          ['requests', 'long'],
+          ['failed', 'long'],
+          ['P95', 'real'],
+          ['P99', 'real'],
+        ],
+        [['Ingestion', 'us-east', '2025-01-15T10:00:00Z', 600, 42, 1250, 2400]],
+      ),
+    ]),
+  );
+  const config = {
+    contexts: {
+      mixed: {
+        regions: ['us-east'],
+        panes: {health: 'monitor', lag: 'demo', dlq: 'demo', outbox: 'demo', burn: 'demo'},
+        sources: {
+          demo: {kind: 'demo' as const},
+          monitor: {
+            kind: 'azure-monitor' as const,
+            workspaceId: 'ws-1',
+            endpoint: logs.endpoint,
+            caFile: join(dir, 'ca.pem'),
+            tokenEnv: 'ATP_TEST_PARTIAL_TOKEN',
+            retries: 0,
+          },
+        },
+      },
+    },
+  };
   const app = await renderCockpit({config, flags: {context: 'mixed'}, columns: 140, rows: 40});
   try {
     const frame = await app.waitFor('partial result: Something went wrong processing your query on the server.');

@@ -14,8 +14,16 @@ import {mergeReadings} from '../../../src/data/merge.js';
 import type {HealthReading} from '../../../src/data/readings/types.js';
 import {createTestCa, type TestCa} from '../../doubles/tls/ca.js';
 
-const HEALTHY = {status: 'Healthy', totalDuration: '00:00:00.0300000', entries: {database: {status: 'Healthy', description: 'Azure SQL connection pool: 5/10 active', duration: '00:00:00.0100000'}}};
-const UNHEALTHY = {status: 'Unhealthy', totalDuration: '00:00:01.0000000', entries: {servicebus: {status: 'Unhealthy', description: 'Azure Service Bus \u001b]0;owned\u0007unreachable', duration: '00:00:01.0000000'}}};
+const HEALTHY = {
+  status: 'Healthy',
+  totalDuration: '00:00:00.0300000',
+  entries: {database: {status: 'Healthy', description: 'Azure SQL connection pool: 5/10 active', duration: '00:00:00.0100000'}},
+};
+const UNHEALTHY = {
+  status: 'Unhealthy',
+  totalDuration: '00:00:01.0000000',
+  entries: {servicebus: {status: 'Unhealthy', description: 'Azure Service Bus \u001b]0;owned\u0007unreachable', duration: '00:00:01.0000000'}},
+};
 
 /** One route per bad-answer kind; `/health/<kind>/ready` and `/live`. */
 function handler(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -80,7 +88,11 @@ afterAll(async () => {
 const context = resolveContext({contexts: {t: {panes: {health: 'health'}}}}, {context: 't'}, 'test');
 
 async function read(endpoints: {service: string; url: string}[], extra: Record<string, unknown> = {}): Promise<HealthReading> {
-  const source = createHealthSource({id: 'health', kind: 'health', timeout: 0.4, endpoints: endpoints.map((e) => ({...e, region: 'us-east'})), ...extra}, new ManualClock(), context);
+  const source = createHealthSource(
+    {id: 'health', kind: 'health', timeout: 0.4, endpoints: endpoints.map((e) => ({...e, region: 'us-east'})), ...extra},
+    new ManualClock(),
+    context,
+  );
   try {
     return await source.read('health', new AbortController().signal);
   } finally {
@@ -90,15 +102,33 @@ async function read(endpoints: {service: string; url: string}[], extra: Record<s
 
 describe('health source', () => {
   it('reads ready and live: status, failing entries with descriptions, check duration', async () => {
-    const {services} = await read([{service: 'ingestion', url: `${base}/health/ok`}, {service: 'projection', url: `${base}/health/unhealthy/ready`}]);
-    expect(services[0]).toMatchObject({service: 'ingestion', region: 'us-east', status: 'Healthy', liveStatus: 'Healthy', checkDurationMs: 30, checks: [{name: 'database', status: 'Healthy', durationMs: 10}]});
-    expect(services[1]).toMatchObject({status: 'Unhealthy', statusReason: 'servicebus: Azure Service Bus unreachable', checks: [{name: 'servicebus', status: 'Unhealthy', description: 'Azure Service Bus unreachable'}]});
+    const {services} = await read([
+      {service: 'ingestion', url: `${base}/health/ok`},
+      {service: 'projection', url: `${base}/health/unhealthy/ready`},
+    ]);
+    expect(services[0]).toMatchObject({
+      service: 'ingestion',
+      region: 'us-east',
+      status: 'Healthy',
+      liveStatus: 'Healthy',
+      checkDurationMs: 30,
+      checks: [{name: 'database', status: 'Healthy', durationMs: 10}],
+    });
+    expect(services[1]).toMatchObject({
+      status: 'Unhealthy',
+      statusReason: 'servicebus: Azure Service Bus unreachable',
+      checks: [{name: 'servicebus', status: 'Unhealthy', description: 'Azure Service Bus unreachable'}],
+    });
   });
 
   it('makes every bad answer a clear Unknown, and never hangs the pane', async () => {
     const kinds = ['html', 'text', 'busy', 'shape', 'huge', 'slow'];
     const started = Date.now();
-    const {services} = await read([...kinds.map((k) => ({service: k, url: `${base}/health/${k}`})), {service: 'refused', url: `${refused}/health`}, {service: 'tls', url: `${tlsBase}/health/ok`}]);
+    const {services} = await read([
+      ...kinds.map((k) => ({service: k, url: `${base}/health/${k}`})),
+      {service: 'refused', url: `${refused}/health`},
+      {service: 'tls', url: `${tlsBase}/health/ok`},
+    ]);
     expect(Date.now() - started).toBeLessThan(2_000);
     const reason = Object.fromEntries(services.map((s) => [s.service, [s.status, s.statusReason]]));
     expect(reason).toEqual({
@@ -119,17 +149,29 @@ describe('health source', () => {
   });
 
   it('expands a URL template over services and regions, and merges with the Kubernetes view', async () => {
-    const source = createHealthSource({id: 'health', kind: 'health', urlTemplate: `${base}/health/ok/{service}/{region}`, services: ['query'], regions: ['us-east', 'eu-west'], live: false}, new ManualClock(), context);
+    const source = createHealthSource(
+      {id: 'health', kind: 'health', urlTemplate: `${base}/health/ok/{service}/{region}`, services: ['query'], regions: ['us-east', 'eu-west'], live: false},
+      new ManualClock(),
+      context,
+    );
     expect(source.description).toContain('2 services × regions');
     const reading = await source.read('health', new AbortController().signal);
     await source.close?.();
     expect(source.requests()).toBe(2);
     const kube: HealthReading = {services: [{service: 'query', region: 'eu-west', podsReady: 2, podsDesired: 3, version: '1.4.4'}]};
     const merged = mergeReadings('health', [kube, reading]);
-    expect(merged?.services.find((s) => s.region === 'eu-west')).toMatchObject({podsReady: 2, podsDesired: 3, version: '1.4.4', status: 'Healthy', checks: [{name: 'database'}]});
+    expect(merged?.services.find((s) => s.region === 'eu-west')).toMatchObject({
+      podsReady: 2,
+      podsDesired: 3,
+      version: '1.4.4',
+      status: 'Healthy',
+      checks: [{name: 'database'}],
+    });
   });
 
   it('refuses a configuration without endpoints, naming the key', () => {
-    expect(() => createHealthSource({id: 'health', kind: 'health'}, new ManualClock(), context)).toThrow(/sources\.health\.endpoints: set "endpoints" or "urlTemplate"/);
+    expect(() => createHealthSource({id: 'health', kind: 'health'}, new ManualClock(), context)).toThrow(
+      /sources\.health\.endpoints: set "endpoints" or "urlTemplate"/,
+    );
   });
 });

@@ -25,7 +25,11 @@ const comparable = (o: KubeObject | undefined) => {
 
 /** Merge-patches an object on the double directly, as another client would (no kubectl needed). */
 async function mergePatch(cluster: Cluster, path: string, body: unknown): Promise<void> {
-  const response = await fetch(`${cluster.double.url}${path}`, {method: 'PATCH', headers: {'content-type': 'application/merge-patch+json'}, body: JSON.stringify(body)});
+  const response = await fetch(`${cluster.double.url}${path}`, {
+    method: 'PATCH',
+    headers: {'content-type': 'application/merge-patch+json'},
+    body: JSON.stringify(body),
+  });
   expect(response.status).toBe(200);
 }
 
@@ -76,7 +80,13 @@ describe('freeze through the API', () => {
         'reason: SEV-1 INC-4711: bad deploy; incident INC-4711',
       metadata: {annotations: {'atp-cockpit/by': 'alice', 'atp-cockpit/host': 'jumpbox', 'atp-cockpit/action': 'freeze'}},
     });
-    expect(writes[0]?.body).toMatchObject({spec: {suspend: true}, metadata: {resourceVersion: before.ks?.metadata.resourceVersion, annotations: {[FREEZE_ANNOTATIONS.by]: 'alice@jumpbox', [FREEZE_ANNOTATIONS.changed]: 'true'}}});
+    expect(writes[0]?.body).toMatchObject({
+      spec: {suspend: true},
+      metadata: {
+        resourceVersion: before.ks?.metadata.resourceVersion,
+        annotations: {[FREEZE_ANNOTATIONS.by]: 'alice@jumpbox', [FREEZE_ANNOTATIONS.changed]: 'true'},
+      },
+    });
     const ks = get('kustomizations', 'flux-system', 'atp');
     expect(ks?.['spec']).toMatchObject({suspend: true});
     expect(ks?.metadata.annotations).toMatchObject({
@@ -86,13 +96,21 @@ describe('freeze through the API', () => {
     });
 
     const seen = await other.capabilities.freeze!.list(signal());
-    expect(seen).toEqual([{kind: 'deployments', by: 'alice@jumpbox', at: expect.any(Number), reason: request.reason, incident: 'INC-4711', objects: outcome.objects}]);
+    expect(seen).toEqual([
+      {kind: 'deployments', by: 'alice@jumpbox', at: expect.any(Number), reason: request.reason, incident: 'INC-4711', objects: outcome.objects},
+    ]);
     expect(Date.now() - seen[0]!.at).toBeLessThan(60_000);
 
     const undone = await other.capabilities.freeze!.unfreeze('deployments', request, run());
     expect(undone.objects).toEqual(outcome.objects);
-    expect(comparable(get('kustomizations', 'flux-system', 'atp'))).toEqual({...comparable(before.ks), spec: {...(before.ks?.['spec'] as object), suspend: false}});
-    expect(comparable(get('helmreleases', 'atp-system', 'atp'))).toEqual({...comparable(before.hr), spec: {...(before.hr?.['spec'] as object), suspend: false}});
+    expect(comparable(get('kustomizations', 'flux-system', 'atp'))).toEqual({
+      ...comparable(before.ks),
+      spec: {...(before.ks?.['spec'] as object), suspend: false},
+    });
+    expect(comparable(get('helmreleases', 'atp-system', 'atp'))).toEqual({
+      ...comparable(before.hr),
+      spec: {...(before.hr?.['spec'] as object), suspend: false},
+    });
     expect(await source.capabilities.freeze!.list(signal())).toEqual([]);
   });
 
@@ -117,16 +135,35 @@ describe('freeze through the API', () => {
   });
 
   test('a missing object anywhere means nothing is changed', async () => {
-    const broken = await makeSource({kubeconfig: cluster.kubeconfig, services: ['ingestion'], freeze: {integrity: [{kind: 'CronJob', namespace: 'atp-system', name: 'atp-purge'}, {kind: 'CronJob', namespace: 'atp-system', name: 'atp-gone'}]}});
+    const broken = await makeSource({
+      kubeconfig: cluster.kubeconfig,
+      services: ['ingestion'],
+      freeze: {
+        integrity: [
+          {kind: 'CronJob', namespace: 'atp-system', name: 'atp-purge'},
+          {kind: 'CronJob', namespace: 'atp-system', name: 'atp-gone'},
+        ],
+      },
+    });
     const writes = mutating(cluster.double).length;
-    await expect(broken.capabilities.freeze!.freeze('integrity', request, run())).rejects.toThrow(/cannot freeze integrity: not found: cronjob\/atp-gone -n atp-system .*nothing was changed/);
+    await expect(broken.capabilities.freeze!.freeze('integrity', request, run())).rejects.toThrow(
+      /cannot freeze integrity: not found: cronjob\/atp-gone -n atp-system .*nothing was changed/,
+    );
     expect(mutating(cluster.double)).toHaveLength(writes);
     await broken.close?.();
   });
 
   test('writes: a ConfigMap flag is set and restored to its previous value', async () => {
-    await fetch(`${cluster.double.url}/api/v1/namespaces/atp-ingest-ns/configmaps`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({metadata: {name: 'atp-maintenance'}, data: {writes: 'open', other: 'x'}})});
-    const withWrites = await makeSource({kubeconfig: cluster.kubeconfig, services: ['ingestion'], freeze: {writes: [{kind: 'ConfigMap', namespace: 'atp-ingest-ns', name: 'atp-maintenance', key: 'writes', value: 'frozen'}]}});
+    await fetch(`${cluster.double.url}/api/v1/namespaces/atp-ingest-ns/configmaps`, {
+      method: 'POST',
+      headers: {'content-type': 'application/json'},
+      body: JSON.stringify({metadata: {name: 'atp-maintenance'}, data: {writes: 'open', other: 'x'}}),
+    });
+    const withWrites = await makeSource({
+      kubeconfig: cluster.kubeconfig,
+      services: ['ingestion'],
+      freeze: {writes: [{kind: 'ConfigMap', namespace: 'atp-ingest-ns', name: 'atp-maintenance', key: 'writes', value: 'frozen'}]},
+    });
     const cap = withWrites.capabilities.freeze!;
     expect(cap.kinds).toContain('writes');
     expect((await cap.freeze('writes', request, run())).objects).toEqual(['configmap/atp-maintenance -n atp-ingest-ns']);

@@ -44,9 +44,22 @@ describe('helm rollback', () => {
     return s;
   };
 
-  test('decodes Helm\'s storage format (Secret base64 of base64(gzip(JSON)))', () => {
-    const inner = encodeHelmRelease({name: 'atp', version: 7, namespace: 'atp-system', info: {first_deployed: '', last_deployed: '2026-01-02T03:04:05Z', deleted: '', description: 'Rollback to 5', status: 'deployed'}, chart: {metadata: {name: 'atp', version: '1.3.0', appVersion: '1.3.0', apiVersion: 'v2'}}});
-    expect(decodeHelmRelease(Buffer.from(inner).toString('base64'))).toMatchObject({version: 7, status: 'deployed', chart: 'atp', chartVersion: '1.3.0', description: 'Rollback to 5', deployedAt: Date.UTC(2026, 0, 2, 3, 4, 5)});
+  test("decodes Helm's storage format (Secret base64 of base64(gzip(JSON)))", () => {
+    const inner = encodeHelmRelease({
+      name: 'atp',
+      version: 7,
+      namespace: 'atp-system',
+      info: {first_deployed: '', last_deployed: '2026-01-02T03:04:05Z', deleted: '', description: 'Rollback to 5', status: 'deployed'},
+      chart: {metadata: {name: 'atp', version: '1.3.0', appVersion: '1.3.0', apiVersion: 'v2'}},
+    });
+    expect(decodeHelmRelease(Buffer.from(inner).toString('base64'))).toMatchObject({
+      version: 7,
+      status: 'deployed',
+      chart: 'atp',
+      chartVersion: '1.3.0',
+      description: 'Rollback to 5',
+      deployedAt: Date.UTC(2026, 0, 2, 3, 4, 5),
+    });
   });
 
   test('history comes from the release secrets; services follow the Helm ownership annotations', async () => {
@@ -60,11 +73,16 @@ describe('helm rollback', () => {
       [1, 'atp-1.2.3', 'superseded', false],
     ]);
     expect(cap.command(ref, 2)).toBe(`helm rollback atp 2 -n atp-system --wait --kubeconfig '${kubeconfig}'`);
-    expect(cap.where(ref)).toBe(`helm release atp -n atp-system (${ref.region}: context atp-double; rolls back every service of the release) · helm is NOT installed on this machine`);
+    expect(cap.where(ref)).toBe(
+      `helm release atp -n atp-system (${ref.region}: context atp-double; rolls back every service of the release) · helm is NOT installed on this machine`,
+    );
   });
 
   test('helm not installed: a clear message, and nothing sent to the cluster', async () => {
-    const source = await make({helm: {release: 'atp', namespace: 'atp-system', services: ['gateway']}, kubeContexts: {'us-east': 'atp-double'}}, join(cluster.dir, 'empty'));
+    const source = await make(
+      {helm: {release: 'atp', namespace: 'atp-system', services: ['gateway']}, kubeContexts: {'us-east': 'atp-double'}},
+      join(cluster.dir, 'empty'),
+    );
     const writes = mutating(cluster.double).length;
     const ref = {service: 'gateway', region: 'us-east'};
     await expect(source.capabilities.rollback!.rollback(ref, 2, run())).rejects.toThrow(
@@ -72,7 +90,9 @@ describe('helm rollback', () => {
     );
     expect(mutating(cluster.double)).toHaveLength(writes);
     // a service outside helm.services still rolls back through the API
-    expect(source.capabilities.rollback!.command({service: 'query', region: 'us-east'}, 2)).toMatch(/^kubectl rollout undo deployment\/query -n atp-query-ns --to-revision=2 --context atp-double/);
+    expect(source.capabilities.rollback!.command({service: 'query', region: 'us-east'}, 2)).toMatch(
+      /^kubectl rollout undo deployment\/query -n atp-query-ns --to-revision=2 --context atp-double/,
+    );
   });
 
   test('runs helm with an argument array (no shell) and reports its result', async () => {
@@ -84,12 +104,26 @@ describe('helm rollback', () => {
     expect(source.capabilities.rollback!.where(ref)).not.toMatch(/NOT installed/);
     const control = run();
     const outcome = await source.capabilities.rollback!.rollback(ref, 2, control);
-    expect(readFileSync(argvFile, 'utf8').split('\n').slice(0, -1)).toEqual(['rollback', 'atp', '2', '-n', 'atp-system', '--wait', '--kube-context', 'atp-double', '--kubeconfig', kubeconfig]);
+    expect(readFileSync(argvFile, 'utf8').split('\n').slice(0, -1)).toEqual([
+      'rollback',
+      'atp',
+      '2',
+      '-n',
+      'atp-system',
+      '--wait',
+      '--kube-context',
+      'atp-double',
+      '--kubeconfig',
+      kubeconfig,
+    ]);
     expect(existsSync(join(cluster.dir, 'pwned'))).toBe(false);
     expect(existsSync('pwned')).toBe(false);
     expect(outcome).toMatchObject({fromRevision: 3, status: {done: true}});
     expect(outcome.status.message).toMatch(/^Rollback was a success! Happy Helming!; deployment "gateway" successfully rolled out$/);
-    expect(control.events[0]).toEqual({kind: 'step', message: `running: helm rollback atp 2 -n atp-system --wait --kube-context atp-double --kubeconfig '${kubeconfig}'`});
+    expect(control.events[0]).toEqual({
+      kind: 'step',
+      message: `running: helm rollback atp 2 -n atp-system --wait --kube-context atp-double --kubeconfig '${kubeconfig}'`,
+    });
   });
 
   const recordsWho = 'a Helm rollback records who, why and the incident on each Deployment of the release: change-cause and an Event, as kubectl shows them';
@@ -137,6 +171,8 @@ describe('helm rollback', () => {
     writeFileSync(join(bin, 'helm'), `#!/bin/sh\necho 'Error: release: not found' >&2\nexit 1\n`);
     chmodSync(join(bin, 'helm'), 0o755);
     const source = await make({helm: {release: 'atp', namespace: 'atp-system'}}, `${bin}:/usr/bin:/bin`);
-    await expect(source.capabilities.rollback!.rollback({service: 'gateway', region: source.regions[0]!.region}, 2, run())).rejects.toThrow('helm rollback failed (exit 1): Error: release: not found');
+    await expect(source.capabilities.rollback!.rollback({service: 'gateway', region: source.regions[0]!.region}, 2, run())).rejects.toThrow(
+      'helm rollback failed (exit 1): Error: release: not found',
+    );
   });
 });

@@ -55,7 +55,11 @@ export function writeMultiKubeconfig(dir: string, entries: ReadonlyArray<{name: 
 
 /** The resolved context of a configuration whose health pane is served by the kubernetes source `settings`. */
 export function kubeContext(settings: SourceConfig, options: {readOnly?: boolean; regions?: string[]} = {}): ResolvedContext {
-  const config = {contexts: {test: {environment: 'test', regions: options.regions, refresh: 1, panes: {health: 'k8s'}, sources: {k8s: {kind: 'kubernetes' as const, ...settings}}}}};
+  const config = {
+    contexts: {
+      test: {environment: 'test', regions: options.regions, refresh: 1, panes: {health: 'k8s'}, sources: {k8s: {kind: 'kubernetes' as const, ...settings}}},
+    },
+  };
   return resolveContext(config, {context: 'test', readOnly: options.readOnly}, 'test-config');
 }
 

@@ -71,7 +71,7 @@ describe.skipIf(!haveKubectl())('logs against the double', () => {
     await waitFor('the stream to close', () => cluster.double.logs.following === 0);
   });
 
-  test('--previous reads the crashed instance; none yet is the API server\'s error', async () => {
+  test("--previous reads the crashed instance; none yet is the API server's error", async () => {
     const none = logs().tail(ref(), {pod, previous: true}, signal());
     expect(await ended(none)).toEqual({reason: 'error', message: `logs ${pod}: previous terminated container "ingestion" in pod "${pod}" not found`});
     cluster.double.logs.write(NS, pod, 'ingestion', ['panic: nil map write', 'goroutine 1 [running]:']);
@@ -109,7 +109,7 @@ describe.skipIf(!haveKubectl())('logs against the double', () => {
     expect(small.received).toBe(23);
   });
 
-  test('a pod that does not exist ends with the API server\'s message, never hangs', async () => {
+  test("a pod that does not exist ends with the API server's message, never hangs", async () => {
     const tail = logs().tail(ref(), {pod: 'ingestion-gone', container: 'ingestion'}, signal());
     expect(await ended(tail)).toEqual({reason: 'error', message: 'logs ingestion-gone: pods "ingestion-gone" not found'});
   });

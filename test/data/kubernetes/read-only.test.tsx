@@ -23,7 +23,13 @@ import {kubeContext, makeSource, mutating, startCluster, type Cluster} from './h
 const ESC = '\u001b';
 const ENTER = '\r';
 const control = (): RunControl => ({signal: new AbortController().signal, progress: () => undefined});
-const settings = (kubeconfig: string) => ({kubeconfig, kubeContexts: {'us-east': 'atp-double'}, helm: {release: 'atp', namespace: 'atp-system', services: ['query']}, freeze: {writes: [{kind: 'ConfigMap', namespace: 'atp-system', name: 'atp-maintenance', key: 'writes', value: 'frozen'}]}, reconnect: {minSeconds: 0.05, maxSeconds: 0.4}});
+const settings = (kubeconfig: string) => ({
+  kubeconfig,
+  kubeContexts: {'us-east': 'atp-double'},
+  helm: {release: 'atp', namespace: 'atp-system', services: ['query']},
+  freeze: {writes: [{kind: 'ConfigMap', namespace: 'atp-system', name: 'atp-maintenance', key: 'writes', value: 'frozen'}]},
+  reconnect: {minSeconds: 0.05, maxSeconds: 0.4},
+});
 
 describe('read-only', () => {
   let cluster: Cluster;
@@ -45,7 +51,17 @@ describe('read-only', () => {
       createSource: async (config, env) => (source = await createKubernetesSource(config, {...env, env: {PATH: '/usr/bin:/bin', HOME: dir}})),
     });
     session.start();
-    const cockpit: Cockpit = {session, clock: systemClock(), wall: false, journal: new Journal(join(dir, 'journal.jsonl')), identity: currentIdentity(), contexts: ['test'], switchContext: async () => undefined, quit: () => undefined, repaint: () => undefined};
+    const cockpit: Cockpit = {
+      session,
+      clock: systemClock(),
+      wall: false,
+      journal: new Journal(join(dir, 'journal.jsonl')),
+      identity: currentIdentity(),
+      contexts: ['test'],
+      switchContext: async () => undefined,
+      quit: () => undefined,
+      repaint: () => undefined,
+    };
     const dims = {columns: 140, rows: 45};
     const size = {get: () => dims, subscribe: () => () => undefined};
     const ui = render(
@@ -62,8 +78,7 @@ describe('read-only', () => {
         await waitFor(`"${expectText.source}" on screen after ${JSON.stringify(keys)}`, () => expectText.test(frame()), 5_000).catch((e: unknown) => {
           throw new Error(`${String(e)}\n${frame()}`);
         });
-      }
-      else await new Promise((r) => setTimeout(r, 40));
+      } else await new Promise((r) => setTimeout(r, 40));
     };
     try {
       await waitFor('the health pane to fill', () => /gateway@us-east/.test(frame()) && /query@us-east/.test(frame()), 10_000).catch((e: unknown) => {
@@ -94,7 +109,13 @@ describe('read-only', () => {
       await press(ESC);
       await press(ESC);
       // every : command that acts
-      const commands = ['rollback gateway', 'rollback gateway@us-east', 'rollback query@us-east', 'replay atp-events', ...FREEZE_KINDS.flatMap((k) => [`freeze ${k}`, `unfreeze ${k}`])];
+      const commands = [
+        'rollback gateway',
+        'rollback gateway@us-east',
+        'rollback query@us-east',
+        'replay atp-events',
+        ...FREEZE_KINDS.flatMap((k) => [`freeze ${k}`, `unfreeze ${k}`]),
+      ];
       for (const line of commands) await act([':', line, ENTER], READ_ONLY);
       await press('R');
       await press('J');
@@ -139,7 +160,14 @@ describe('read-only', () => {
         client.core.createNamespacedConfigMap({namespace: ns, body: {metadata: {name: 'x'}}}),
         client.core.deleteNamespacedPod({name: 'anything', namespace: ns}),
         client.apps.replaceNamespacedDeployment({name: 'gateway', namespace: ns, body: {metadata: {name: 'gateway'}}}),
-        client.custom.patchNamespacedCustomObject({group: 'kustomize.toolkit.fluxcd.io', version: 'v1', namespace: 'flux-system', plural: 'kustomizations', name: 'atp', body: {spec: {suspend: true}}}),
+        client.custom.patchNamespacedCustomObject({
+          group: 'kustomize.toolkit.fluxcd.io',
+          version: 'v1',
+          namespace: 'flux-system',
+          plural: 'kustomizations',
+          name: 'atp',
+          body: {spec: {suspend: true}},
+        }),
       ];
       for (const attempt of attempts) await expect(attempt).rejects.toBeInstanceOf(ReadOnlyError);
       expect(source.guard.refused).toEqual([

@@ -53,14 +53,30 @@ describe.skipIf(!haveKubectl())('restart and scale in the cockpit, against the K
   beforeAll(async () => {
     cluster = await startCluster({services: ['ingestion', 'query'], helm: false, flux: false, cronjobs: false}, 20);
     dir = mkdtempSync(join(tmpdir(), 'atp-k8s-ui-'));
-    const context = kubeContext({kubeconfig: cluster.kubeconfig, kubeContexts: {'us-east': 'atp-double'}, services: ['ingestion', 'query'], namespaces: {ingestion: NS}, reconnect: {minSeconds: 0.05, maxSeconds: 0.4}});
+    const context = kubeContext({
+      kubeconfig: cluster.kubeconfig,
+      kubeContexts: {'us-east': 'atp-double'},
+      services: ['ingestion', 'query'],
+      namespaces: {ingestion: NS},
+      reconnect: {minSeconds: 0.05, maxSeconds: 0.4},
+    });
     session = await createSession(context, {
       clock: systemClock(),
       createSource: (config, env) => createKubernetesSource(config, {...env, env: {PATH: '/usr/bin:/bin', HOME: dir}}),
     });
     session.start();
     journal = new Journal(join(dir, 'journal.jsonl'));
-    const cockpit: Cockpit = {session, clock: systemClock(), wall: false, journal, identity: {user: 'tester', host: 'testhost'}, contexts: ['test'], switchContext: async () => undefined, quit: () => undefined, repaint: () => undefined};
+    const cockpit: Cockpit = {
+      session,
+      clock: systemClock(),
+      wall: false,
+      journal,
+      identity: {user: 'tester', host: 'testhost'},
+      contexts: ['test'],
+      switchContext: async () => undefined,
+      quit: () => undefined,
+      repaint: () => undefined,
+    };
     const dims = {columns: 140, rows: 45};
     ui = render(
       <CockpitProvider cockpit={cockpit} theme={createTheme({color: false, ascii: true})} size={{get: () => dims, subscribe: () => () => undefined}}>
@@ -88,7 +104,10 @@ describe.skipIf(!haveKubectl())('restart and scale in the cockpit, against the K
     await confirmWith('consumers stuck after failover', 'INC-77');
     await see('ingestion@us-east restarted', 60_000);
     const sent = cluster.double.requests.slice(before).filter((q) => q.method !== 'GET');
-    expect(sent.map((q) => `${q.method} ${q.path}`)).toEqual([`PATCH /apis/apps/v1/namespaces/${NS}/deployments/ingestion`, `POST /api/v1/namespaces/${NS}/events`]);
+    expect(sent.map((q) => `${q.method} ${q.path}`)).toEqual([
+      `PATCH /apis/apps/v1/namespaces/${NS}/deployments/ingestion`,
+      `POST /api/v1/namespaces/${NS}/events`,
+    ]);
     const cause = 'tester@testhost via atp-cockpit: restart deployment/ingestion; reason: consumers stuck after failover; incident INC-77';
     expect(sent[0]).toMatchObject({contentType: 'application/strategic-merge-patch+json'});
     expect(sent[0]?.rawBody).toContain(`"kubernetes.io/change-cause":${goJson(cause)}`);
@@ -101,10 +120,18 @@ describe.skipIf(!haveKubectl())('restart and scale in the cockpit, against the K
     await press(ESC);
   }, 180_000);
 
-  test(':scale: the form shows the HPA and its override, the write is kubectl scale\'s, then the change-cause and an Event', async () => {
+  test(":scale: the form shows the HPA and its override, the write is kubectl scale's, then the change-cause and an Event", async () => {
     const manifest = join(cluster.dir, 'hpa.yaml');
-    writeFileSync(manifest, ['apiVersion: autoscaling/v2', 'kind: HorizontalPodAutoscaler', `metadata: {name: ingestion, namespace: ${NS}}`,
-      'spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: ingestion}, minReplicas: 2, maxReplicas: 6}', ''].join('\n'));
+    writeFileSync(
+      manifest,
+      [
+        'apiVersion: autoscaling/v2',
+        'kind: HorizontalPodAutoscaler',
+        `metadata: {name: ingestion, namespace: ${NS}}`,
+        'spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: ingestion}, minReplicas: 2, maxReplicas: 6}',
+        '',
+      ].join('\n'),
+    );
     expect((await cluster.kubectl(['apply', '-f', manifest])).code).toBe(0);
     await press(':', 'scale ingestion@us-east 8', ENTER);
     await see('how many replicas?');
@@ -127,7 +154,12 @@ describe.skipIf(!haveKubectl())('restart and scale in the cockpit, against the K
     expect((await cluster.kubectl(['get', 'deployment/ingestion', '-n', NS, '-o', 'jsonpath={.spec.replicas}'])).stdout).toBe('4');
     const entries = journal.read().filter((e) => e.action === 'scale');
     expect(entries.map((e) => e.phase)).toEqual(['planned', 'confirmed', 'started', 'finished']);
-    expect(entries[3]).toMatchObject({target: 'ingestion@us-east', params: {from: 3, to: 4, hpa: 'ingestion 2..6'}, reason: 'ingest backlog', incident: 'INC-78'});
+    expect(entries[3]).toMatchObject({
+      target: 'ingestion@us-east',
+      params: {from: 3, to: 4, hpa: 'ingestion 2..6'},
+      reason: 'ingest backlog',
+      incident: 'INC-78',
+    });
     expect(mutating(cluster.double).filter((q) => q.path.includes('/query'))).toEqual([]);
   }, 180_000);
 });

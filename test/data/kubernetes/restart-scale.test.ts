@@ -55,16 +55,26 @@ describe.skipIf(!haveKubectl())('restart and scale against the double, kubectl a
   test('restart sends the patch `kubectl rollout restart` sends, plus the change-cause, then follows the rollout', async () => {
     const before = cluster.double.requests.length;
     // kubectl 1.32 has no --dry-run for rollout restart: the oracle restarts for real (revision 4), the cockpit next (5).
-    expect(await cluster.kubectl(['rollout', 'restart', 'deployment/ingestion', '-n', NS])).toMatchObject({code: 0, stdout: 'deployment.apps/ingestion restarted\n'});
+    expect(await cluster.kubectl(['rollout', 'restart', 'deployment/ingestion', '-n', NS])).toMatchObject({
+      code: 0,
+      stdout: 'deployment.apps/ingestion restarted\n',
+    });
     const oracle = cluster.double.requests.slice(before).find((q) => q.method === 'PATCH');
-    expect(oracle).toMatchObject({path: `/apis/apps/v1/namespaces/${NS}/deployments/ingestion`, contentType: 'application/strategic-merge-patch+json', query: {fieldManager: 'kubectl-rollout'}});
+    expect(oracle).toMatchObject({
+      path: `/apis/apps/v1/namespaces/${NS}/deployments/ingestion`,
+      contentType: 'application/strategic-merge-patch+json',
+      query: {fieldManager: 'kubectl-rollout'},
+    });
     expect((await cluster.kubectl(['rollout', 'status', 'deployment/ingestion', '-n', NS, '--timeout=20s'])).code).toBe(0);
     await new Promise((r) => setTimeout(r, 1_000)); // restartedAt has second precision: a later second, a new template
 
     const from = cluster.double.requests.length;
     const outcome = await source.capabilities.restart!.restart(ref(), note, recorder());
     const sent = cluster.double.requests.slice(from).filter((q) => q.method !== 'GET');
-    expect(sent.map((q) => `${q.method} ${q.path}`)).toEqual([`PATCH /apis/apps/v1/namespaces/${NS}/deployments/ingestion`, `POST /api/v1/namespaces/${NS}/events`]);
+    expect(sent.map((q) => `${q.method} ${q.path}`)).toEqual([
+      `PATCH /apis/apps/v1/namespaces/${NS}/deployments/ingestion`,
+      `POST /api/v1/namespaces/${NS}/events`,
+    ]);
     expect(sent[0]).toMatchObject({contentType: oracle?.contentType, query: {fieldManager: 'atp-cockpit'}});
     const cause = 'alice@jump-2 via atp-cockpit: restart deployment/ingestion; reason: consumers stuck after broker failover; incident INC-4711';
     expect(stamp(sent[0]?.rawBody)).toBe(`{"metadata":{"annotations":{"kubernetes.io/change-cause":${goJson(cause)}}},${stamp(oracle?.rawBody).slice(1)}`);
@@ -75,25 +85,37 @@ describe.skipIf(!haveKubectl())('restart and scale against the double, kubectl a
     const history = await cluster.kubectl(['rollout', 'history', 'deployment/ingestion', '-n', NS]);
     expect(history.stdout).toMatch(new RegExp(`\\n4\\s+<none>\\n5\\s+${cause.replace(/[.()]/g, '\\$&')}\\n`));
     const events = await cluster.kubectl(['get', 'events', '-n', NS, '--field-selector', 'reason=AtpCockpitRestart', '-o', 'wide']);
-    expect(events.stdout).toMatch(/Normal\s+AtpCockpitRestart\s+deployment\/ingestion\s+atp-cockpit, jump-2\s+alice@jump-2 via atp-cockpit: restart deployment\/ingestion \(kubectl.kubernetes.io\/restartedAt=/);
+    expect(events.stdout).toMatch(
+      /Normal\s+AtpCockpitRestart\s+deployment\/ingestion\s+atp-cockpit, jump-2\s+alice@jump-2 via atp-cockpit: restart deployment\/ingestion \(kubectl.kubernetes.io\/restartedAt=/,
+    );
     expect(events.stdout).toContain('reason: consumers stuck after broker failover; incident INC-4711');
   });
 
-  test('a paused deployment is refused with kubectl\'s words, nothing written', async () => {
+  test("a paused deployment is refused with kubectl's words, nothing written", async () => {
     expect((await cluster.kubectl(['rollout', 'pause', 'deployment/query', '-n', 'atp-query-ns'])).code).toBe(0);
     const oracle = await cluster.kubectl(['rollout', 'restart', 'deployment/query', '-n', 'atp-query-ns']);
     expect(oracle.stderr).toContain("can't restart paused deployment (run rollout resume first)");
     await waitFor('paused in the cache', async () => (await source.read('health', signal())).services.find((s) => s.service === 'query')?.paused);
     const before = mutating(cluster.double).length;
-    await expect(source.capabilities.restart!.restart({service: 'query', region: ref().region}, note, recorder())).rejects.toThrow("can't restart paused deployment (run rollout resume first)");
+    await expect(source.capabilities.restart!.restart({service: 'query', region: ref().region}, note, recorder())).rejects.toThrow(
+      "can't restart paused deployment (run rollout resume first)",
+    );
     expect(mutating(cluster.double)).toHaveLength(before);
     expect((await cluster.kubectl(['rollout', 'resume', 'deployment/query', '-n', 'atp-query-ns'])).code).toBe(0);
   });
 
   test('scale reads the HPA, then sends exactly what `kubectl scale` sends, and records who and why', async () => {
     const manifest = join(cluster.dir, 'hpa.yaml');
-    writeFileSync(manifest, ['apiVersion: autoscaling/v2', 'kind: HorizontalPodAutoscaler', 'metadata: {name: ingestion, namespace: atp-ingest-ns}',
-      'spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: ingestion}, minReplicas: 2, maxReplicas: 6}', ''].join('\n'));
+    writeFileSync(
+      manifest,
+      [
+        'apiVersion: autoscaling/v2',
+        'kind: HorizontalPodAutoscaler',
+        'metadata: {name: ingestion, namespace: atp-ingest-ns}',
+        'spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: ingestion}, minReplicas: 2, maxReplicas: 6}',
+        '',
+      ].join('\n'),
+    );
     expect((await cluster.kubectl(['apply', '-f', manifest])).code).toBe(0);
     const scale = source.capabilities.scale!;
     const info = await scale.info(ref(), signal());
@@ -119,8 +141,12 @@ describe.skipIf(!haveKubectl())('restart and scale against the double, kubectl a
     expect(outcome.warnings[0]).toMatch(/HPA ingestion \(2\.\.6\) manages the replica count/);
     expect((await cluster.kubectl(['get', 'deployment/ingestion', '-n', NS, '-o', 'jsonpath={.spec.replicas}'])).stdout).toBe('4');
     const history = await cluster.kubectl(['rollout', 'history', 'deployment/ingestion', '-n', NS]);
-    expect(history.stdout).toContain('alice@jump-2 via atp-cockpit: scale deployment/ingestion from 3 to 4; reason: consumers stuck after broker failover; incident INC-4711');
-    expect((await cluster.kubectl(['get', 'events', '-n', NS, '--field-selector', 'reason=AtpCockpitScale'])).stdout).toMatch(/AtpCockpitScale\s+deployment\/ingestion\s+alice@jump-2 via atp-cockpit: scale/);
+    expect(history.stdout).toContain(
+      'alice@jump-2 via atp-cockpit: scale deployment/ingestion from 3 to 4; reason: consumers stuck after broker failover; incident INC-4711',
+    );
+    expect((await cluster.kubectl(['get', 'events', '-n', NS, '--field-selector', 'reason=AtpCockpitScale'])).stdout).toMatch(
+      /AtpCockpitScale\s+deployment\/ingestion\s+alice@jump-2 via atp-cockpit: scale/,
+    );
     await expect(scale.scale(ref(), 51, note, recorder())).rejects.toThrow('the replica count must be between 0 and 50');
   });
 

@@ -87,25 +87,53 @@ describe.skipIf(!haveKubectl())('rollback against the double, with kubectl as th
     const note = {by: 'bob', host: 'jump-1', reason: 'bad release 1.2.5', incident: 'INC-7', id: 'b7'};
     const outcome = await source.capabilities.rollback!.rollback({service: 'ingestion', region: region()}, 2, run, note);
     const sent = cluster.double.requests.slice(from).filter((q) => q.method !== 'GET');
-    expect(sent.map((q) => `${q.method} ${q.path}`)).toEqual([`PATCH /apis/apps/v1/namespaces/${NS}/deployments/ingestion`, `POST /api/v1/namespaces/${NS}/events`]);
+    expect(sent.map((q) => `${q.method} ${q.path}`)).toEqual([
+      `PATCH /apis/apps/v1/namespaces/${NS}/deployments/ingestion`,
+      `POST /api/v1/namespaces/${NS}/events`,
+    ]);
     expect(sent[0]).toMatchObject({query: {}, contentType: 'application/json-patch+json'});
     // kubectl's patch byte for byte, plus the change-cause among the annotations it sets (team-visible changes)
     const cause = 'bob@jump-1 via atp-cockpit: rollback deployment/ingestion to revision 2; reason: bad release 1.2.5; incident INC-7';
     expect(sent[0]?.rawBody).toContain(`,"kubernetes.io/change-cause":${JSON.stringify(cause)}`);
     expect(sent[0]?.rawBody?.replace(`,"kubernetes.io/change-cause":${JSON.stringify(cause)}`, '')).toBe(oracle?.rawBody);
-    expect(sent[1]?.body).toMatchObject({reason: 'AtpCockpitRollback', reportingComponent: 'atp-cockpit', reportingInstance: 'jump-1', involvedObject: {kind: 'Deployment', name: 'ingestion'}});
+    expect(sent[1]?.body).toMatchObject({
+      reason: 'AtpCockpitRollback',
+      reportingComponent: 'atp-cockpit',
+      reportingInstance: 'jump-1',
+      involvedObject: {kind: 'Deployment', name: 'ingestion'},
+    });
     // the journal action id rides along, so the cockpit that made the change recognises its own Event
     expect(sent[1]?.body).toMatchObject({metadata: {annotations: {'atp-cockpit/action-id': 'b7', 'atp-cockpit/by': 'bob', 'atp-cockpit/incident': 'INC-7'}}});
 
-    expect(outcome).toMatchObject({fromRevision: 3, toRevision: 4, status: {done: true, desired: 3, updated: 3, available: 3, message: 'deployment "ingestion" successfully rolled out'}});
+    expect(outcome).toMatchObject({
+      fromRevision: 3,
+      toRevision: 4,
+      status: {done: true, desired: 3, updated: 3, available: 3, message: 'deployment "ingestion" successfully rolled out'},
+    });
     expect(outcome.status.failed).toBeFalsy();
     const messages = run.statuses().map((s) => s.message);
-    expect(messages.some((m) => /^Waiting for deployment "ingestion" rollout to finish: (\d+ out of 3 new replicas have been updated|\d+ old replicas are pending termination|\d+ of 3 updated replicas are available)\.\.\.$/.test(m))).toBe(true);
+    expect(
+      messages.some((m) =>
+        /^Waiting for deployment "ingestion" rollout to finish: (\d+ out of 3 new replicas have been updated|\d+ old replicas are pending termination|\d+ of 3 updated replicas are available)\.\.\.$/.test(
+          m,
+        ),
+      ),
+    ).toBe(true);
     // kubectl agrees about the result
-    expect((await cluster.kubectl(['rollout', 'status', 'deployment/ingestion', '-n', NS, '--timeout=10s'])).stdout).toBe('deployment "ingestion" successfully rolled out\n');
-    expect((await cluster.kubectl(['rollout', 'history', 'deployment/ingestion', '-n', NS])).stdout).toMatch(/REVISION\s+CHANGE-CAUSE\n1\s+<none>\n3\s+<none>\n4\s+bob@jump-1 via atp-cockpit: rollback deployment\/ingestion to revision 2; reason: bad release 1\.2\.5; incident INC-7\n/);
+    expect((await cluster.kubectl(['rollout', 'status', 'deployment/ingestion', '-n', NS, '--timeout=10s'])).stdout).toBe(
+      'deployment "ingestion" successfully rolled out\n',
+    );
+    expect((await cluster.kubectl(['rollout', 'history', 'deployment/ingestion', '-n', NS])).stdout).toMatch(
+      /REVISION\s+CHANGE-CAUSE\n1\s+<none>\n3\s+<none>\n4\s+bob@jump-1 via atp-cockpit: rollback deployment\/ingestion to revision 2; reason: bad release 1\.2\.5; incident INC-7\n/,
+    );
     const reading = await source.read('health', signal());
-    expect(reading.services.find((s) => s.service === 'ingestion')).toMatchObject({version: '1.2.4', revision: 4, podsReady: 3, podsDesired: 3, status: 'Healthy'});
+    expect(reading.services.find((s) => s.service === 'ingestion')).toMatchObject({
+      version: '1.2.4',
+      revision: 4,
+      podsReady: 3,
+      podsDesired: 3,
+      status: 'Healthy',
+    });
   });
 
   test('kubectl rollout undo (previous revision) and the cockpit build the same patch from the same objects', async () => {
@@ -126,7 +154,7 @@ describe.skipIf(!haveKubectl())('rollback against the double, with kubectl as th
     expect(mutating(cluster.double)).toHaveLength(before);
   });
 
-  test('a paused deployment is refused with kubectl\'s words, and nothing is sent', async () => {
+  test("a paused deployment is refused with kubectl's words, and nothing is sent", async () => {
     expect((await cluster.kubectl(['rollout', 'pause', 'deployment/query', '-n', 'atp-query-ns'])).code).toBe(0);
     await waitFor('paused in the reading', async () => (await source.read('health', signal())).services.find((s) => s.service === 'query')?.paused);
     const before = mutating(cluster.double).length;
@@ -138,7 +166,16 @@ describe.skipIf(!haveKubectl())('rollback against the double, with kubectl as th
   });
 
   test('a rollout that exceeds progressDeadlineSeconds ends as failed (ProgressDeadlineExceeded)', async () => {
-    const patch = await cluster.kubectl(['patch', 'deployment/search', '-n', 'atp-search-ns', '--type', 'merge', '-p', '{"spec":{"progressDeadlineSeconds":1}}']);
+    const patch = await cluster.kubectl([
+      'patch',
+      'deployment/search',
+      '-n',
+      'atp-search-ns',
+      '--type',
+      'merge',
+      '-p',
+      '{"spec":{"progressDeadlineSeconds":1}}',
+    ]);
     expect(patch.code).toBe(0);
     cluster.double.problems.add({namespace: 'atp-search-ns', image: /:1\.2\.3$/, problem: {type: 'CrashLoopBackOff'}});
     const run = recorder();
@@ -152,6 +189,8 @@ describe.skipIf(!haveKubectl())('rollback against the double, with kubectl as th
   });
 
   test('an unknown revision is refused like kubectl', async () => {
-    await expect(source.capabilities.rollback!.rollback({service: 'ingestion', region: region()}, 99, recorder())).rejects.toThrow('unable to find specified revision 99 in history');
+    await expect(source.capabilities.rollback!.rollback({service: 'ingestion', region: region()}, 99, recorder())).rejects.toThrow(
+      'unable to find specified revision 99 in history',
+    );
   });
 });

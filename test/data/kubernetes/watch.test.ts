@@ -32,7 +32,9 @@ describe('watch caches', () => {
 
   test('reads come from the caches: one list per collection, then only watches', async () => {
     for (let i = 0; i < 20; i++) await source.read('health', signal());
-    const lists = cluster.double.requests.filter((q) => q.method === 'GET' && !isWatch(q) && /\/namespaces\/atp-(query|search)-ns\/(pods|deployments|events)$/.test(q.path));
+    const lists = cluster.double.requests.filter(
+      (q) => q.method === 'GET' && !isWatch(q) && /\/namespaces\/atp-(query|search)-ns\/(pods|deployments|events)$/.test(q.path),
+    );
     expect(lists).toHaveLength(6);
     const watches = cluster.double.requests.filter((q) => isWatch(q) && q.path === podsPath);
     expect(watches).toHaveLength(1);
@@ -45,7 +47,12 @@ describe('watch caches', () => {
     // Every reconnect fails until the test lets it through: the changes below happen while disconnected.
     cluster.double.faults.failNext(10_000, {match: isWatch, status: 503});
     expect(cluster.double.faults.dropWatches('abort')).toBeGreaterThan(0);
-    const error = await waitFor('reads to fail', async () => source.read('health', signal()).then(() => undefined, (e: unknown) => e));
+    const error = await waitFor('reads to fail', async () =>
+      source.read('health', signal()).then(
+        () => undefined,
+        (e: unknown) => e,
+      ),
+    );
     expect(error).toBeInstanceOf(SourceError);
     expect((error as SourceError).kind).toBe('disconnected');
     expect((error as SourceError).message).toMatch(/watch of (deployments|pods|events) -n atp-(query|search)-ns broken: .*retrying in \d+s/);
@@ -91,7 +98,12 @@ describe('watch caches', () => {
     const victim = (await podNames())[0]!;
     cluster.double.faults.failNext(10_000, {match: isWatch, status: 503});
     cluster.double.faults.dropWatches('abort');
-    await waitFor('reads to fail', async () => source.read('health', signal()).then(() => false, () => true));
+    await waitFor('reads to fail', async () =>
+      source.read('health', signal()).then(
+        () => false,
+        () => true,
+      ),
+    );
     await fetch(`${cluster.double.url}${podsPath}/${victim}`, {method: 'DELETE'});
     cluster.double.faults.compact();
     cluster.double.faults.clear();
@@ -107,7 +119,11 @@ describe('watch caches', () => {
     const errors: unknown[] = [];
     for (let i = 0; i < 5; i++) {
       cluster.double.faults.dropWatches('end');
-      await fetch(`${cluster.double.url}/api/v1/namespaces/${NS}/configmaps`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({metadata: {name: `c${i}`}})});
+      await fetch(`${cluster.double.url}/api/v1/namespaces/${NS}/configmaps`, {
+        method: 'POST',
+        headers: {'content-type': 'application/json'},
+        body: JSON.stringify({metadata: {name: `c${i}`}}),
+      });
       await source.read('health', signal()).catch((e: unknown) => errors.push(e));
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -125,7 +141,12 @@ describe('watch caches', () => {
     expect(attempts.length).toBeLessThan(15);
     await expect(source.read('health', signal())).rejects.toMatchObject({kind: 'disconnected'});
     cluster.double.faults.clear();
-    await waitFor('recovery', async () => source.read('health', signal()).then(() => true, () => false));
+    await waitFor('recovery', async () =>
+      source.read('health', signal()).then(
+        () => true,
+        () => false,
+      ),
+    );
   });
 
   // Issue 15. Test context: refresh 1 s, so the pane's stale limit is 3 s (and a watch silent for 1.5 s is restarted).
@@ -155,12 +176,20 @@ describe('watch caches', () => {
     let failedReadStartedAt = 0;
     const error = await waitFor('reads to fail', async () => {
       const at = Date.now();
-      return source.read('health', signal()).then(() => undefined, (e: unknown) => ((failedReadStartedAt = at), e));
+      return source.read('health', signal()).then(
+        () => undefined,
+        (e: unknown) => ((failedReadStartedAt = at), e),
+      );
     });
     expect(error).toBeInstanceOf(SourceError);
     expect((error as SourceError).message).toMatch(/watch of (deployments|pods) -n atp-(query|search)-ns (is reconnecting|broken)/);
     expect(failedReadStartedAt - silencedAt).toBeLessThanOrEqual(STALE_LIMIT_MS);
     cluster.double.faults.clear();
-    await waitFor('recovery', async () => source.read('health', signal()).then(() => true, () => false));
+    await waitFor('recovery', async () =>
+      source.read('health', signal()).then(
+        () => true,
+        () => false,
+      ),
+    );
   });
 });

@@ -41,12 +41,18 @@ describe('paging configuration', () => {
   });
 
   it('each runtime problem names the key and the fix', () => {
-    expect(message(() => pagerDutyOptions('prod', {from: 'a@b.c'}, {}))).toMatch(/^contexts\.prod\.paging\.services must list the PagerDuty service ids.*; fix: set it like \["PABC123"\]/);
-    expect(message(() => pagerDutyOptions('prod', {...good, from: 'oncall'}, {}))).toMatch(/^contexts\.prod\.paging\.from must be the e-mail of a PagerDuty user.*fix: set it like/);
+    expect(message(() => pagerDutyOptions('prod', {from: 'a@b.c'}, {}))).toMatch(
+      /^contexts\.prod\.paging\.services must list the PagerDuty service ids.*; fix: set it like \["PABC123"\]/,
+    );
+    expect(message(() => pagerDutyOptions('prod', {...good, from: 'oncall'}, {}))).toMatch(
+      /^contexts\.prod\.paging\.from must be the e-mail of a PagerDuty user.*fix: set it like/,
+    );
     expect(message(() => pagerDutyOptions('prod', good, {}))).toMatch(
       /^\$ATP_PAGERDUTY_TOKEN is not set \(contexts\.prod\.paging\.tokenEnv\); fix: export ATP_PAGERDUTY_TOKEN=<a PagerDuty REST API key>/,
     );
-    expect(message(() => pagerDutyOptions('prod', {...good, caFile: '/nonexistent/ca.pem'}, {ATP_PAGERDUTY_TOKEN: 'x'}))).toMatch(/^contexts\.prod\.paging\.caFile cannot be read/);
+    expect(message(() => pagerDutyOptions('prod', {...good, caFile: '/nonexistent/ca.pem'}, {ATP_PAGERDUTY_TOKEN: 'x'}))).toMatch(
+      /^contexts\.prod\.paging\.caFile cannot be read/,
+    );
   });
 
   it('without the token the cockpit still starts: the paging poll fails with the reason and is stale', async () => {

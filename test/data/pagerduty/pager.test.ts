@@ -36,7 +36,8 @@ afterEach(async () => {
 
 describe('listing open incidents', () => {
   it('reads every page of triggered and acknowledged incidents of the configured services', async () => {
-    for (let i = 0; i < 230; i++) pd.addIncident({title: `HighErrorRate ingestion@us-east #${i}`, service_id: 'PSVC001', created_at: new Date(clock.now() - i * 1000).toISOString()});
+    for (let i = 0; i < 230; i++)
+      pd.addIncident({title: `HighErrorRate ingestion@us-east #${i}`, service_id: 'PSVC001', created_at: new Date(clock.now() - i * 1000).toISOString()});
     pd.addIncident({title: 'other service', service_id: 'PSVC999'});
     pd.addIncident({title: 'already resolved', service_id: 'PSVC002', status: 'resolved'});
     pd.addIncident({title: 'ServiceDown gateway@us-east', service_id: 'PSVC002', status: 'acknowledged'});
@@ -55,7 +56,12 @@ describe('listing open incidents', () => {
     expect(lists[0]!.accept).toBe(PAGERDUTY_ACCEPT);
     expect(lists[0]!.authorization).toBe(`Token token=${pd.tokens.full}`);
     // Levels come from /oncalls of the incidents' policy: level 1 is the primary.
-    expect(reading.incidents.find((i) => i.title.endsWith('#0'))).toMatchObject({status: 'triggered', assignees: ['Ana Primary'], level: 1, escalationPolicy: {name: 'ATP'}});
+    expect(reading.incidents.find((i) => i.title.endsWith('#0'))).toMatchObject({
+      status: 'triggered',
+      assignees: ['Ana Primary'],
+      level: 1,
+      escalationPolicy: {name: 'ATP'},
+    });
   });
 
   it('sanitises incident titles before anything shows them', async () => {
@@ -103,7 +109,7 @@ describe('changing an incident', () => {
     expect(incident).toMatchObject({status: 'resolved', assignees: []});
   });
 
-  it('400 on a bad body is reported with PagerDuty\'s own message and errors', async () => {
+  it("400 on a bad body is reported with PagerDuty's own message and errors", async () => {
     const i = pd.addIncident({title: 'x', service_id: 'PSVC001'});
     const p = pager();
     const error = await p.escalate(i.id, 7, run()).catch((e: unknown) => e);
@@ -159,7 +165,9 @@ describe('rate limits and refusals', () => {
     const error = await p.acknowledge(i.id, run()).catch((e: unknown) => e);
     p.close?.();
     expect(error).toMatchObject({kind: 'auth'});
-    expect((error as Error).message).toMatch(/forbids the key in \$ATP_PAGERDUTY_TOKEN to acknowledge incident PINC0001 \(403 Forbidden: Access Denied.*full-access API key/);
+    expect((error as Error).message).toMatch(
+      /forbids the key in \$ATP_PAGERDUTY_TOKEN to acknowledge incident PINC0001 \(403 Forbidden: Access Denied.*full-access API key/,
+    );
     expect(pd.incidents.get(i.id)!.status).toBe('triggered');
   });
 
@@ -173,7 +181,11 @@ describe('rate limits and refusals', () => {
 
   it('a request with no answer times out with the configured timeout', async () => {
     pd.fail({status: 0, hang: true});
-    const options = pagerDutyOptions('prod', {url: pd.url, from: 'oncall@connectsoft.com', services: ['PSVC001'], timeout: 0.2}, {ATP_PAGERDUTY_TOKEN: pd.tokens.full});
+    const options = pagerDutyOptions(
+      'prod',
+      {url: pd.url, from: 'oncall@connectsoft.com', services: ['PSVC001'], timeout: 0.2},
+      {ATP_PAGERDUTY_TOKEN: pd.tokens.full},
+    );
     const p = createPagerDutyPager(options, clock);
     const error = await p.list(new AbortController().signal).catch((e: unknown) => e);
     p.close?.();

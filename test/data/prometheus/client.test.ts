@@ -26,8 +26,10 @@ function handler(req: http.IncomingMessage, res: http.ServerResponse): void {
     if (mode === 'ok') return send(200, 'application/json', VECTOR);
     if (mode === 'unauthorized') return send(401, 'text/plain', 'Unauthorized');
     if (mode === 'gateway') return send(502, 'text/html', '<html><title>502 Bad Gateway</title></html>');
-    if (mode === 'badquery') return send(400, 'application/json', JSON.stringify({status: 'error', errorType: 'bad_data', error: '1:5: parse error: unexpected "}"'}));
-    if (mode === 'querytimeout') return send(503, 'application/json', JSON.stringify({status: 'error', errorType: 'timeout', error: 'query timed out in expression evaluation'}));
+    if (mode === 'badquery')
+      return send(400, 'application/json', JSON.stringify({status: 'error', errorType: 'bad_data', error: '1:5: parse error: unexpected "}"'}));
+    if (mode === 'querytimeout')
+      return send(503, 'application/json', JSON.stringify({status: 'error', errorType: 'timeout', error: 'query timed out in expression evaluation'}));
     if (mode === 'notjson') return send(200, 'text/plain', 'hello');
     if (mode === 'huge') return send(200, 'application/json', 'x'.repeat(2 << 20));
     if (mode === 'slow') return;
@@ -61,7 +63,10 @@ const client = (url: string, extra: Record<string, unknown> = {}, env: NodeJS.Pr
 
 async function failure(url: string, extra: Record<string, unknown> = {}): Promise<SourceError> {
   const c = client(url, extra);
-  const error = await c.query('up', Date.now()).then(() => undefined, (e: unknown) => e);
+  const error = await c.query('up', Date.now()).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   c.close();
   expect(error).toBeInstanceOf(SourceError);
   return error as SourceError;
@@ -88,18 +93,29 @@ describe('Prometheus client', () => {
     expect(() => prometheusOptions({id: 'p', kind: 'prometheus', url: base, tokenEnv: 'MISSING_TOKEN'}, {})).toThrow(/\$MISSING_TOKEN is not set/);
     // The env var's name may be configured; the secret itself never may.
     expect(configProblems({contexts: {c: {panes: {burn: 'p'}, sources: {p: {kind: 'prometheus', url: base, tokenEnv: 'X'}}}}})).toEqual([]);
-    expect(configProblems({contexts: {c: {panes: {burn: 'p'}, sources: {p: {kind: 'prometheus', url: base, token: 'x'}}}}})[0]?.message).toMatch(/secrets never live in the config/);
+    expect(configProblems({contexts: {c: {panes: {burn: 'p'}, sources: {p: {kind: 'prometheus', url: base, token: 'x'}}}}})[0]?.message).toMatch(
+      /secrets never live in the config/,
+    );
   });
 
   it('says which failure it was: auth, HTTP status, PromQL error, query timeout, not-JSON, too large, slow, refused, TLS', async () => {
-    expect(await failure(`${base}/unauthorized`)).toMatchObject({kind: 'auth', message: expect.stringMatching(/^HTTP 401 Unauthorized from 127\.0\.0\.1:\d+: check the token/)});
-    expect(await failure(`${base}/gateway`)).toMatchObject({kind: 'http', message: expect.stringMatching(/^HTTP 502 Bad Gateway from 127\.0\.0\.1:\d+: 502 Bad Gateway$/)});
+    expect(await failure(`${base}/unauthorized`)).toMatchObject({
+      kind: 'auth',
+      message: expect.stringMatching(/^HTTP 401 Unauthorized from 127\.0\.0\.1:\d+: check the token/),
+    });
+    expect(await failure(`${base}/gateway`)).toMatchObject({
+      kind: 'http',
+      message: expect.stringMatching(/^HTTP 502 Bad Gateway from 127\.0\.0\.1:\d+: 502 Bad Gateway$/),
+    });
     expect(await failure(`${base}/nothing`)).toMatchObject({kind: 'http', message: expect.stringMatching(/^HTTP 404 Not Found .*: 404 page not found$/)});
     expect(await failure(`${base}/badquery`)).toMatchObject({kind: 'query', message: 'PromQL bad_data (HTTP 400): 1:5: parse error: unexpected "}"'});
     expect(await failure(`${base}/querytimeout`)).toMatchObject({kind: 'timeout', message: expect.stringContaining('query timed out')});
     expect(await failure(`${base}/notjson`)).toMatchObject({kind: 'shape', message: expect.stringContaining('is not Prometheus API JSON: hello')});
     expect(await failure(`${base}/huge`)).toMatchObject({kind: 'too-large', message: expect.stringMatching(/^Prometheus: answer from .* larger than 1 MiB/)});
-    expect(await failure(`${base}/slow`)).toMatchObject({kind: 'timeout', message: expect.stringMatching(/^Prometheus: no answer from 127\.0\.0\.1:\d+ within 0\.5s$/)});
+    expect(await failure(`${base}/slow`)).toMatchObject({
+      kind: 'timeout',
+      message: expect.stringMatching(/^Prometheus: no answer from 127\.0\.0\.1:\d+ within 0\.5s$/),
+    });
     expect(await failure('http://127.0.0.1:1')).toMatchObject({kind: 'connect', message: 'Prometheus: connection refused by 127.0.0.1:1'});
     expect(await failure(`${tlsBase}/ok`)).toMatchObject({kind: 'tls', message: expect.stringMatching(/^Prometheus: TLS failure with localhost:\d+/)});
   });
@@ -110,6 +126,8 @@ describe('Prometheus client', () => {
     const c = client(`${tlsBase}/ok`, {caFile});
     expect(await c.query('up', Date.now())).toHaveLength(1);
     c.close();
-    expect(() => prometheusOptions({id: 'p', kind: 'prometheus', url: base, caFile: '/nonexistent/ca.pem'}, {})).toThrow(/caFile: cannot read \/nonexistent\/ca\.pem \(ENOENT\)/);
+    expect(() => prometheusOptions({id: 'p', kind: 'prometheus', url: base, caFile: '/nonexistent/ca.pem'}, {})).toThrow(
+      /caFile: cannot read \/nonexistent\/ca\.pem \(ENOENT\)/,
+    );
   });
 });

@@ -8,7 +8,10 @@ import {checkStatus, healthFromProm} from '../../../src/data/prometheus/map-heal
 import {parseMatrix, parseVector} from '../../../src/data/prometheus/vector.js';
 
 const fixture = (pane: string) => {
-  const doc = JSON.parse(readFileSync(new URL(`../../fixtures/prometheus/${pane}.json`, import.meta.url), 'utf8')) as {instant: {data: unknown}; range: {data: unknown}};
+  const doc = JSON.parse(readFileSync(new URL(`../../fixtures/prometheus/${pane}.json`, import.meta.url), 'utf8')) as {
+    instant: {data: unknown};
+    range: {data: unknown};
+  };
   return [parseVector(doc.instant.data), parseMatrix(doc.range.data)] as const;
 };
 
@@ -60,10 +63,13 @@ describe('Prometheus answers → readings', () => {
   });
 
   it('sanitises every label value and tolerates NaN and odd values', () => {
-    const vector = parseVector({resultType: 'vector', result: [
-      {metric: {atp_stat: 'active', entity: 'evil\u001b]0;pwned\u0007-queue\u001b[2J', kind: 'queue'}, value: [1, '3']},
-      {metric: {atp_stat: 'dead', entity: 'evil-queue', reason: 'Bad\u202ereason'}, value: [1, 'NaN']},
-    ]});
+    const vector = parseVector({
+      resultType: 'vector',
+      result: [
+        {metric: {atp_stat: 'active', entity: 'evil\u001b]0;pwned\u0007-queue\u001b[2J', kind: 'queue'}, value: [1, '3']},
+        {metric: {atp_stat: 'dead', entity: 'evil-queue', reason: 'Bad\u202ereason'}, value: [1, 'NaN']},
+      ],
+    });
     const {entities} = dlqFromProm(vector, []);
     expect(entities[0]).toMatchObject({entity: 'evil-queue', active: 3, deadLetter: 0});
     expect(checkStatus(0.5)).toBe('Degraded');
@@ -73,7 +79,12 @@ describe('Prometheus answers → readings', () => {
 
   it('growth per minute compares the newest sample with the one five minutes earlier', () => {
     const t = 1_000_000;
-    expect(growthPerMinute([{t, v: 10}, {t: t + 300_000, v: 20}])).toBe(2);
+    expect(
+      growthPerMinute([
+        {t, v: 10},
+        {t: t + 300_000, v: 20},
+      ]),
+    ).toBe(2);
     expect(growthPerMinute([])).toBe(0);
   });
 });

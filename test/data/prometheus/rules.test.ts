@@ -25,7 +25,7 @@ describe('deploy/prometheus', () => {
     expect(readFileSync(join(DEPLOY, 'atp-slos.sloth.yml'), 'utf8')).toBe(slothSpec());
   });
 
-  it('uses Sloth\'s names and labels for the four ATP SLOs and the four burn-rate pairs', () => {
+  it("uses Sloth's names and labels for the four ATP SLOs and the four burn-rate pairs", () => {
     const rules = slothRules();
     for (const id of ['atp-availability', 'atp-ingestion-latency', 'atp-query-latency', 'atp-projection-lag']) expect(rules).toContain(`sloth_id: ${id}`);
     for (const w of ['5m', '30m', '1h', '2h', '6h', '1d', '3d', '30d']) expect(rules).toContain(`record: slo:sli_error:ratio_rate${w}`);
@@ -33,11 +33,15 @@ describe('deploy/prometheus', () => {
     expect(rules).toContain('le=~"0\\\\.5"');
   });
 
-  it.runIf(promtool)('passes promtool check rules and the rule unit tests', async () => {
-    const files = readdirSync(join(DEPLOY, 'rules')).map((f) => join(DEPLOY, 'rules', f));
-    const check = await run('promtool', ['check', 'rules', ...files]);
-    expect(check.stdout).toMatch(/SUCCESS: 68 rules found[^]*SUCCESS: 14 rules found|SUCCESS: 14 rules found[^]*SUCCESS: 68 rules found/);
-    const tests = await run('promtool', ['test', 'rules', join(DEPLOY, 'tests', 'atp-rules.test.yml')]);
-    expect(tests.stdout).toContain('SUCCESS');
-  }, 30_000);
+  it.runIf(promtool)(
+    'passes promtool check rules and the rule unit tests',
+    async () => {
+      const files = readdirSync(join(DEPLOY, 'rules')).map((f) => join(DEPLOY, 'rules', f));
+      const check = await run('promtool', ['check', 'rules', ...files]);
+      expect(check.stdout).toMatch(/SUCCESS: 68 rules found[^]*SUCCESS: 14 rules found|SUCCESS: 14 rules found[^]*SUCCESS: 68 rules found/);
+      const tests = await run('promtool', ['test', 'rules', join(DEPLOY, 'tests', 'atp-rules.test.yml')]);
+      expect(tests.stdout).toContain('SUCCESS');
+    },
+    30_000,
+  );
 });

@@ -29,7 +29,9 @@ function world(count: number) {
   };
   const locked = new Set<number>();
   const connection: DlqConnection<LockedMessage> = {
-    retries: 3, timeoutMs: 500, retryDelayMs: 10,
+    retries: 3,
+    timeoutMs: 500,
+    retryDelayMs: 10,
     isLoss: (e) => e instanceof Cut,
     async reconnect() {
       calls.reconnect++;
@@ -59,13 +61,27 @@ function world(count: number) {
     close: async () => undefined,
   };
   const plan: ReplayPlan = {
-    entity: 'src', target: {entity: 'dst', label: 'dst', reaches: ['dst']}, maxCount: count,
-    messages: [...dlq].map(([seq, id]) => ({sequenceNumber: seq, messageId: id, reason: 'x', deliveryCount: 1, enqueuedAt: 0, properties: {}, body: {kind: 'text', text: ''}} as unknown as ReplayPlan['messages'][number])),
+    entity: 'src',
+    target: {entity: 'dst', label: 'dst', reaches: ['dst']},
+    maxCount: count,
+    messages: [...dlq].map(
+      ([seq, id]) =>
+        ({
+          sequenceNumber: seq,
+          messageId: id,
+          reason: 'x',
+          deliveryCount: 1,
+          enqueuedAt: 0,
+          properties: {},
+          body: {kind: 'text', text: ''},
+        }) as unknown as ReplayPlan['messages'][number],
+    ),
   };
   const progress: Progress[] = [];
   const run = {signal: new AbortController().signal, progress: (p: Progress) => void progress.push(p)};
   /** Each original exactly once: in the DLQ or (by copy id) at the target. */
-  const exactlyOnce = () => Array.from({length: count}, (_, i) => i + 1).every((seq) => (dlq.has(seq) ? 1 : 0) + target.filter((t) => t === `m-${seq}:${seq}`).length === 1);
+  const exactlyOnce = () =>
+    Array.from({length: count}, (_, i) => i + 1).every((seq) => (dlq.has(seq) ? 1 : 0) + target.filter((t) => t === `m-${seq}:${seq}`).length === 1);
   return {dlq, target, calls, cuts, port, plan, progress, run, exactlyOnce, failReconnectsTimes: (n: number) => void (failReconnects = n)};
 }
 
@@ -77,7 +93,9 @@ describe('replay engine: a lost connection', () => {
     w.cuts.push({call: 'complete', n: 5, after: true});
     const outcome = await runReplay(w.port, w.plan, w.run, {clock: systemClock()});
     expect(outcome).toMatchObject({replayed: 12, failed: 0, skipped: 0, stoppedEarly: false, errors: [], sentNotCompleted: []});
-    expect(outcome.resolved).toEqual(['m-5: the complete was cut off by the lost connection; looked after reconnecting: the original is gone from the DLQ, so it was completed']);
+    expect(outcome.resolved).toEqual([
+      'm-5: the complete was cut off by the lost connection; looked after reconnecting: the original is gone from the DLQ, so it was completed',
+    ]);
     expect(w.exactlyOnce()).toBe(true);
     expect(waits(w.progress).map((x) => x.kind)).toEqual(expect.arrayContaining(['reconnecting', 'resolving']));
   });
@@ -87,7 +105,9 @@ describe('replay engine: a lost connection', () => {
     w.cuts.push({call: 'complete', n: 3, after: false});
     const outcome = await runReplay(w.port, w.plan, w.run, {clock: systemClock()});
     expect(outcome).toMatchObject({replayed: 12, failed: 0, skipped: 0});
-    expect(outcome.resolved).toEqual(['m-3: the complete was cut off by the lost connection; looked after reconnecting: the original was still in the DLQ, completed it again']);
+    expect(outcome.resolved).toEqual([
+      'm-3: the complete was cut off by the lost connection; looked after reconnecting: the original was still in the DLQ, completed it again',
+    ]);
     expect(w.target).toHaveLength(12);
     expect(w.exactlyOnce()).toBe(true);
   });
@@ -125,7 +145,11 @@ describe('replay engine: a lost connection', () => {
   });
 
   it('the dialog line says what the replay waits for, with the seconds waited', () => {
-    expect(describeWaiting({kind: 'reconnecting', attempt: 2, of: 3, waitedMs: 4_200, cause: 'ECONNRESET'})).toBe('connection lost — reconnecting (attempt 2/3) · 4 s · ECONNRESET');
-    expect(describeWaiting({kind: 'locks', count: 3, waitedMs: 2_000, upToMs: 31_000})).toBe('waiting for 3 messages still locked by the lost connection · 2 s of up to 31 s');
+    expect(describeWaiting({kind: 'reconnecting', attempt: 2, of: 3, waitedMs: 4_200, cause: 'ECONNRESET'})).toBe(
+      'connection lost — reconnecting (attempt 2/3) · 4 s · ECONNRESET',
+    );
+    expect(describeWaiting({kind: 'locks', count: 3, waitedMs: 2_000, upToMs: 31_000})).toBe(
+      'waiting for 3 messages still locked by the lost connection · 2 s of up to 31 s',
+    );
   });
 });

@@ -20,18 +20,41 @@ async function eventually(wait: () => Promise<string>, ms = 5_000): Promise<stri
 }
 beforeAll(async () => {
   bus = await startBus();
-  bus.sb.seed({topics: [{name: 'audit.appended.v1', subscriptions: [
-    {name: 'projection', deadLetter: sampleDeadLetters()}, {name: 'search'}, {name: 'export', active: [{body: 'x'}]},
-  ]}]});
+  bus.sb.seed({
+    topics: [
+      {
+        name: 'audit.appended.v1',
+        subscriptions: [{name: 'projection', deadLetter: sampleDeadLetters()}, {name: 'search'}, {name: 'export', active: [{body: 'x'}]}],
+      },
+    ],
+  });
 });
 afterAll(async () => bus.close());
 
 it('shows Service Bus dead letters safely and names every subscription in the replay blast radius', async () => {
-  const config = {contexts: {sb: {
-    panes: {health: 'demo', lag: 'demo', dlq: 'servicebus', outbox: 'demo', burn: 'demo'},
-    sources: {demo: {kind: 'demo' as const}, servicebus: {kind: 'servicebus' as const, caFile: bus.caFile, consumers: {'audit.appended.v1/Subscriptions/projection': 'projection-worker'}, ...FAST}},
-  }}};
-  const app = await renderCockpit({config, flags: {context: 'sb'}, columns: 160, rows: 44, session: {env: {ATP_SERVICEBUS_CONNECTION_STRING: bus.sb.connectionString}}});
+  const config = {
+    contexts: {
+      sb: {
+        panes: {health: 'demo', lag: 'demo', dlq: 'servicebus', outbox: 'demo', burn: 'demo'},
+        sources: {
+          demo: {kind: 'demo' as const},
+          servicebus: {
+            kind: 'servicebus' as const,
+            caFile: bus.caFile,
+            consumers: {'audit.appended.v1/Subscriptions/projection': 'projection-worker'},
+            ...FAST,
+          },
+        },
+      },
+    },
+  };
+  const app = await renderCockpit({
+    config,
+    flags: {context: 'sb'},
+    columns: 160,
+    rows: 44,
+    session: {env: {ATP_SERVICEBUS_CONNECTION_STRING: bus.sb.connectionString}},
+  });
   try {
     await app.waitFor('audit.appended.v1/projection');
     await app.press('3', KEYS.enter);
@@ -50,7 +73,10 @@ it('shows Service Bus dead letters safely and names every subscription in the re
     // The confirmation appears once the plan is written to the journal, which can take a moment.
     frame = await eventually(() => app.waitFor('EVERY subscription receives them'));
     // The dialog wraps lines inside its frame: read its inside as one line of text.
-    const dialog = frame.split('\n').flatMap((line) => /║(.*)║/.exec(line)?.[1]?.trim() ?? []).join(' ');
+    const dialog = frame
+      .split('\n')
+      .flatMap((line) => /║(.*)║/.exec(line)?.[1]?.trim() ?? [])
+      .join(' ');
     // Only the reasons whose runbook action is a replay are preselected (issue 13): 2 MaxDeliveryCountExceeded, 2 SerializationException.
     expect(dialog).toContain('Blast radius 4 copies to topic audit.appended.v1: EVERY subscription receives them (3: export, projection, search)');
     expect(dialog).toMatch(/atp-admin dlq replay --consumer projection-worker --filter "reason=MaxDeliveryCountExceeded" --max-count 2 --confirm/);

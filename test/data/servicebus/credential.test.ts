@@ -61,7 +61,10 @@ describe.runIf(canSetDefaultCa() || process.env[TEST_CA_DIR_ENV] !== undefined)(
       const byPath = new Map(reading.entities.map((e) => [e.entity, e]));
       expect(byPath.get('audit-ingest')).toMatchObject({kind: 'queue', active: 2, deadLetter: 8, transferDeadLetter: 0});
       expect(byPath.get('audit-ingest')?.reasons).toMatchObject({SerializationException: 2, MaxDeliveryCountExceeded: 2});
-      expect(byPath.get('audit.appended.v1/Subscriptions/projection')).toMatchObject({deadLetter: 3, reasons: {MaxDeliveryCountExceeded: 1, TTLExpiredException: 1, SerializationException: 1}});
+      expect(byPath.get('audit.appended.v1/Subscriptions/projection')).toMatchObject({
+        deadLetter: 3,
+        reasons: {MaxDeliveryCountExceeded: 1, TTLExpiredException: 1, SerializationException: 1},
+      });
 
       const peeked = await source.capabilities.inspect!.peek('audit-ingest', {max: 20}, signal());
       expect(peeked.map((m) => m.messageId)).toEqual(bus.sb.entity('audit-ingest').deadLetter.map((m) => m.messageId));
@@ -98,11 +101,16 @@ describe.runIf(canSetDefaultCa() || process.env[TEST_CA_DIR_ENV] !== undefined)(
     const started = Date.now();
     try {
       await expect(source.read('dlq', signal())).rejects.toMatchObject({
-        name: 'SourceError', kind: 'auth',
-        message: expect.stringMatching(/^listing queues and subscriptions on 127\.0\.0\.1:\d+: HTTP 401 InvalidToken: .*\(check the connection string or the Azure credential/),
+        name: 'SourceError',
+        kind: 'auth',
+        message: expect.stringMatching(
+          /^listing queues and subscriptions on 127\.0\.0\.1:\d+: HTTP 401 InvalidToken: .*\(check the connection string or the Azure credential/,
+        ),
       });
       await expect(source.capabilities.inspect!.peek('audit-ingest', {max: 5}, signal())).rejects.toMatchObject({
-        name: 'SourceError', kind: 'auth', message: expect.stringMatching(/^peek audit-ingest\/\$DeadLetterQueue: .*InvalidToken: the jwt is not valid/),
+        name: 'SourceError',
+        kind: 'auth',
+        message: expect.stringMatching(/^peek audit-ingest\/\$DeadLetterQueue: .*InvalidToken: the jwt is not valid/),
       });
     } finally {
       await source.close();
@@ -118,7 +126,10 @@ describe.runIf(canSetDefaultCa() || process.env[TEST_CA_DIR_ENV] !== undefined)(
     const source = await busSource({...bus, env: {[CS_ENV]: bus.sb.tlsConnectionString}});
     try {
       await expect(source.read('dlq', signal())).rejects.toMatchObject({kind: 'auth', message: expect.stringContaining('HTTP 401 InvalidToken')});
-      await expect(source.capabilities.inspect!.peek('audit-ingest', {max: 5}, signal())).rejects.toMatchObject({kind: 'auth', message: expect.stringContaining("expected an Entra ID token of type 'jwt'")});
+      await expect(source.capabilities.inspect!.peek('audit-ingest', {max: 5}, signal())).rejects.toMatchObject({
+        kind: 'auth',
+        message: expect.stringContaining("expected an Entra ID token of type 'jwt'"),
+      });
     } finally {
       await source.close();
     }

@@ -16,18 +16,25 @@ afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
 it('a namespace without a connection string gets DefaultAzureCredential, whose failure is the pane error', async () => {
   const file = join(dir, 'config.json');
-  writeFileSync(file, JSON.stringify({
-    defaultContext: 'c',
-    contexts: {c: {
-      environment: 'staging',
-      regions: ['us-east'],
-      panes: {health: 'demo', lag: 'demo', dlq: 'sb', outbox: 'demo', burn: 'demo'},
-      sources: {demo: {kind: 'demo', scenario: 'calm'}, sb: {kind: 'servicebus', namespace: 'sb-atp-nowhere', retries: 0, timeout: 5}},
-    }},
-  }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      defaultContext: 'c',
+      contexts: {
+        c: {
+          environment: 'staging',
+          regions: ['us-east'],
+          panes: {health: 'demo', lag: 'demo', dlq: 'sb', outbox: 'demo', burn: 'demo'},
+          sources: {demo: {kind: 'demo', scenario: 'calm'}, sb: {kind: 'servicebus', namespace: 'sb-atp-nowhere', retries: 0, timeout: 5}},
+        },
+      },
+    }),
+  );
   const env: NodeJS.ProcessEnv = {...process.env, XDG_CACHE_HOME: dir};
   for (const name of Object.keys(env)) if (name.startsWith('AZURE_') || name === 'ATP_SERVICEBUS_CONNECTION_STRING') delete env[name];
-  const {stdout, stderr} = await run(LAUNCHER, ['status', '--json', '--config', file], {env, timeout: 30_000}).catch((e: {stdout: string; stderr: string}) => e);
+  const {stdout, stderr} = await run(LAUNCHER, ['status', '--json', '--config', file], {env, timeout: 30_000}).catch(
+    (e: {stdout: string; stderr: string}) => e,
+  );
   const dlq = (JSON.parse(stdout) as {panes: Record<string, {ok: boolean; error?: string}>}).panes['dlq'];
   expect(dlq?.ok).toBe(false);
   expect(dlq?.error).toMatch(/sb-atp-nowhere\.servicebus\.windows\.net: .*(ChainedTokenCredential|CredentialUnavailableError)/);

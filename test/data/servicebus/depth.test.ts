@@ -12,11 +12,12 @@ beforeAll(async () => {
   bus = await startBus();
   bus.sb.seed({
     queues: [{name: 'audit-ingest', active: [{body: 'a'}, {body: 'b'}], deadLetter: sampleDeadLetters(), transferDeadLetter: [{body: 't'}]}],
-    topics: [{name: 'audit.appended.v1', subscriptions: [
-      {name: 'projection', deadLetter: sampleDeadLetters().slice(0, 3)},
-      {name: 'search'},
-      {name: 'export', active: [{body: 'x'}]},
-    ]}],
+    topics: [
+      {
+        name: 'audit.appended.v1',
+        subscriptions: [{name: 'projection', deadLetter: sampleDeadLetters().slice(0, 3)}, {name: 'search'}, {name: 'export', active: [{body: 'x'}]}],
+      },
+    ],
   });
 });
 afterAll(async () => bus.close());
@@ -31,15 +32,23 @@ describe('servicebus source: DLQ depth', () => {
       const byPath = new Map(reading.entities.map((e) => [e.entity, e]));
       expect(byPath.get('audit-ingest')).toMatchObject({kind: 'queue', active: 2, deadLetter: 8, transferDeadLetter: 1});
       expect(byPath.get('audit.appended.v1/Subscriptions/projection')).toMatchObject({
-        kind: 'subscription', topic: 'audit.appended.v1', consumer: 'projection-worker', deadLetter: 3, active: 0,
+        kind: 'subscription',
+        topic: 'audit.appended.v1',
+        consumer: 'projection-worker',
+        deadLetter: 3,
+        active: 0,
         reasons: {MaxDeliveryCountExceeded: 1, TTLExpiredException: 1, SerializationException: 1},
       });
       expect(byPath.get('audit.appended.v1/Subscriptions/export')).toMatchObject({active: 1, deadLetter: 0, reasons: {}});
       expect(byPath.get('audit.appended.v1/Subscriptions/export')?.oldestAgeSeconds).toBeUndefined();
       const ingest = byPath.get('audit-ingest')!;
       expect(ingest.reasons).toEqual({
-        MaxDeliveryCountExceeded: 2, TTLExpiredException: 1, SerializationException: 2, UnauthorizedException: 1,
-        MessageLockLostException: 1, '(no reason)': 1,
+        MaxDeliveryCountExceeded: 2,
+        TTLExpiredException: 1,
+        SerializationException: 2,
+        UnauthorizedException: 1,
+        MessageLockLostException: 1,
+        '(no reason)': 1,
       });
       // The oldest sample dead letter was enqueued 8 minutes before 2025-01-15T10:00Z.
       expect(ingest.oldestAgeSeconds! * 1000).toBeCloseTo(Date.now() - Date.parse('2025-01-15T09:52:00Z'), -4);
@@ -118,11 +127,20 @@ describe('servicebus source: DLQ depth', () => {
 
   it('says plainly when the key is wrong or no connection is configured', async () => {
     const wrong = await busSource({...bus, env: {[CS_ENV]: bus.sb.connectionString.replace('SAS_KEY_VALUE', 'WRONG')}});
-    await expect(wrong.read('dlq', signal())).rejects.toMatchObject({name: 'SourceError', kind: 'auth', message: expect.stringMatching(/^listing queues and subscriptions on 127\.0\.0\.1:\d+: HTTP 401 InvalidSignature: .*\(UnauthorizedRequestError\) \(check the connection string/)});
+    await expect(wrong.read('dlq', signal())).rejects.toMatchObject({
+      name: 'SourceError',
+      kind: 'auth',
+      message: expect.stringMatching(
+        /^listing queues and subscriptions on 127\.0\.0\.1:\d+: HTTP 401 InvalidSignature: .*\(UnauthorizedRequestError\) \(check the connection string/,
+      ),
+    });
     await wrong.close();
-    await expect(busSource({...bus, env: {}})).rejects.toThrow(new SourceError('auth', `sources.sb: $${CS_ENV} is not set (it should hold the Service Bus connection string)`));
+    await expect(busSource({...bus, env: {}})).rejects.toThrow(
+      new SourceError('auth', `sources.sb: $${CS_ENV} is not set (it should hold the Service Bus connection string)`),
+    );
     const context = busContext({});
-    await expect(createServiceBusSource(context.sources['sb']!, {clock: systemClock(), context, env: {}, readOnly: false}))
-      .rejects.toThrow(/needs "namespace" \(for an Azure credential\) or a connection string in \$ATP_SERVICEBUS_CONNECTION_STRING/);
+    await expect(createServiceBusSource(context.sources['sb']!, {clock: systemClock(), context, env: {}, readOnly: false})).rejects.toThrow(
+      /needs "namespace" \(for an Azure credential\) or a connection string in \$ATP_SERVICEBUS_CONNECTION_STRING/,
+    );
   });
 });

@@ -8,7 +8,13 @@ import {resolveContext, type ResolvedContext} from '../../../src/data/config/con
 import type {SourceConfig} from '../../../src/data/config/types.js';
 import type {ReplayOutcome, ReplayPlan, RunControl} from '../../../src/data/sources/types.js';
 import {createServiceBusSource, type ServiceBusSource} from '../../../src/data/servicebus/source.js';
-import {startServiceBusDouble, type BrokerMessage, type SeedMessage, type ServiceBusDouble, type ServiceBusDoubleOptions} from '../../doubles/servicebus/index.js';
+import {
+  startServiceBusDouble,
+  type BrokerMessage,
+  type SeedMessage,
+  type ServiceBusDouble,
+  type ServiceBusDoubleOptions,
+} from '../../doubles/servicebus/index.js';
 
 /** The environment variable the tests put the double's connection string in. */
 export const CS_ENV = 'ATP_TEST_SERVICEBUS_CS';
@@ -61,7 +67,11 @@ export function control(): RunControl & {abort(): void; readonly events: unknown
 }
 
 /** Peeks the whole DLQ of `entity` and replays the chosen messages to the entity's first (default) target. */
-export async function replayAll(source: ServiceBusSource, entity: string, options: {max?: number; reason?: string; targetIndex?: number} = {}): Promise<{plan: ReplayPlan; outcome: ReplayOutcome}> {
+export async function replayAll(
+  source: ServiceBusSource,
+  entity: string,
+  options: {max?: number; reason?: string; targetIndex?: number} = {},
+): Promise<{plan: ReplayPlan; outcome: ReplayOutcome}> {
   const reading = await source.read('dlq', AbortSignal.timeout(10_000));
   const row = reading.entities.find((e) => e.entity === entity);
   if (!row) throw new Error(`no entity ${entity} in the reading`);
@@ -96,12 +106,22 @@ export function conservation(originalIds: readonly string[], dlq: readonly Broke
 
 /** Twelve dead letters `evt-0`..`evt-11`. */
 export function twelve(): SeedMessage[] {
-  return Array.from({length: 12}, (_, i) => ({body: {n: i}, messageId: `evt-${i}`, deadLetterReason: 'MaxDeliveryCountExceeded', applicationProperties: {tenant: 'contoso'}}));
+  return Array.from({length: 12}, (_, i) => ({
+    body: {n: i},
+    messageId: `evt-${i}`,
+    deadLetterReason: 'MaxDeliveryCountExceeded',
+    applicationProperties: {tenant: 'contoso'},
+  }));
 }
 
 /** Seeds queue `src` (these dead letters) and queue `dst`; returns the originals' copy ids. */
 export function seedPair(bus: Bus, messages: SeedMessage[], dst: {requiresDuplicateDetection?: boolean} = {}, src: {lockDurationMs?: number} = {}): string[] {
-  bus.sb.seed({queues: [{name: 'src', options: src, deadLetter: messages}, {name: 'dst', options: dst}]});
+  bus.sb.seed({
+    queues: [
+      {name: 'src', options: src, deadLetter: messages},
+      {name: 'dst', options: dst},
+    ],
+  });
   return copyIdsOf(bus.sb.entity('src').deadLetter);
 }
 

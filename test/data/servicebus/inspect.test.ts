@@ -22,8 +22,17 @@ const signal = () => AbortSignal.timeout(10_000);
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u001b]/;
 
 function allText(m: DlqMessage): string[] {
-  return [m.messageId, m.reason, m.description ?? '', m.contentType ?? '', m.correlationId ?? '', m.subject ?? '', m.sessionId ?? '', m.body.preview,
-    ...Object.entries(m.properties).flatMap(([k, v]) => [k, String(v)])];
+  return [
+    m.messageId,
+    m.reason,
+    m.description ?? '',
+    m.contentType ?? '',
+    m.correlationId ?? '',
+    m.subject ?? '',
+    m.sessionId ?? '',
+    m.body.preview,
+    ...Object.entries(m.properties).flatMap(([k, v]) => [k, String(v)]),
+  ];
 }
 
 describe('servicebus source: inspect', () => {
@@ -32,14 +41,25 @@ describe('servicebus source: inspect', () => {
     try {
       const messages = await source.capabilities.inspect!.peek('audit-ingest', {max: 20}, signal());
       expect(messages.map((m) => m.reason)).toEqual([
-        'MaxDeliveryCountExceeded', 'TTLExpiredException', 'SerializationException', 'UnauthorizedException',
-        'MessageLockLostException', 'MaxDeliveryCountExceeded', 'SerializationException', '(no reason)',
+        'MaxDeliveryCountExceeded',
+        'TTLExpiredException',
+        'SerializationException',
+        'UnauthorizedException',
+        'MessageLockLostException',
+        'MaxDeliveryCountExceeded',
+        'SerializationException',
+        '(no reason)',
       ]);
       const [json, text, binary, hostile, session, , value] = messages;
       expect(json).toMatchObject({
-        messageId: 'msg-json-1', correlationId: 'corr-1001', subject: 'audit.login', deliveryCount: 10,
-        description: 'Message could not be consumed after 10 delivery attempts.', enqueuedAt: Date.parse('2025-01-15T09:52:00Z'),
-        contentType: 'application/json', body: {kind: 'json', bytes: 61},
+        messageId: 'msg-json-1',
+        correlationId: 'corr-1001',
+        subject: 'audit.login',
+        deliveryCount: 10,
+        description: 'Message could not be consumed after 10 delivery attempts.',
+        enqueuedAt: Date.parse('2025-01-15T09:52:00Z'),
+        contentType: 'application/json',
+        body: {kind: 'json', bytes: 61},
       });
       expect(json?.properties).toMatchObject({tenant: 'contoso', schemaVersion: 3, DeadLetterReason: 'MaxDeliveryCountExceeded'});
       expect(json?.body.preview).toContain('"auditId": "a-1001"');
@@ -47,7 +67,12 @@ describe('servicebus source: inspect', () => {
       expect(binary?.body).toEqual({kind: 'binary', preview: '<binary 7 bytes> 00 ff 10 80 7f 1b 5b', bytes: 7});
       expect(session).toMatchObject({sessionId: 'tenant-fabrikam', deliveryCount: 1});
       expect(value?.body).toMatchObject({kind: 'text', preview: 'value-section text (JMS TextMessage)'});
-      expect(hostile).toMatchObject({body: {preview: 'audit event  then  cleared'}, correlationId: 'corr-red', subject: 'audit', description: 'Tenant  is not authorized '});
+      expect(hostile).toMatchObject({
+        body: {preview: 'audit event  then  cleared'},
+        correlationId: 'corr-red',
+        subject: 'audit',
+        description: 'Tenant  is not authorized ',
+      });
       for (const m of messages) for (const s of allText(m)) expect(s).not.toMatch(CONTROL);
     } finally {
       await source.close();
@@ -55,8 +80,12 @@ describe('servicebus source: inspect', () => {
   });
 
   it('filters by reason, scanning past the first page, and truncates long text', async () => {
-    const many = Array.from({length: 300}, (_, i) => ({body: {i}, messageId: `m-${i}`, deadLetterReason: i >= 290 ? 'SerializationException' : 'MaxDeliveryCountExceeded',
-      applicationProperties: {blob: 'x'.repeat(5000)}}));
+    const many = Array.from({length: 300}, (_, i) => ({
+      body: {i},
+      messageId: `m-${i}`,
+      deadLetterReason: i >= 290 ? 'SerializationException' : 'MaxDeliveryCountExceeded',
+      applicationProperties: {blob: 'x'.repeat(5000)},
+    }));
     bus.sb.seed({queues: [{name: 'big-dlq', deadLetter: many}]});
     const source = await busSource(bus);
     try {

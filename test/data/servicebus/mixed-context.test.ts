@@ -30,32 +30,102 @@ beforeAll(async () => {
     topics: [{name: 'audit.appended.v1', subscriptions: [{name: 'projection', active: [{body: 'a'}], deadLetter: sampleDeadLetters()}, {name: 'search'}]}],
   });
   logs = await startLogsDouble({token: 'mixed-token'});
-  logs.when(/summarize requests = count\(\)/, success(table('PrimaryResult', [['service', 'string'], ['region', 'string'], ['timestamp', 'datetime'], ['requests', 'long'], ['failed', 'long'], ['P95', 'real'], ['P99', 'real']], [
-    ['Ingestion', 'us-east', at(2), 600, 3, 140, 300], ['Ingestion', 'us-east', at(1), 600, 6, 160, 320],
-  ])));
-  logs.when(/atp_projection_lag_seconds/, success(table('PrimaryResult', [['projection', 'string'], ['region', 'string'], ['timestamp', 'datetime'], ['lag', 'real'], ['eventsPerSecond', 'real']], [
-    ['timeline', 'us-east', at(1), 2.5, 800],
-  ])));
-  logs.when(/atp_outbox_pending/, success(table('PrimaryResult', [['service', 'string'], ['region', 'string'], ['timestamp', 'datetime'], ['pending', 'real'], ['oldestAgeSeconds', 'real'], ['relayPerSecond', 'real']], [
-    ['Ingestion', 'us-east', at(1), 17, 2, 350],
-  ])));
+  logs.when(
+    /summarize requests = count\(\)/,
+    success(
+      table(
+        'PrimaryResult',
+        [
+          ['service', 'string'],
+          ['region', 'string'],
+          ['timestamp', 'datetime'],
+          ['requests', 'long'],
+          ['failed', 'long'],
+          ['P95', 'real'],
+          ['P99', 'real'],
+        ],
+        [
+          ['Ingestion', 'us-east', at(2), 600, 3, 140, 300],
+          ['Ingestion', 'us-east', at(1), 600, 6, 160, 320],
+        ],
+      ),
+    ),
+  );
+  logs.when(
+    /atp_projection_lag_seconds/,
+    success(
+      table(
+        'PrimaryResult',
+        [
+          ['projection', 'string'],
+          ['region', 'string'],
+          ['timestamp', 'datetime'],
+          ['lag', 'real'],
+          ['eventsPerSecond', 'real'],
+        ],
+        [['timeline', 'us-east', at(1), 2.5, 800]],
+      ),
+    ),
+  );
+  logs.when(
+    /atp_outbox_pending/,
+    success(
+      table(
+        'PrimaryResult',
+        [
+          ['service', 'string'],
+          ['region', 'string'],
+          ['timestamp', 'datetime'],
+          ['pending', 'real'],
+          ['oldestAgeSeconds', 'real'],
+          ['relayPerSecond', 'real'],
+        ],
+        [['Ingestion', 'us-east', at(1), 17, 2, 350]],
+      ),
+    ),
+  );
   dir = mkdtempSync(join(tmpdir(), 'atp-mixed-'));
   writeFileSync(join(dir, 'sb-ca.pem'), bus.sb.ca.caPem);
   writeFileSync(join(dir, 'logs-ca.pem'), logs.ca.caPem);
   file = join(dir, 'config.json');
-  writeFileSync(file, JSON.stringify({
-    defaultContext: 'mixed',
-    contexts: {mixed: {
-      environment: 'staging',
-      regions: ['us-east', 'eu-west'],
-      panes: {health: ['monitor', 'demo'], lag: 'monitor', dlq: 'servicebus', outbox: 'monitor', burn: 'demo'},
-      sources: {
-        demo: {kind: 'demo', scenario: 'calm'},
-        servicebus: {kind: 'servicebus', namespace: 'sb-atp-staging', caFile: join(dir, 'sb-ca.pem'), consumers: {'audit.appended.v1/Subscriptions/projection': 'projection-worker'}, retries: 1, retryDelay: 0.05, timeout: 5},
-        monitor: {kind: 'azure-monitor', workspaceId: '11111111-2222-3333-4444-555555555555', endpoint: logs.endpoint, caFile: join(dir, 'logs-ca.pem'), tokenEnv: 'ATP_TEST_MIXED_TOKEN', regionDimension: 'customDimensions.region', retries: 0},
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        defaultContext: 'mixed',
+        contexts: {
+          mixed: {
+            environment: 'staging',
+            regions: ['us-east', 'eu-west'],
+            panes: {health: ['monitor', 'demo'], lag: 'monitor', dlq: 'servicebus', outbox: 'monitor', burn: 'demo'},
+            sources: {
+              demo: {kind: 'demo', scenario: 'calm'},
+              servicebus: {
+                kind: 'servicebus',
+                namespace: 'sb-atp-staging',
+                caFile: join(dir, 'sb-ca.pem'),
+                consumers: {'audit.appended.v1/Subscriptions/projection': 'projection-worker'},
+                retries: 1,
+                retryDelay: 0.05,
+                timeout: 5,
+              },
+              monitor: {
+                kind: 'azure-monitor',
+                workspaceId: '11111111-2222-3333-4444-555555555555',
+                endpoint: logs.endpoint,
+                caFile: join(dir, 'logs-ca.pem'),
+                tokenEnv: 'ATP_TEST_MIXED_TOKEN',
+                regionDimension: 'customDimensions.region',
+                retries: 0,
+              },
+            },
+          },
+        },
       },
-    }},
-  }, null, 2));
+      null,
+      2,
+    ),
+  );
   env = {...process.env, ATP_SERVICEBUS_CONNECTION_STRING: bus.sb.connectionString, ATP_TEST_MIXED_TOKEN: 'mixed-token', NODE_EXTRA_CA_CERTS: ''};
 });
 afterAll(async () => {
@@ -81,7 +151,11 @@ it('`status --json` reads each pane from its own source', async () => {
   };
   expect(status.context).toBe('mixed');
   expect(Object.fromEntries(Object.entries(status.panes).map(([p, o]) => [p, o.sources]))).toEqual({
-    health: ['monitor', 'demo'], lag: ['monitor'], dlq: ['servicebus'], outbox: ['monitor'], burn: ['demo'],
+    health: ['monitor', 'demo'],
+    lag: ['monitor'],
+    dlq: ['servicebus'],
+    outbox: ['monitor'],
+    burn: ['demo'],
   });
   for (const [pane, outcome] of Object.entries(status.panes)) expect({pane, ...outcome}).toMatchObject({pane, ok: true});
   const ingestion = status.health.find((r) => r.service === 'ingestion' && r.region === 'us-east');
@@ -89,8 +163,16 @@ it('`status --json` reads each pane from its own source', async () => {
   expect(ingestion).toMatchObject({p95Ms: 160, errorRatio: 0.01});
   expect(ingestion?.podsReady).toBeGreaterThan(0);
   expect(status.health.find((r) => r.service === 'query' && r.region === 'eu-west')).toBeDefined();
-  expect(status.dlq.map((e) => e.entity).sort()).toEqual(['audit.appended.v1/Subscriptions/projection', 'audit.appended.v1/Subscriptions/search', 'export-jobs']);
-  expect(status.dlq.find((e) => e.entity === 'audit.appended.v1/Subscriptions/projection')).toMatchObject({deadLetter: 8, consumer: 'projection-worker', reasons: {MaxDeliveryCountExceeded: 2}});
+  expect(status.dlq.map((e) => e.entity).sort()).toEqual([
+    'audit.appended.v1/Subscriptions/projection',
+    'audit.appended.v1/Subscriptions/search',
+    'export-jobs',
+  ]);
+  expect(status.dlq.find((e) => e.entity === 'audit.appended.v1/Subscriptions/projection')).toMatchObject({
+    deadLetter: 8,
+    consumer: 'projection-worker',
+    reasons: {MaxDeliveryCountExceeded: 2},
+  });
   expect(status.lag).toEqual([expect.objectContaining({projection: 'timeline', lagSeconds: 2.5})]);
   expect(status.outbox).toEqual([expect.objectContaining({service: 'ingestion', pending: 17})]);
   expect(status.burn.length).toBeGreaterThan(0);

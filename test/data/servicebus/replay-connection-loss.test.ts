@@ -30,7 +30,11 @@ afterEach(async () => {
 });
 
 function seed(): string[] {
-  const messages = Array.from({length: COUNT}, (_, i) => ({body: {n: i, pad: 'x'.repeat(200)}, messageId: `evt-${i}`, deadLetterReason: 'MaxDeliveryCountExceeded'}));
+  const messages = Array.from({length: COUNT}, (_, i) => ({
+    body: {n: i, pad: 'x'.repeat(200)},
+    messageId: `evt-${i}`,
+    deadLetterReason: 'MaxDeliveryCountExceeded',
+  }));
   return seedPair(bus, messages, {}, {lockDurationMs: LOCK_MS});
 }
 
@@ -79,7 +83,14 @@ function exactlyOnce(ids: readonly string[], bodies: ReadonlyMap<string, string 
   const wrongBody = target.filter((m) => bodies.get(m.messageId ?? '') !== m.bodyBytes?.toString('hex')).map((m) => m.messageId);
   const both = dlq.filter((id) => copies.includes(id));
   const missing = ids.filter((id) => !dlq.includes(id) && !copies.includes(id));
-  return {missing, both, duplicates: copies.length - new Set(copies).size, strangers: copies.filter((id) => !ids.includes(id)), wrongBody, atTarget: copies.length};
+  return {
+    missing,
+    both,
+    duplicates: copies.length - new Set(copies).size,
+    strangers: copies.filter((id) => !ids.includes(id)),
+    wrongBody,
+    atTarget: copies.length,
+  };
 }
 
 const SEEDS = [1, 2, 3, 4];
@@ -107,8 +118,10 @@ describe('servicebus replay: connection cut by a TCP proxy', () => {
       const source = await busSource(viaProxy, settings);
       const faulty = await replayThrough(source, {seed: s, cuts: 3, minBytes: 20_000, maxBytes: 120_000}).finally(() => source.close());
       if (process.env['ATP_FIGURES']) {
-        process.stdout.write(`figures seed=${s} clean_ms=${clean.ms} clean_stall_ms=${clean.stall} faulty_ms=${faulty.ms} ` +
-          `worst_stall_ms=${faulty.stall} cuts=${proxy.cuts.map((c) => `${c.kind}@${c.forwarded}/${c.chunk}`).join(',')} connections=${proxy.accepted}\n`);
+        process.stdout.write(
+          `figures seed=${s} clean_ms=${clean.ms} clean_stall_ms=${clean.stall} faulty_ms=${faulty.ms} ` +
+            `worst_stall_ms=${faulty.stall} cuts=${proxy.cuts.map((c) => `${c.kind}@${c.forwarded}/${c.chunk}`).join(',')} connections=${proxy.accepted}\n`,
+        );
       }
       expect(proxy.cuts.length).toBeGreaterThanOrEqual(2);
       // Mid-chunk: the peer got part of a frame before the cut.

@@ -69,7 +69,9 @@ describe('servicebus replay: faults', () => {
       try {
         const {outcome} = await replayAll(source, 'src', {targetIndex: 1});
         expect(outcome).toMatchObject({replayed: 12, failed: 0, skipped: 0, stoppedEarly: false, errors: []});
-        expect(outcome.resolved).toEqual(['evt-2: the send was cut off by the lost connection; looked after reconnecting: copy evt-2:3 is at the target, not sent again']);
+        expect(outcome.resolved).toEqual([
+          'evt-2: the send was cut off by the lost connection; looked after reconnecting: copy evt-2:3 is at the target, not sent again',
+        ]);
         expect(counted(bus, ids)).toMatchObject({lost: [], unmarked: 0, strangers: [], duplicates: 0, inDlq: 0, atTarget: 12});
         expect(bus.sb.entity('dst').duplicateCount).toBe(0);
       } finally {
@@ -81,4 +83,3 @@ describe('servicebus replay: faults', () => {
     }
   });
 });
-

@@ -30,10 +30,20 @@ describe('servicebus replay: faithful copies', () => {
       for (const [i, copy] of q.active.entries()) {
         const o = originals[i]!;
         expect(copy.amqp.body).toEqual(o.amqp.body);
-        expect({ct: copy.contentType, corr: copy.correlationId, subj: copy.subject, sess: copy.sessionId, pk: copy.partitionKey})
-          .toEqual({ct: o.contentType, corr: o.correlationId, subj: o.subject, sess: o.sessionId, pk: o.partitionKey});
+        expect({ct: copy.contentType, corr: copy.correlationId, subj: copy.subject, sess: copy.sessionId, pk: copy.partitionKey}).toEqual({
+          ct: o.contentType,
+          corr: o.correlationId,
+          subj: o.subject,
+          sess: o.sessionId,
+          pk: o.partitionKey,
+        });
         const kept = Object.fromEntries(Object.entries(o.applicationProperties).filter(([k]) => !k.startsWith('DeadLetter')));
-        expect(copy.applicationProperties).toEqual({...kept, 'atp-replay-of': o.messageId, 'atp-replay-dlq-seq': o.sequenceNumber, 'atp-replay-from': 'audit-ingest'});
+        expect(copy.applicationProperties).toEqual({
+          ...kept,
+          'atp-replay-of': o.messageId,
+          'atp-replay-dlq-seq': o.sequenceNumber,
+          'atp-replay-from': 'audit-ingest',
+        });
       }
       expect(q.active[2]!.bodyBytes).toEqual(Buffer.from([0x00, 0xff, 0x10, 0x80, 0x7f, 0x1b, 0x5b]));
       // The AMQP value section (JMS TextMessage) stays a value section, not a JSON-quoted data section.
@@ -48,27 +58,41 @@ describe('servicebus replay: faithful copies', () => {
   it('a subscription replays to its topic (every subscription gets a copy) or to a configured forward queue', async () => {
     bus.sb.seed({
       queues: [{name: 'projection-replay'}],
-      topics: [{name: 'audit.appended.v1', subscriptions: [{name: 'projection', deadLetter: sampleDeadLetters().slice(0, 4)}, {name: 'search'}, {name: 'export'}]}],
+      topics: [
+        {name: 'audit.appended.v1', subscriptions: [{name: 'projection', deadLetter: sampleDeadLetters().slice(0, 4)}, {name: 'search'}, {name: 'export'}]},
+      ],
     });
     const path = 'audit.appended.v1/Subscriptions/projection';
     const source = await busSource(bus, {forward: {[path]: 'projection-replay'}, consumers: {[path]: 'projection-worker'}});
     try {
       const row = (await source.read('dlq', AbortSignal.timeout(5000))).entities.find((e) => e.entity === path)!;
       const [topic, forward] = source.capabilities.replay!.targets(row);
-      expect(topic).toEqual({entity: 'audit.appended.v1', label: 'topic audit.appended.v1 (reaches EVERY subscription: 3 subscriptions)',
-        reaches: ['audit.appended.v1/Subscriptions/export', path, 'audit.appended.v1/Subscriptions/search']});
-      expect(forward).toEqual({entity: 'projection-replay', label: 'queue projection-replay (forward target: this consumer only)', reaches: ['projection-replay']});
+      expect(topic).toEqual({
+        entity: 'audit.appended.v1',
+        label: 'topic audit.appended.v1 (reaches EVERY subscription: 3 subscriptions)',
+        reaches: ['audit.appended.v1/Subscriptions/export', path, 'audit.appended.v1/Subscriptions/search'],
+      });
+      expect(forward).toEqual({
+        entity: 'projection-replay',
+        label: 'queue projection-replay (forward target: this consumer only)',
+        reaches: ['projection-replay'],
+      });
       const first = await replayAll(source, path, {max: 2, reason: 'MaxDeliveryCountExceeded'});
       expect(first.outcome.replayed).toBe(1);
-      expect(source.capabilities.replay!.command(first.plan)).toBe('atp-admin dlq replay --consumer projection-worker --filter "reason=MaxDeliveryCountExceeded" --max-count 2 --confirm');
+      expect(source.capabilities.replay!.command(first.plan)).toBe(
+        'atp-admin dlq replay --consumer projection-worker --filter "reason=MaxDeliveryCountExceeded" --max-count 2 --confirm',
+      );
       for (const sub of ['projection', 'search', 'export']) expect(bus.sb.entity(`audit.appended.v1/Subscriptions/${sub}`).active).toHaveLength(1);
       const second = await replayAll(source, path, {targetIndex: 1});
       expect(second.outcome.replayed).toBe(3);
-      expect(source.capabilities.replay!.command(second.plan)).toBe('atp-admin dlq replay --consumer projection-worker --max-count 1000 --confirm  # copies go to projection-replay instead of audit.appended.v1');
+      expect(source.capabilities.replay!.command(second.plan)).toBe(
+        'atp-admin dlq replay --consumer projection-worker --max-count 1000 --confirm  # copies go to projection-replay instead of audit.appended.v1',
+      );
       expect(bus.sb.entity('projection-replay').active).toHaveLength(3);
       expect(bus.sb.entity('audit.appended.v1/Subscriptions/search').active).toHaveLength(1);
-      await expect(source.capabilities.replay!.replay({...second.plan, target: {entity: 'elsewhere', label: 'x', reaches: ['elsewhere']}}, control()))
-        .rejects.toThrow(/replay target elsewhere is not offered/);
+      await expect(
+        source.capabilities.replay!.replay({...second.plan, target: {entity: 'elsewhere', label: 'x', reaches: ['elsewhere']}}, control()),
+      ).rejects.toThrow(/replay target elsewhere is not offered/);
     } finally {
       await source.close();
     }
@@ -76,7 +100,10 @@ describe('servicebus replay: faithful copies', () => {
 });
 
 /** A port decorator: `after(kind, n)` runs after the n-th call of `kind` resolved (or instead of it, for `hang`). */
-function instrumented(port: DlqPort<ServiceBusLocked>, hooks: {afterSend?: (n: number) => Promise<void> | void; hangCompleteAt?: number; onHang?: () => void; sendDelayMs?: number}): DlqPort<ServiceBusLocked> {
+function instrumented(
+  port: DlqPort<ServiceBusLocked>,
+  hooks: {afterSend?: (n: number) => Promise<void> | void; hangCompleteAt?: number; onHang?: () => void; sendDelayMs?: number},
+): DlqPort<ServiceBusLocked> {
   let sends = 0;
   let completes = 0;
   return {
@@ -158,7 +185,12 @@ describe('servicebus replay: locks and crashes', () => {
       const source = await busSource(bus, {forward: {src: 'dst'}});
       try {
         const messages = await source.capabilities.inspect!.peek('src', {max: 12}, AbortSignal.timeout(5000));
-        const plan = {entity: 'src', target: {entity: 'dst', label: 'queue dst (forward target: this consumer only)', reaches: ['dst']}, maxCount: 12, messages};
+        const plan = {
+          entity: 'src',
+          target: {entity: 'dst', label: 'queue dst (forward target: this consumer only)', reaches: ['dst']},
+          maxCount: 12,
+          messages,
+        };
         let hung!: () => void;
         const hang = new Promise<void>((resolve) => (hung = resolve));
         const port = instrumented(new ServiceBusDlqPort(crashed, {from: 'src', to: 'dst', receiveWaitMs: 400}), {hangCompleteAt: 6, onHang: () => hung()});

@@ -18,7 +18,10 @@ it.runIf(canSetDefaultCa() && process.env[TEST_CA_DIR_ENV] === undefined)('caFil
   const env = {[CS_ENV]: bus.sb.tlsConnectionString};
   const untrusted = await busSource({...bus, env}, {caFile: undefined, retries: 0, timeout: 2});
   try {
-    await expect(untrusted.capabilities.inspect!.peek('audit-ingest', {max: 5}, AbortSignal.timeout(10_000))).rejects.toMatchObject({kind: 'tls', message: expect.stringContaining('(a private CA? set caFile)')});
+    await expect(untrusted.capabilities.inspect!.peek('audit-ingest', {max: 5}, AbortSignal.timeout(10_000))).rejects.toMatchObject({
+      kind: 'tls',
+      message: expect.stringContaining('(a private CA? set caFile)'),
+    });
   } finally {
     await untrusted.close();
   }

@@ -49,11 +49,20 @@ describe('Simulator', () => {
       expect(metrics).toMatch(/^aspnetcore_healthcheck_status\{service="projection",region="eu-west",name="lag"\} 1$/m);
       const ready = await fetch(`${url}/health/ingestion/us-east/ready`);
       expect(ready.status).toBe(200);
-      expect(await ready.json()).toMatchObject({status: 'Healthy', totalDuration: expect.stringMatching(/^00:00:00\.\d{7}$/), entries: {database: {status: 'Healthy'}}});
+      expect(await ready.json()).toMatchObject({
+        status: 'Healthy',
+        totalDuration: expect.stringMatching(/^00:00:00\.\d{7}$/),
+        entries: {database: {status: 'Healthy'}},
+      });
       expect((await fetch(`${url}/health/nope/us-east/ready`)).status).toBe(404);
       const truth = (await (await fetch(`${url}/truth`)).json()) as {health: {service: string}[]; alerts: {name: string; state: string}[]};
       expect(truth.health).toHaveLength(healthReading(sim.world).services.length);
-      expect(truth.alerts.filter((a) => a.state === 'firing').map((a) => a.name).sort()).toEqual(['ErrorBudgetBurn', 'HighErrorRate', 'HighLatency']);
+      expect(
+        truth.alerts
+          .filter((a) => a.state === 'firing')
+          .map((a) => a.name)
+          .sort(),
+      ).toEqual(['ErrorBudgetBurn', 'HighErrorRate', 'HighLatency']);
       const backfill = await (await fetch(`${url}/backfill?job=atp&instance=x:1&interval=60`)).text();
       expect(backfill.startsWith('# HELP http_requests_received ')).toBe(true);
       expect(backfill.endsWith('# EOF\n')).toBe(true);

@@ -10,7 +10,10 @@ export const AZURE_FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/azure/',
 export type LogsFixture = 'logs-query-success' | 'logs-query-partial' | 'logs-query-syntax-error' | 'logs-unauthorized';
 
 const STATUS: Record<LogsFixture, number> = {
-  'logs-query-success': 200, 'logs-query-partial': 200, 'logs-query-syntax-error': 400, 'logs-unauthorized': 401,
+  'logs-query-success': 200,
+  'logs-query-partial': 200,
+  'logs-query-syntax-error': 400,
+  'logs-unauthorized': 401,
 };
 
 /** A fixture body with its recorded HTTP status, ready for `logs.when(pattern, logsFixture(...))`. */

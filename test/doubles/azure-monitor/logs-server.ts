@@ -42,7 +42,11 @@ export interface LogsDouble {
   close(): Promise<void>;
 }
 
-interface QueryBody { query?: string; timespan?: string; workspaces?: string[] }
+interface QueryBody {
+  query?: string;
+  timespan?: string;
+  workspaces?: string[];
+}
 
 /** Starts the Logs double on 127.0.0.1 with a certificate from `ca` (default: the shared test CA). */
 export async function startLogsDouble(opts: LogsDoubleOptions = {}): Promise<LogsDouble> {
@@ -53,20 +57,26 @@ export async function startLogsDouble(opts: LogsDoubleOptions = {}): Promise<Log
   const answer = (workspaceId: string, body: QueryBody): LogsResponse => {
     const query = body.query ?? '';
     for (const h of [...handlers].reverse()) {
-      const hit = typeof h.match === 'string' ? query.includes(h.match)
-        : h.match instanceof RegExp ? h.match.test(query) : h.match(query, workspaceId);
+      const hit = typeof h.match === 'string' ? query.includes(h.match) : h.match instanceof RegExp ? h.match.test(query) : h.match(query, workspaceId);
       if (!hit) continue;
       return typeof h.respond === 'function' ? h.respond({query, workspaceId, ...(body.timespan ? {timespan: body.timespan} : {})}) : h.respond;
     }
     return failure(400, 'BadArgumentError', 'The request had some invalid properties', {
-      code: 'SemanticError', message: `no handler registered in the Logs double for query: ${query}`,
+      code: 'SemanticError',
+      message: `no handler registered in the Logs double for query: ${query}`,
     });
   };
 
   const record = (req: IncomingMessage, workspaceId: string, body: QueryBody, status: number, batchId?: string): void => {
     requests.push({
-      workspaceId, query: body.query ?? '', timespan: body.timespan, additionalWorkspaces: body.workspaces,
-      prefer: header(req, 'prefer'), authorization: header(req, 'authorization'), batchId, status,
+      workspaceId,
+      query: body.query ?? '',
+      timespan: body.timespan,
+      additionalWorkspaces: body.workspaces,
+      prefer: header(req, 'prefer'),
+      authorization: header(req, 'authorization'),
+      batchId,
+      status,
     });
   };
 
@@ -100,9 +110,16 @@ export async function startLogsDouble(opts: LogsDoubleOptions = {}): Promise<Log
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.address() as AddressInfo).port;
   return {
-    endpoint: `https://127.0.0.1:${port}/v1`, port, ca, requests,
+    endpoint: `https://127.0.0.1:${port}/v1`,
+    port,
+    ca,
+    requests,
     when: (match, respond) => void handlers.push({match, respond}),
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -115,7 +132,11 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
   const text = Buffer.concat(chunks).toString('utf8');
-  try { return text ? JSON.parse(text) : {}; } catch { return {}; }
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch {
+    return {};
+  }
 }
 
 function reply(res: ServerResponse, out: LogsResponse): void {

@@ -41,7 +41,10 @@ export function success(...tables: LogsTableShape[]): LogsResponse {
 }
 
 /** 200 with tables *and* a `PartialError`: the SDK returns `status: "PartialFailure"`. */
-export function partial(tables: LogsTableShape[], innerMessage = 'Query result set has exceeded the internal data size limit 64000000 (E_QUERY_RESULT_SET_TOO_LARGE)'): LogsResponse {
+export function partial(
+  tables: LogsTableShape[],
+  innerMessage = 'Query result set has exceeded the internal data size limit 64000000 (E_QUERY_RESULT_SET_TOO_LARGE)',
+): LogsResponse {
   return {
     status: 200,
     body: {
@@ -49,11 +52,13 @@ export function partial(tables: LogsTableShape[], innerMessage = 'Query result s
       error: {
         code: 'PartialError',
         message: 'There were some errors when processing your query.',
-        details: [{
-          code: 'EngineError',
-          message: 'Something went wrong processing your query on the server.',
-          innererror: {code: '-2133196797', message: innerMessage, severity: 2, severityName: 'Error'},
-        }],
+        details: [
+          {
+            code: 'EngineError',
+            message: 'Something went wrong processing your query on the server.',
+            innererror: {code: '-2133196797', message: innerMessage, severity: 2, severityName: 'Error'},
+          },
+        ],
       },
     },
   };
@@ -69,7 +74,8 @@ export function failure(status: number, code: string, message: string, innererro
 /** The 400 the API returns for KQL it cannot parse. */
 export function syntaxError(token: string): LogsResponse {
   return failure(400, 'BadArgumentError', 'The request had some invalid properties', {
-    code: 'SyntaxError', message: 'A recognition error occurred in the query.',
+    code: 'SyntaxError',
+    message: 'A recognition error occurred in the query.',
     innererror: {code: 'SYN0002', message: `Query could not be parsed at '${token}' on line [1,0]`, line: 1, pos: 0, token},
   });
 }

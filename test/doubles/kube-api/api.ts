@@ -52,7 +52,7 @@ function applyPatch(d: ResourceDef, current: unknown, contentType: string | unde
 }
 
 function checkName(obj: unknown, path: ResourcePath): KubeObject {
-  if (!isObject(obj) || !isObject(obj['metadata'])) throw badRequest('Object \'metadata\' is missing in request body');
+  if (!isObject(obj) || !isObject(obj['metadata'])) throw badRequest("Object 'metadata' is missing in request body");
   const o = obj as KubeObject;
   if (path.name && o.metadata.name && o.metadata.name !== path.name) {
     throw badRequest(`the name of the object (${o.metadata.name}) does not match the name on the URL (${path.name})`);
@@ -107,7 +107,10 @@ export function handleResource(store: Store, clock: Clock, req: ApiRequest): Api
       const items = store.list(d, ns, {labels, fields});
       const rv = String(store.rv);
       if (table) return {status: 200, body: toTable(d, items, clock.now(), include(q), rv)};
-      return {status: 200, body: {kind: `${d.kind}List`, apiVersion: apiVersionOf(d), metadata: {resourceVersion: rv}, items: items.map((o) => listItem(d, o))}};
+      return {
+        status: 200,
+        body: {kind: `${d.kind}List`, apiVersion: apiVersionOf(d), metadata: {resourceVersion: rv}, items: items.map((o) => listItem(d, o))},
+      };
     }
     case 'POST': {
       if (name) throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');

@@ -11,7 +11,9 @@ export class Clock {
 
   /** RFC 3339 with second precision, as metav1.Time serializes. */
   iso(): string {
-    return this.now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return this.now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
   }
 
   /** Pretends that the current time is `at` (time keeps flowing from there). */

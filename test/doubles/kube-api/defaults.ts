@@ -49,9 +49,15 @@ export function defaultPodTemplate(template: JsonObject, restartPolicy?: string)
 /** Guaranteed (requests == limits for cpu and memory everywhere), Burstable (any), BestEffort (none). */
 function qosClass(spec: JsonObject): string {
   const resources = objects(spec, 'containers').map((c) => (isObject(c['resources']) ? c['resources'] : {}));
-  const any = resources.some((r) => Object.keys(isObject(r['requests']) ? r['requests'] : {}).length || Object.keys(isObject(r['limits']) ? r['limits'] : {}).length);
+  const any = resources.some(
+    (r) => Object.keys(isObject(r['requests']) ? r['requests'] : {}).length || Object.keys(isObject(r['limits']) ? r['limits'] : {}).length,
+  );
   if (!any) return 'BestEffort';
-  const guaranteed = resources.every((r) => ['cpu', 'memory'].every((k) => getPath(r, `limits.${k}`) !== undefined && (getPath(r, `requests.${k}`) ?? getPath(r, `limits.${k}`)) === getPath(r, `limits.${k}`)));
+  const guaranteed = resources.every((r) =>
+    ['cpu', 'memory'].every(
+      (k) => getPath(r, `limits.${k}`) !== undefined && (getPath(r, `requests.${k}`) ?? getPath(r, `limits.${k}`)) === getPath(r, `limits.${k}`),
+    ),
+  );
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
@@ -136,7 +142,11 @@ const NAME_RE = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 export function validate(d: ResourceDef, obj: KubeObject, old?: KubeObject): void {
   const name = obj.metadata.name ?? '';
   if (!NAME_RE.test(name) || name.length > 253) {
-    throw invalid(d, name, `metadata.name: Invalid value: "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`);
+    throw invalid(
+      d,
+      name,
+      `metadata.name: Invalid value: "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`,
+    );
   }
   if (d.resource !== 'deployments' && d.resource !== 'replicasets') return;
   const selector = getPath(obj, 'spec.selector');

@@ -91,7 +91,9 @@ export class DeploymentController {
         namespace: d.metadata.namespace,
         labels: {...labels},
         annotations: {},
-        ownerReferences: [{apiVersion: 'apps/v1', kind: 'Deployment', name: d.metadata.name ?? '', uid: d.metadata.uid ?? '', controller: true, blockOwnerDeletion: true}],
+        ownerReferences: [
+          {apiVersion: 'apps/v1', kind: 'Deployment', name: d.metadata.name ?? '', uid: d.metadata.uid ?? '', controller: true, blockOwnerDeletion: true},
+        ],
       },
       spec: {replicas: 0, ...(getPath(d, 'spec.minReadySeconds') ? {minReadySeconds: getPath(d, 'spec.minReadySeconds')} : {}), selector, template},
     };
@@ -125,7 +127,13 @@ export class DeploymentController {
     child(rs, 'spec')['replicas'] = size;
     this.replicasAnnotations(d, rs);
     Object.assign(rs, this.store.update(replicasets, rs, {internal: true}));
-    this.recorder.record(d, 'Normal', 'ScalingReplicaSet', `Scaled ${size > from ? 'up' : 'down'} replica set ${rs.metadata.name} from ${from} to ${size}`, SOURCE);
+    this.recorder.record(
+      d,
+      'Normal',
+      'ScalingReplicaSet',
+      `Scaled ${size > from ? 'up' : 'down'} replica set ${rs.metadata.name} from ${from} to ${size}`,
+      SOURCE,
+    );
     return true;
   }
 
@@ -179,9 +187,15 @@ export class DeploymentController {
     const put = (k: string, v: number) => {
       if (v > 0) next[k] = v;
     };
-    put('replicas', u.sum(all, (rs) => u.statusOf(rs, 'replicas')));
+    put(
+      'replicas',
+      u.sum(all, (rs) => u.statusOf(rs, 'replicas')),
+    );
     put('updatedReplicas', u.statusOf(newRS, 'replicas'));
-    put('readyReplicas', u.sum(all, (rs) => u.statusOf(rs, 'readyReplicas')));
+    put(
+      'readyReplicas',
+      u.sum(all, (rs) => u.statusOf(rs, 'readyReplicas')),
+    );
     put('availableReplicas', available);
     put('unavailableReplicas', Math.max(0, u.sum(all, u.specReplicas) - available));
     next['conditions'] = prev['conditions'] ?? [];

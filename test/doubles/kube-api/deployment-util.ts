@@ -59,7 +59,11 @@ export function sum(rss: KubeObject[], f: (rs: KubeObject) => number): number {
 
 /** Oldest first (controller.ReplicaSetsByCreationTimestamp). */
 export function byCreation(rss: KubeObject[]): KubeObject[] {
-  return [...rss].sort((a, b) => String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)) || String(a.metadata.name).localeCompare(String(b.metadata.name)));
+  return [...rss].sort(
+    (a, b) =>
+      String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)) ||
+      String(a.metadata.name).localeCompare(String(b.metadata.name)),
+  );
 }
 
 /** The Progressing/Available condition, if present. */

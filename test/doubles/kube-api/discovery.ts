@@ -37,7 +37,8 @@ function legacyResources(group: string, version: string): JsonObject[] {
       ...(r.shortNames.length ? {shortNames: r.shortNames} : {}),
       ...(r.categories.length ? {categories: r.categories} : {}),
     });
-    if (r.scale) out.push({name: `${r.resource}/scale`, singularName: '', namespaced: r.namespaced, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: SUB_VERBS});
+    if (r.scale)
+      out.push({name: `${r.resource}/scale`, singularName: '', namespaced: r.namespaced, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: SUB_VERBS});
     if (r.status) out.push({name: `${r.resource}/status`, singularName: '', namespaced: r.namespaced, kind: r.kind, verbs: SUB_VERBS});
   }
   return out;
@@ -64,7 +65,13 @@ function apiGroup(name: string): JsonObject {
 
 /** GET /apis (legacy APIGroupList). */
 export function groupList(): JsonObject {
-  const names = [...new Set(groupVersions().map((gv) => gv.group).filter((g) => g !== ''))];
+  const names = [
+    ...new Set(
+      groupVersions()
+        .map((gv) => gv.group)
+        .filter((g) => g !== ''),
+    ),
+  ];
   return {kind: 'APIGroupList', apiVersion: 'v1', groups: names.map(apiGroup)};
 }
 

@@ -44,7 +44,14 @@ export function fluxHelmRelease(name: string, namespace: string, history: HelmHi
     spec: {
       interval: '5m',
       releaseName: name,
-      chart: {spec: {chart: name, version: latest?.chartVersion ?? '*', reconcileStrategy: 'ChartVersion', sourceRef: {kind: 'HelmRepository', name, namespace: 'flux-system'}}},
+      chart: {
+        spec: {
+          chart: name,
+          version: latest?.chartVersion ?? '*',
+          reconcileStrategy: 'ChartVersion',
+          sourceRef: {kind: 'HelmRepository', name, namespace: 'flux-system'},
+        },
+      },
       values: {global: {registry: 'atpacr.azurecr.io/atp'}},
     },
     status: {

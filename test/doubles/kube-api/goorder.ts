@@ -4,7 +4,8 @@ import {isObject, type JsonObject, type KubeObject} from './types.js';
 
 type Spec = [fields: string[], children?: Record<string, string>];
 
-const META = 'name generateName namespace selfLink uid resourceVersion generation creationTimestamp deletionTimestamp deletionGracePeriodSeconds labels annotations ownerReferences finalizers managedFields';
+const META =
+  'name generateName namespace selfLink uid resourceVersion generation creationTimestamp deletionTimestamp deletionGracePeriodSeconds labels annotations ownerReferences finalizers managedFields';
 const CONTAINER =
   'name image command args workingDir ports envFrom env resources resizePolicy restartPolicy volumeMounts volumeDevices livenessProbe readinessProbe startupProbe lifecycle terminationMessagePath terminationMessagePolicy imagePullPolicy securityContext stdin stdinOnce tty';
 const POD_SPEC =
@@ -18,28 +19,48 @@ const TYPES: Record<string, Spec> = {
   LabelSelector: [['matchLabels', 'matchExpressions']],
   PodTemplateSpec: [['metadata', 'spec'], {metadata: 'ObjectMeta', spec: 'PodSpec'}],
   PodSpec: [POD_SPEC.split(' '), {containers: 'Container[]', initContainers: 'Container[]', tolerations: 'Toleration[]'}],
-  Container: [CONTAINER.split(' '), {ports: 'ContainerPort[]', env: 'EnvVar[]', resources: 'Resources', livenessProbe: 'Probe', readinessProbe: 'Probe', startupProbe: 'Probe'}],
+  Container: [
+    CONTAINER.split(' '),
+    {ports: 'ContainerPort[]', env: 'EnvVar[]', resources: 'Resources', livenessProbe: 'Probe', readinessProbe: 'Probe', startupProbe: 'Probe'},
+  ],
   ContainerPort: ['name hostPort containerPort protocol hostIP'.split(' ')],
   EnvVar: [['name', 'value', 'valueFrom']],
   Resources: [['limits', 'requests', 'claims']],
   Probe: [probe.split(' '), {httpGet: 'HTTPGetAction'}],
   HTTPGetAction: [['path', 'port', 'host', 'scheme', 'httpHeaders']],
   Toleration: ['key operator value effect tolerationSeconds'.split(' ')],
-  DeploymentSpec: ['replicas selector template strategy minReadySeconds revisionHistoryLimit paused progressDeadlineSeconds'.split(' '), {selector: 'LabelSelector', template: 'PodTemplateSpec', strategy: 'Strategy'}],
+  DeploymentSpec: [
+    'replicas selector template strategy minReadySeconds revisionHistoryLimit paused progressDeadlineSeconds'.split(' '),
+    {selector: 'LabelSelector', template: 'PodTemplateSpec', strategy: 'Strategy'},
+  ],
   Strategy: [['type', 'rollingUpdate'], {rollingUpdate: 'RollingUpdate'}],
   RollingUpdate: [['maxUnavailable', 'maxSurge']],
-  DeploymentStatus: ['observedGeneration replicas updatedReplicas readyReplicas availableReplicas unavailableReplicas terminatingReplicas conditions collisionCount'.split(' '), {conditions: 'DeploymentCondition[]'}],
+  DeploymentStatus: [
+    'observedGeneration replicas updatedReplicas readyReplicas availableReplicas unavailableReplicas terminatingReplicas conditions collisionCount'.split(' '),
+    {conditions: 'DeploymentCondition[]'},
+  ],
   DeploymentCondition: ['type status lastUpdateTime lastTransitionTime reason message'.split(' ')],
   ReplicaSetSpec: [['replicas', 'minReadySeconds', 'selector', 'template'], {selector: 'LabelSelector', template: 'PodTemplateSpec'}],
   ReplicaSetStatus: ['replicas fullyLabeledReplicas readyReplicas availableReplicas terminatingReplicas observedGeneration conditions'.split(' ')],
-  PodStatus: ['phase conditions message reason nominatedNodeName hostIP hostIPs podIP podIPs startTime initContainerStatuses containerStatuses qosClass'.split(' '), {conditions: 'PodCondition[]', containerStatuses: 'ContainerStatus[]'}],
+  PodStatus: [
+    'phase conditions message reason nominatedNodeName hostIP hostIPs podIP podIPs startTime initContainerStatuses containerStatuses qosClass'.split(' '),
+    {conditions: 'PodCondition[]', containerStatuses: 'ContainerStatus[]'},
+  ],
   PodCondition: ['type status lastProbeTime lastTransitionTime reason message'.split(' ')],
   ContainerStatus: ['name state lastState ready restartCount image imageID containerID started'.split(' ')],
   ObjectReference: ['kind namespace name uid apiVersion resourceVersion fieldPath'.split(' ')],
-  CronJobSpec: ['schedule timeZone startingDeadlineSeconds concurrencyPolicy suspend jobTemplate successfulJobsHistoryLimit failedJobsHistoryLimit'.split(' '), {jobTemplate: 'JobTemplateSpec'}],
+  CronJobSpec: [
+    'schedule timeZone startingDeadlineSeconds concurrencyPolicy suspend jobTemplate successfulJobsHistoryLimit failedJobsHistoryLimit'.split(' '),
+    {jobTemplate: 'JobTemplateSpec'},
+  ],
   CronJobStatus: [['active', 'lastScheduleTime', 'lastSuccessfulTime']],
   JobTemplateSpec: [['metadata', 'spec'], {metadata: 'ObjectMeta', spec: 'JobSpec'}],
-  JobSpec: ['parallelism completions activeDeadlineSeconds podFailurePolicy successPolicy backoffLimit backoffLimitPerIndex maxFailedIndexes selector manualSelector template ttlSecondsAfterFinished completionMode suspend podReplacementPolicy managedBy'.split(' '), {template: 'PodTemplateSpec'}],
+  JobSpec: [
+    'parallelism completions activeDeadlineSeconds podFailurePolicy successPolicy backoffLimit backoffLimitPerIndex maxFailedIndexes selector manualSelector template ttlSecondsAfterFinished completionMode suspend podReplacementPolicy managedBy'.split(
+      ' ',
+    ),
+    {template: 'PodTemplateSpec'},
+  ],
 };
 
 /** Top-level field order and nested types per kind. */
@@ -51,7 +72,12 @@ const KINDS: Record<string, Spec> = {
   Job: [['kind', 'apiVersion', 'metadata', 'spec', 'status'], {metadata: 'ObjectMeta', spec: 'JobSpec'}],
   Secret: [['kind', 'apiVersion', 'metadata', 'immutable', 'data', 'stringData', 'type'], {metadata: 'ObjectMeta'}],
   ConfigMap: [['kind', 'apiVersion', 'metadata', 'immutable', 'data', 'binaryData'], {metadata: 'ObjectMeta'}],
-  Event: ['kind apiVersion metadata involvedObject reason message source firstTimestamp lastTimestamp count type eventTime series action related reportingComponent reportingInstance'.split(' '), {metadata: 'ObjectMeta', involvedObject: 'ObjectReference'}],
+  Event: [
+    'kind apiVersion metadata involvedObject reason message source firstTimestamp lastTimestamp count type eventTime series action related reportingComponent reportingInstance'.split(
+      ' ',
+    ),
+    {metadata: 'ObjectMeta', involvedObject: 'ObjectReference'},
+  ],
   Namespace: [['kind', 'apiVersion', 'metadata', 'spec', 'status'], {metadata: 'ObjectMeta'}],
   Node: [['kind', 'apiVersion', 'metadata', 'spec', 'status'], {metadata: 'ObjectMeta'}],
 };

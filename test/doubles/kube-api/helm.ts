@@ -43,7 +43,10 @@ export function decodeHelmRelease(dataRelease: string): HelmRelease {
 
 /** Go's RFC3339Nano rendering of a time (Helm timestamps). */
 export function goTime(d: Date): string {
-  return d.toISOString().replace(/(\.\d*?)0+Z$/, '$1Z').replace(/\.Z$/, 'Z');
+  return d
+    .toISOString()
+    .replace(/(\.\d*?)0+Z$/, '$1Z')
+    .replace(/\.Z$/, 'Z');
 }
 
 /** The release Secret (`sh.helm.release.v1.<name>.v<version>`) as Helm's secrets driver writes it. */

@@ -99,7 +99,14 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
       return deps.logs.serve(path.namespace, path.name, rec.query, res);
     }
     const contentType = rec.contentType;
-    const result = handleResource(deps.store, deps.clock, {method: rec.method, path, query: rec.query, ...(contentType ? {contentType} : {}), ...(rec.accept ? {accept: rec.accept} : {}), body});
+    const result = handleResource(deps.store, deps.clock, {
+      method: rec.method,
+      path,
+      query: rec.query,
+      ...(contentType ? {contentType} : {}),
+      ...(rec.accept ? {accept: rec.accept} : {}),
+      body,
+    });
     if ('watch' in result) return deps.watches.serve(result.watch, res);
     return send(res, result.status, result.body, 'application/json', pretty);
   } catch (e) {

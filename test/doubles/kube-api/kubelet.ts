@@ -96,13 +96,21 @@ export class Kubelet {
         const message = problem.message ?? DEFAULT_UNSCHEDULABLE;
         if (rt.mode !== 'unschedulable' || (noise && rt.ticks % 20 === 0)) this.recorder.record(pod, 'Warning', 'FailedScheduling', message, SCHEDULER);
         rt.mode = 'unschedulable';
-        const status = {...prevStatus, phase: 'Pending', conditions: keepTransitions([cond('PodScheduled', 'False', now, 'Unschedulable', message)], prevConds)};
+        const status = {
+          ...prevStatus,
+          phase: 'Pending',
+          conditions: keepTransitions([cond('PodScheduled', 'False', now, 'Unschedulable', message)], prevConds),
+        };
         return this.write(pod, status, mode0 !== rt.mode);
       }
       const nodeName = this.nextNode();
       const ip = `10.244.${Math.floor(this.ipIndex / 250) % 250}.${(this.ipIndex++ % 250) + 2}`;
       const addresses = objects(getPath(this.store.tryGet(resourceByName('nodes'), undefined, nodeName), 'status'), 'addresses');
-      const hostIP = str(addresses.find((a) => a['type'] === 'InternalIP'), 'address') || '10.224.0.4';
+      const hostIP =
+        str(
+          addresses.find((a) => a['type'] === 'InternalIP'),
+          'address',
+        ) || '10.224.0.4';
       spec['nodeName'] = nodeName;
       rt.mode = 'scheduled';
       this.recorder.record(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`, SCHEDULER);
@@ -128,7 +136,15 @@ export class Kubelet {
     if (mode === 'crash' && (mode !== mode0 || (noise && rt.ticks >= rt.nextRestart))) {
       rt.restarts += 1;
       rt.nextRestart = rt.ticks + Math.min(2 ** rt.restarts, 64);
-      for (const c of containers) this.recorder.record(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${str(c, 'name')} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`, kubelet, `spec.containers{${str(c, 'name')}}`);
+      for (const c of containers)
+        this.recorder.record(
+          pod,
+          'Warning',
+          'BackOff',
+          `Back-off restarting failed container ${str(c, 'name')} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`,
+          kubelet,
+          `spec.containers{${str(c, 'name')}}`,
+        );
     }
     if ((mode !== mode0 && mode === 'unready') || (mode === mode0 && noise && rt.ticks % 10 === 0)) {
       this.repeatWarnings(pod, mode, containers, kubelet, problem);
@@ -158,13 +174,25 @@ export class Kubelet {
     const imageID = `${image.split(':')[0]}@sha256:${createHash('sha256').update(image).digest('hex')}`;
     const base = {name, image, imageID, containerID: `containerd://${rt.containerId}`};
     if (mode === 'pull') {
-      return {name, state: {waiting: {reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"`}}, lastState: {}, ready: false, restartCount: 0, image, imageID: '', started: false};
+      return {
+        name,
+        state: {waiting: {reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"`}},
+        lastState: {},
+        ready: false,
+        restartCount: 0,
+        image,
+        imageID: '',
+        started: false,
+      };
     }
     if (mode === 'crash') {
       const exitCode = problem?.type === 'CrashLoopBackOff' ? (problem.exitCode ?? 1) : 1;
       const backoff = Math.min(10 * 2 ** (rt.restarts - 1), 300);
       const podRef = `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
-      const waiting = {reason: 'CrashLoopBackOff', message: `back-off ${backoff >= 60 ? `${backoff / 60}m0s` : `${backoff}s`} restarting failed container=${name} pod=${podRef}`};
+      const waiting = {
+        reason: 'CrashLoopBackOff',
+        message: `back-off ${backoff >= 60 ? `${backoff / 60}m0s` : `${backoff}s`} restarting failed container=${name} pod=${podRef}`,
+      };
       const previous = objects(getPath(pod, 'status'), 'containerStatuses').find((s) => s['name'] === name);
       const lastTerminated = getPath(previous, 'lastState.terminated');
       const sameRestart = previous && previous['restartCount'] === rt.restarts && lastTerminated;
@@ -182,7 +210,14 @@ export class Kubelet {
       const fieldPath = `spec.containers{${name}}`;
       if (mode === 'pull') {
         this.recorder.record(pod, 'Normal', 'Pulling', `Pulling image "${image}"`, kubelet, fieldPath);
-        this.recorder.record(pod, 'Warning', 'Failed', `Failed to pull image "${image}": rpc error: code = NotFound desc = failed to pull and unpack image "${image}": failed to resolve reference "${image}": ${image}: not found`, kubelet, fieldPath);
+        this.recorder.record(
+          pod,
+          'Warning',
+          'Failed',
+          `Failed to pull image "${image}": rpc error: code = NotFound desc = failed to pull and unpack image "${image}": failed to resolve reference "${image}": ${image}: not found`,
+          kubelet,
+          fieldPath,
+        );
         this.recorder.record(pod, 'Warning', 'Failed', 'Error: ErrImagePull', kubelet, fieldPath);
         this.recorder.record(pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, kubelet, fieldPath);
         this.recorder.record(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', kubelet, fieldPath);
@@ -194,7 +229,13 @@ export class Kubelet {
     }
   }
 
-  private repeatWarnings(pod: KubeObject, mode: Mode, containers: JsonObject[], kubelet: {component: string; host: string}, problem: PodProblem | undefined): void {
+  private repeatWarnings(
+    pod: KubeObject,
+    mode: Mode,
+    containers: JsonObject[],
+    kubelet: {component: string; host: string},
+    problem: PodProblem | undefined,
+  ): void {
     for (const c of containers) {
       const fieldPath = `spec.containers{${str(c, 'name')}}`;
       if (mode === 'pull') this.recorder.record(pod, 'Normal', 'BackOff', `Back-off pulling image "${str(c, 'image')}"`, kubelet, fieldPath);

@@ -21,7 +21,11 @@ export function openapiIndex(): JsonObject {
 function patchOperation(r: ResourceDef): JsonObject {
   return {
     operationId: `patch${r.kind}`,
-    parameters: ['dryRun', 'fieldManager', 'fieldValidation', 'force'].map((name) => ({name, in: 'query', schema: {type: name === 'force' ? 'boolean' : 'string', uniqueItems: true}})),
+    parameters: ['dryRun', 'fieldManager', 'fieldValidation', 'force'].map((name) => ({
+      name,
+      in: 'query',
+      schema: {type: name === 'force' ? 'boolean' : 'string', uniqueItems: true},
+    })),
     'x-kubernetes-action': 'patch',
     'x-kubernetes-group-version-kind': {group: r.group, version: r.version, kind: r.kind},
   };

@@ -3,10 +3,7 @@ import {objects, getPath, type KubeObject} from './types.js';
 
 /** A failure mode the simulated kubelet/scheduler gives matching pods. */
 export type PodProblem =
-  | {type: 'CrashLoopBackOff'; exitCode?: number}
-  | {type: 'ImagePullBackOff'}
-  | {type: 'Pending'; message?: string}
-  | {type: 'NotReady'; message?: string};
+  {type: 'CrashLoopBackOff'; exitCode?: number} | {type: 'ImagePullBackOff'} | {type: 'Pending'; message?: string} | {type: 'NotReady'; message?: string};
 
 /** Selects pods by namespace, labels and/or container image (all given criteria must hold). */
 export interface ProblemRule {

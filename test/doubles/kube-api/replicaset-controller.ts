@@ -96,7 +96,9 @@ export class ReplicaSetController {
           namespace: rs.metadata.namespace,
           ...(isObject(tmeta['labels']) ? {labels: structuredClone(tmeta['labels']) as Record<string, string>} : {}),
           ...(isObject(tmeta['annotations']) ? {annotations: structuredClone(tmeta['annotations']) as Record<string, string>} : {}),
-          ownerReferences: [{apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name ?? '', uid: rs.metadata.uid ?? '', controller: true, blockOwnerDeletion: true}],
+          ownerReferences: [
+            {apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name ?? '', uid: rs.metadata.uid ?? '', controller: true, blockOwnerDeletion: true},
+          ],
         },
         spec: structuredClone(template['spec'] ?? {}),
       },
@@ -114,7 +116,14 @@ export class ReplicaSetController {
     this.recorder.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, SOURCE);
     const node = str(getPath(pod, 'spec'), 'nodeName');
     for (const c of objects(getPath(pod, 'spec'), 'containers')) {
-      this.recorder.record(pod, 'Normal', 'Killing', `Stopping container ${str(c, 'name')}`, {component: 'kubelet', host: node}, `spec.containers{${str(c, 'name')}}`);
+      this.recorder.record(
+        pod,
+        'Normal',
+        'Killing',
+        `Stopping container ${str(c, 'name')}`,
+        {component: 'kubelet', host: node},
+        `spec.containers{${str(c, 'name')}}`,
+      );
     }
   }
 }

@@ -18,13 +18,7 @@ export interface ResourceDef {
 
 const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
-function def(
-  group: string,
-  version: string,
-  resource: string,
-  kind: string,
-  extra: Partial<ResourceDef> = {},
-): ResourceDef {
+function def(group: string, version: string, resource: string, kind: string, extra: Partial<ResourceDef> = {}): ResourceDef {
   return {
     group,
     version,

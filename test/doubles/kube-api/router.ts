@@ -13,7 +13,10 @@ export interface ResourcePath {
 
 /** Parses `/api/v1/...` and `/apis/{group}/{version}/...`; undefined if it is no resource path. */
 export function parseResourcePath(pathname: string): ResourcePath | undefined {
-  const segs = pathname.split('/').filter((s) => s !== '').map(decodeURIComponent);
+  const segs = pathname
+    .split('/')
+    .filter((s) => s !== '')
+    .map(decodeURIComponent);
   let group: string;
   let version: string;
   let rest: string[];

@@ -7,7 +7,11 @@ import {getPath, isObject, num, type KubeObject} from './types.js';
 /** Renders the Scale view of a deployment or replicaset. */
 export function scaleOf(o: KubeObject): KubeObject {
   const ml = getPath(o, 'spec.selector.matchLabels');
-  const selector = isObject(ml) ? Object.entries(ml).map(([k, v]) => `${k}=${String(v)}`).join(',') : '';
+  const selector = isObject(ml)
+    ? Object.entries(ml)
+        .map(([k, v]) => `${k}=${String(v)}`)
+        .join(',')
+    : '';
   const {name, namespace, uid, resourceVersion, creationTimestamp} = o.metadata;
   return {
     kind: 'Scale',

@@ -91,7 +91,8 @@ export function seedAtp(double: Pick<KubeApiDouble, 'store' | 'controller' | 'cl
 
   setClock(1);
   const ensureNs = (name: string) => {
-    if (!store.tryGet(resourceByName('namespaces'), undefined, name)) store.create(resourceByName('namespaces'), {apiVersion: 'v1', kind: 'Namespace', metadata: {name}});
+    if (!store.tryGet(resourceByName('namespaces'), undefined, name))
+      store.create(resourceByName('namespaces'), {apiVersion: 'v1', kind: 'Namespace', metadata: {name}});
   };
   for (const ns of [...new Set([...services.map(nsOf), 'atp-system', 'flux-system'])]) ensureNs(ns);
 
@@ -119,10 +120,27 @@ export function seedAtp(double: Pick<KubeApiDouble, 'store' | 'controller' | 'cl
       setClock(k);
       const rel: HelmRelease = {
         name: 'atp',
-        info: {first_deployed: latestAt(1), last_deployed: latestAt(k), deleted: '0001-01-01T00:00:00Z', description: k === 1 ? 'Install complete' : 'Upgrade complete', status: k === revisions ? 'deployed' : 'superseded'},
-        chart: {metadata: {name: 'atp', version: atpVersion(k), appVersion: atpVersion(k), apiVersion: 'v2', description: 'Audit Trail Platform', type: 'application'}},
+        info: {
+          first_deployed: latestAt(1),
+          last_deployed: latestAt(k),
+          deleted: '0001-01-01T00:00:00Z',
+          description: k === 1 ? 'Install complete' : 'Upgrade complete',
+          status: k === revisions ? 'deployed' : 'superseded',
+        },
+        chart: {
+          metadata: {
+            name: 'atp',
+            version: atpVersion(k),
+            appVersion: atpVersion(k),
+            apiVersion: 'v2',
+            description: 'Audit Trail Platform',
+            type: 'application',
+          },
+        },
         config: {global: {imageTag: atpVersion(k)}},
-        manifest: services.map((s) => `---\n# Source: atp/templates/${s}.yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${s}\n  namespace: ${nsOf(s)}\n`).join(''),
+        manifest: services
+          .map((s) => `---\n# Source: atp/templates/${s}.yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${s}\n  namespace: ${nsOf(s)}\n`)
+          .join(''),
         version: k,
         namespace: 'atp-system',
       };
@@ -134,13 +152,18 @@ export function seedAtp(double: Pick<KubeApiDouble, 'store' | 'controller' | 'cl
   if (opts.flux !== false) {
     store.create(resourceByName('kustomizations'), fluxKustomization('atp', 'flux-system', firstAt), {internal: true});
     const history: HelmHistoryEntry[] = [];
-    for (let k = revisions; k >= 1; k--) history.push({version: k, chartVersion: atpVersion(k), status: k === revisions ? 'deployed' : 'superseded', at: latestAt(k)});
+    for (let k = revisions; k >= 1; k--)
+      history.push({version: k, chartVersion: atpVersion(k), status: k === revisions ? 'deployed' : 'superseded', at: latestAt(k)});
     store.create(resourceByName('helmreleases'), fluxHelmRelease('atp', 'atp-system', history, firstAt), {internal: true});
   }
   if (opts.cronjobs !== false) {
     const lastRun = new Date(realNow - 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    store.create(resourceByName('cronjobs'), cronJob('atp-purge', 'atp-system', '0 3 * * *', `${registry}/integrity:${atpVersion(revisions)}`, lastRun), {internal: true});
-    store.create(resourceByName('cronjobs'), cronJob('atp-export', 'atp-system', '*/30 * * * *', `${registry}/export:${atpVersion(revisions)}`, lastRun), {internal: true});
+    store.create(resourceByName('cronjobs'), cronJob('atp-purge', 'atp-system', '0 3 * * *', `${registry}/integrity:${atpVersion(revisions)}`, lastRun), {
+      internal: true,
+    });
+    store.create(resourceByName('cronjobs'), cronJob('atp-export', 'atp-system', '*/30 * * * *', `${registry}/export:${atpVersion(revisions)}`, lastRun), {
+      internal: true,
+    });
   }
   clock.reset();
   return result;

@@ -26,8 +26,24 @@ function selectorString(sel: unknown): string {
 }
 
 const wide = (specPath: string): Column[] => [
-  col('Containers', 'string', (o) => containersOf(o, specPath).map((c) => str(c, 'name')).join(','), 1),
-  col('Images', 'string', (o) => containersOf(o, specPath).map((c) => str(c, 'image')).join(','), 1),
+  col(
+    'Containers',
+    'string',
+    (o) =>
+      containersOf(o, specPath)
+        .map((c) => str(c, 'name'))
+        .join(','),
+    1,
+  ),
+  col(
+    'Images',
+    'string',
+    (o) =>
+      containersOf(o, specPath)
+        .map((c) => str(c, 'image'))
+        .join(','),
+    1,
+  ),
   col('Selector', 'string', (o) => selectorString(getPath(o, 'spec.selector')), 1),
 ];
 

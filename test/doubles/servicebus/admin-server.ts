@@ -69,23 +69,25 @@ function page<T>(items: T[], params: URLSearchParams): {slice: T[]; skip: number
   return {slice, skip, top, more: skip + slice.length < items.length};
 }
 
-function pagedFeed<T>(
-  title: string, base: string, path: string, items: T[], params: URLSearchParams, toEntry: (item: T) => string,
-): string {
+function pagedFeed<T>(title: string, base: string, path: string, items: T[], params: URLSearchParams, toEntry: (item: T) => string): string {
   const p = page(items, params);
   const self = `${base}/${path}?api-version=${API_VERSION}`;
-  const next = p.more
-    ? `${base}/${path}?%24skip=${p.skip + p.slice.length}&%24top=${p.top}&api-version=${API_VERSION}`
-    : undefined;
+  const next = p.more ? `${base}/${path}?%24skip=${p.skip + p.slice.length}&%24top=${p.top}&api-version=${API_VERSION}` : undefined;
   return feed(title, self, p.slice.map(toEntry), next);
 }
 
-const queueEntry = (base: string) => (q: Entity): string =>
-  entry(entityUrl(base, q.path), q.path, queueDescription(q), q.times.updatedAt);
-const topicEntry = (base: string) => (t: Topic): string =>
-  entry(entityUrl(base, t.path), t.path, topicDescription(t), t.times.updatedAt);
-const subEntry = (base: string) => (s: Entity): string =>
-  entry(entityUrl(base, s.path), s.name, subscriptionDescription(s), s.times.updatedAt);
+const queueEntry =
+  (base: string) =>
+  (q: Entity): string =>
+    entry(entityUrl(base, q.path), q.path, queueDescription(q), q.times.updatedAt);
+const topicEntry =
+  (base: string) =>
+  (t: Topic): string =>
+    entry(entityUrl(base, t.path), t.path, topicDescription(t), t.times.updatedAt);
+const subEntry =
+  (base: string) =>
+  (s: Entity): string =>
+    entry(entityUrl(base, s.path), s.name, subscriptionDescription(s), s.times.updatedAt);
 
 // Unknown entities get Service Bus's quirky answer: 200 with an empty feed.
 function route(ns: Namespace, base: string, pathname: string, params: URLSearchParams): string {

@@ -59,8 +59,12 @@ export class AmqpBroker {
   /** Takes over a socket whose first bytes are an AMQP/SASL protocol header (`encrypted`: it came over TLS). */
   accept(socket: AmqpSocket, encrypted = false): void {
     const conn = this.container.create_connection({
-      id: `sbd-${++this.accepted}`, container_id: 'servicebus-double', max_frame_size: MAX_FRAME,
-      autoaccept: false, autosettle: false, treat_modified_as_released: false,
+      id: `sbd-${++this.accepted}`,
+      container_id: 'servicebus-double',
+      max_frame_size: MAX_FRAME,
+      autoaccept: false,
+      autosettle: false,
+      treat_modified_as_released: false,
     } as unknown as Parameters<typeof this.container.create_connection>[0]);
     this.states.set(conn, new ConnectionState(encrypted));
     this.connections.add(conn);
@@ -89,7 +93,10 @@ export class AmqpBroker {
 
   private state(conn: Connection): ConnectionState {
     let s = this.states.get(conn);
-    if (!s) { s = new ConnectionState(); this.states.set(conn, s); }
+    if (!s) {
+      s = new ConnectionState();
+      this.states.set(conn, s);
+    }
     return s;
   }
 
@@ -104,8 +111,7 @@ export class AmqpBroker {
   }
 
   private notFound(link: Sender | Receiver, address: string): void {
-    this.refuse(link, 'amqp:not-found',
-      `The messaging entity '${this.o.endpoint()}${address}' could not be found. (Service Bus double)`);
+    this.refuse(link, 'amqp:not-found', `The messaging entity '${this.o.endpoint()}${address}' could not be found. (Service Bus double)`);
   }
 
   private authorized(conn: Connection, link: Sender | Receiver, address: string): boolean {
@@ -126,7 +132,9 @@ export class AmqpBroker {
       const replies = this.state(conn).replyLinks;
       const keys = [target, sender.name].filter((k) => k !== '');
       for (const k of keys) replies.set(k, sender);
-      sender.on('sender_close', () => { for (const k of keys) replies.delete(k); });
+      sender.on('sender_close', () => {
+        for (const k of keys) replies.delete(k);
+      });
       return;
     }
     const entity = this.o.namespace.findEntity(parsed.entityKey);
@@ -172,15 +180,17 @@ export class AmqpBroker {
     if (!this.authorized(conn, receiver, target)) return;
     internals(receiver).local.attach['max_message_size'] = this.o.maxMessageSizeBytes;
     attachSendLink({
-      receiver, target: dest, targetKey: parsed.entityKey, namespace: this.o.namespace, faults: this.o.faults,
+      receiver,
+      target: dest,
+      targetKey: parsed.entityKey,
+      namespace: this.o.namespace,
+      faults: this.o.faults,
       dropConnection: () => void this.dropConnection(conn),
       isDropping: () => this.state(conn).dropping,
     });
   }
 
-  private serveRequests(
-    conn: Connection, receiver: Receiver, address: string, names: StatusNames, handle: (r: AmqpMessage) => Reply,
-  ): void {
+  private serveRequests(conn: Connection, receiver: Receiver, address: string, names: StatusNames, handle: (r: AmqpMessage) => Reply): void {
     receiver.on('message', (ctx: EventContext) => {
       ctx.delivery?.accept();
       const request = ctx.message as AmqpMessage | undefined;

@@ -20,18 +20,21 @@ export interface ManagementLimits {
 }
 
 /** Dispatches one management request against a sub-queue (undefined when the address is a topic). */
-export function handleManagement(
-  entity: Entity | undefined, queue: SubQueue | undefined, request: AmqpMessage, limits: ManagementLimits,
-): Reply {
+export function handleManagement(entity: Entity | undefined, queue: SubQueue | undefined, request: AmqpMessage, limits: ManagementLimits): Reply {
   const op = String(request.application_properties?.['operation'] ?? '');
   const body = (request.body ?? {}) as Record<string, unknown>;
   if (!entity || !queue) return replies.notImplemented(op);
   switch (op) {
-    case 'com.microsoft:peek-message': return peek(queue, body, limits.maxPeekCount);
-    case 'com.microsoft:renew-lock': return renewLock(queue, body);
-    case 'com.microsoft:update-disposition': return updateDisposition(entity, queue, body);
-    case 'com.microsoft:receive-by-sequence-number': return receiveBySequence(queue, body);
-    default: return replies.notImplemented(op);
+    case 'com.microsoft:peek-message':
+      return peek(queue, body, limits.maxPeekCount);
+    case 'com.microsoft:renew-lock':
+      return renewLock(queue, body);
+    case 'com.microsoft:update-disposition':
+      return updateDisposition(entity, queue, body);
+    case 'com.microsoft:receive-by-sequence-number':
+      return receiveBySequence(queue, body);
+    default:
+      return replies.notImplemented(op);
   }
 }
 
@@ -78,8 +81,7 @@ function updateDisposition(entity: Entity, queue: SubQueue, body: Record<string,
     else if (status === 'suspended') {
       const reason = body['deadletter-reason'];
       const description = body['deadletter-description'];
-      entity.deadLetterMessage(m, queue, reason === undefined ? undefined : String(reason),
-        description === undefined ? undefined : String(description), props);
+      entity.deadLetterMessage(m, queue, reason === undefined ? undefined : String(reason), description === undefined ? undefined : String(description), props);
     } else {
       return replies.error(400, 'amqp:invalid-field', `unknown disposition-status '${status}'`);
     }

@@ -72,7 +72,8 @@ export const replies = {
   noContent: (): Reply => ({status: 204, description: 'No Content'}),
   error: (status: number, condition: string, description: string): Reply => ({status, condition, description}),
   notImplemented: (op: string): Reply => ({
-    status: 501, condition: 'amqp:not-implemented',
+    status: 501,
+    condition: 'amqp:not-implemented',
     description: `The Service Bus double does not implement '${op}'.`,
   }),
 };

@@ -21,8 +21,12 @@ export type ResolvedEntityOptions = Required<Omit<EntityOptions, 'createdAt'>>;
 
 /** Defaults used when an option is absent. */
 export const ENTITY_DEFAULTS: ResolvedEntityOptions = {
-  lockDurationMs: 30_000, maxDeliveryCount: 10, requiresDuplicateDetection: false,
-  duplicateDetectionWindowMs: 10 * 60_000, requiresSession: false, maxSizeInMegabytes: 1024,
+  lockDurationMs: 30_000,
+  maxDeliveryCount: 10,
+  requiresDuplicateDetection: false,
+  duplicateDetectionWindowMs: 10 * 60_000,
+  requiresSession: false,
+  maxSizeInMegabytes: 1024,
 };
 
 /** Timestamps the admin feed reports. */
@@ -35,7 +39,9 @@ export class EntityTimes {
     this.updatedAt = createdAt;
     this.accessedAt = createdAt;
   }
-  touch(): void { this.accessedAt = new Date(); }
+  touch(): void {
+    this.accessedAt = new Date();
+  }
 }
 
 /** Assigns sequence numbers and drops duplicates by messageId when enabled. */
@@ -90,19 +96,35 @@ export class Entity implements SubQueueOwner {
     this.transferDeadLetterQueue = new SubQueue(this, 'transferDeadLetter');
   }
 
-  get name(): string { return this.path.split('/').pop() ?? this.path; }
-  get lockDurationMs(): number { return this.options.lockDurationMs; }
-  get maxDeliveryCount(): number { return this.options.maxDeliveryCount; }
+  get name(): string {
+    return this.path.split('/').pop() ?? this.path;
+  }
+  get lockDurationMs(): number {
+    return this.options.lockDurationMs;
+  }
+  get maxDeliveryCount(): number {
+    return this.options.maxDeliveryCount;
+  }
   /** Snapshot of active messages (including locked and deferred ones). */
-  get active(): BrokerMessage[] { return [...this.activeQueue.messages]; }
+  get active(): BrokerMessage[] {
+    return [...this.activeQueue.messages];
+  }
   /** Snapshot of the dead-letter sub-queue. */
-  get deadLetter(): BrokerMessage[] { return [...this.deadLetterQueue.messages]; }
+  get deadLetter(): BrokerMessage[] {
+    return [...this.deadLetterQueue.messages];
+  }
   /** Snapshot of the transfer dead-letter sub-queue. */
-  get transferDeadLetter(): BrokerMessage[] { return [...this.transferDeadLetterQueue.messages]; }
+  get transferDeadLetter(): BrokerMessage[] {
+    return [...this.transferDeadLetterQueue.messages];
+  }
   /** Messages currently locked in any sub-queue. */
-  get locked(): BrokerMessage[] { return this.all().filter((m) => m.lock); }
+  get locked(): BrokerMessage[] {
+    return this.all().filter((m) => m.lock);
+  }
   /** Sum of stored message sizes (the admin feed's SizeInBytes). */
-  get sizeInBytes(): number { return this.all().reduce((n, m) => n + m.sizeInBytes, 0); }
+  get sizeInBytes(): number {
+    return this.all().reduce((n, m) => n + m.sizeInBytes, 0);
+  }
 
   subQueue(kind: SubQueueKind): SubQueue {
     if (kind === 'deadLetter') return this.deadLetterQueue;
@@ -110,12 +132,17 @@ export class Entity implements SubQueueOwner {
     return this.activeQueue;
   }
 
-  touch(): void { this.times.touch(); }
+  touch(): void {
+    this.times.touch();
+  }
 
   /** Sequences and stores a sent message; returns false if dropped as a duplicate. */
   publish(amqp: AmqpMessage, enqueuedTime = new Date()): boolean {
     const seq = this.sequencer.admit(amqp);
-    if (seq === undefined) { this.duplicateCount++; return false; }
+    if (seq === undefined) {
+      this.duplicateCount++;
+      return false;
+    }
     this.enqueue(new BrokerMessage(amqp, seq, enqueuedTime));
     return true;
   }
@@ -127,9 +154,7 @@ export class Entity implements SubQueueOwner {
   }
 
   /** Moves a message into the DLQ with reason/description application properties. */
-  deadLetterMessage(
-    msg: BrokerMessage, from: SubQueue, reason?: string, description?: string, props?: Record<string, unknown>,
-  ): void {
+  deadLetterMessage(msg: BrokerMessage, from: SubQueue, reason?: string, description?: string, props?: Record<string, unknown>): void {
     from.remove(msg);
     from.stats.deadLettered++;
     msg.modifyProperties({...props, DeadLetterReason: reason, DeadLetterErrorDescription: description});
@@ -138,8 +163,7 @@ export class Entity implements SubQueueOwner {
   }
 
   autoDeadLetter(msg: BrokerMessage, from: SubQueue): void {
-    this.deadLetterMessage(msg, from, 'MaxDeliveryCountExceeded',
-      `Message could not be consumed after ${this.maxDeliveryCount} delivery attempts.`);
+    this.deadLetterMessage(msg, from, 'MaxDeliveryCountExceeded', `Message could not be consumed after ${this.maxDeliveryCount} delivery attempts.`);
   }
 
   private all(): BrokerMessage[] {
@@ -161,19 +185,29 @@ export class Topic {
   rejectedSendCount = 0;
   duplicateCount = 0;
 
-  constructor(readonly name: string, options: EntityOptions = {}) {
+  constructor(
+    readonly name: string,
+    options: EntityOptions = {},
+  ) {
     this.options = {...ENTITY_DEFAULTS, ...stripUndefined(options)};
     this.times = new EntityTimes(options.createdAt);
     this.sequencer = new Sequencer(this.options);
   }
 
-  get path(): string { return this.name; }
-  get sizeInBytes(): number { return 0; }
+  get path(): string {
+    return this.name;
+  }
+  get sizeInBytes(): number {
+    return 0;
+  }
 
   /** Sequences and fans out one message; returns false if dropped as a duplicate. */
   publish(amqp: AmqpMessage, enqueuedTime = new Date()): boolean {
     const seq = this.sequencer.admit(amqp);
-    if (seq === undefined) { this.duplicateCount++; return false; }
+    if (seq === undefined) {
+      this.duplicateCount++;
+      return false;
+    }
     this.sentCount++;
     this.times.touch();
     const original = new BrokerMessage(amqp, seq, enqueuedTime);

@@ -78,7 +78,9 @@ export class Faults {
   }
 
   /** Disarms everything. */
-  clear(): void { this.rules = []; }
+  clear(): void {
+    this.rules = [];
+  }
 
   /** Decision for one send to `entityKey`. */
   onSend(entityKey: string): SendDecision {
@@ -99,7 +101,10 @@ export class Faults {
     for (const r of this.rules) {
       if (r.cancelled || r.key !== key || (r.apply === 'drop-after-delivery') !== delivery) continue;
       r.seen++;
-      if (r.seen >= r.from && r.seen < r.to) { r.fired++; hits.push(r); }
+      if (r.seen >= r.from && r.seen < r.to) {
+        r.fired++;
+        hits.push(r);
+      }
     }
     return hits;
   }
@@ -108,6 +113,13 @@ export class Faults {
     const rule: Rule = {key: normalizePath(path), seen: 0, fired: 0, from: nth, to: nth + count, cancelled: false, apply};
     if (error) rule.error = error;
     this.rules.push(rule);
-    return {get fired() { return rule.fired; }, cancel: () => { rule.cancelled = true; }};
+    return {
+      get fired() {
+        return rule.fired;
+      },
+      cancel: () => {
+        rule.cancelled = true;
+      },
+    };
   }
 }

@@ -80,10 +80,18 @@ export async function startServiceBusDouble(opts: ServiceBusDoubleOptions = {}):
   const adminRequests: AdminRequestRecord[] = [];
   let endpoint = 'sb://127.0.0.1/';
   const broker = new AmqpBroker({
-    namespace, faults, sas, bearer, endpoint: () => endpoint, maxMessageSizeBytes: 256 * 1024, maxPeekCount: opts.maxPeekCount ?? 250,
+    namespace,
+    faults,
+    sas,
+    bearer,
+    endpoint: () => endpoint,
+    maxMessageSizeBytes: 256 * 1024,
+    maxPeekCount: opts.maxPeekCount ?? 250,
   });
   const server = await startSniffingServer({
-    port: opts.port ?? 0, certPem: ca.certPem, keyPem: ca.keyPem,
+    port: opts.port ?? 0,
+    certPem: ca.certPem,
+    keyPem: ca.keyPem,
     onAmqp: (socket, encrypted) => broker.accept(socket, encrypted),
     onHttp: createAdminHandler(namespace, {sas, bearer}, adminRequests),
   });
@@ -91,7 +99,12 @@ export async function startServiceBusDouble(opts: ServiceBusDoubleOptions = {}):
   const base = `Endpoint=${endpoint};SharedAccessKeyName=${keyName};SharedAccessKey=${key}`;
   if (opts.seed) seed(namespace, opts.seed);
   return {
-    host: server.host, port: server.port, ca, namespace, faults, adminRequests,
+    host: server.host,
+    port: server.port,
+    ca,
+    namespace,
+    faults,
+    adminRequests,
     connectionString: `${base};UseDevelopmentEmulator=true`,
     tlsConnectionString: base,
     fullyQualifiedNamespace: `${server.host}:${server.port}`,
@@ -107,7 +120,9 @@ export async function startServiceBusDouble(opts: ServiceBusDoubleOptions = {}):
       return hits.length;
     },
     dropAllConnections: () => broker.dropAll(),
-    get openConnections() { return broker.connections.size; },
+    get openConnections() {
+      return broker.connections.size;
+    },
     async close() {
       broker.close();
       namespace.dispose();

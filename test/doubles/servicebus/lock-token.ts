@@ -6,7 +6,16 @@ import {R} from './rhea-shim.js';
 function reorder(bytes: Buffer): Buffer {
   const b = Buffer.from(bytes);
   const out = Buffer.from(b);
-  for (const [i, j] of [[0, 3], [1, 2], [2, 1], [3, 0], [4, 5], [5, 4], [6, 7], [7, 6]] as const) {
+  for (const [i, j] of [
+    [0, 3],
+    [1, 2],
+    [2, 1],
+    [3, 0],
+    [4, 5],
+    [5, 4],
+    [6, 7],
+    [7, 6],
+  ] as const) {
     out[i] = b[j] ?? 0;
   }
   return out;

@@ -32,18 +32,36 @@ export class BrokerMessage {
     return new BrokerMessage(amqp, this.sequenceNumber, this.enqueuedTime, this.deliveryCount);
   }
 
-  get messageId(): string | undefined { return str(this.amqp['message_id']); }
-  get correlationId(): string | undefined { return str(this.amqp['correlation_id']); }
-  get subject(): string | undefined { return str(this.amqp['subject']); }
-  get sessionId(): string | undefined { return str(this.amqp['group_id']); }
-  get contentType(): string | undefined { return str(this.amqp['content_type']); }
-  get partitionKey(): string | undefined { return str(this.amqp.message_annotations?.['x-opt-partition-key']); }
-  get applicationProperties(): Record<string, unknown> { return this.amqp.application_properties ?? {}; }
-  get deadLetterReason(): string | undefined { return str(this.applicationProperties['DeadLetterReason']); }
+  get messageId(): string | undefined {
+    return str(this.amqp['message_id']);
+  }
+  get correlationId(): string | undefined {
+    return str(this.amqp['correlation_id']);
+  }
+  get subject(): string | undefined {
+    return str(this.amqp['subject']);
+  }
+  get sessionId(): string | undefined {
+    return str(this.amqp['group_id']);
+  }
+  get contentType(): string | undefined {
+    return str(this.amqp['content_type']);
+  }
+  get partitionKey(): string | undefined {
+    return str(this.amqp.message_annotations?.['x-opt-partition-key']);
+  }
+  get applicationProperties(): Record<string, unknown> {
+    return this.amqp.application_properties ?? {};
+  }
+  get deadLetterReason(): string | undefined {
+    return str(this.applicationProperties['DeadLetterReason']);
+  }
   get deadLetterErrorDescription(): string | undefined {
     return str(this.applicationProperties['DeadLetterErrorDescription']);
   }
-  get isLocked(): boolean { return this.lock !== undefined; }
+  get isLocked(): boolean {
+    return this.lock !== undefined;
+  }
 
   /** Body bytes of a data-section body (what the SDK sends for Buffers, strings and JSON). */
   get bodyBytes(): Buffer | undefined {

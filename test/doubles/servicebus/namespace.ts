@@ -85,11 +85,17 @@ export class Namespace {
   }
 
   /** Queues sorted by name (the admin feed order). */
-  queues(): Entity[] { return sortByName([...this.queueMap.values()]); }
+  queues(): Entity[] {
+    return sortByName([...this.queueMap.values()]);
+  }
   /** Topics sorted by name. */
-  topics(): Topic[] { return sortByName([...this.topicMap.values()]); }
+  topics(): Topic[] {
+    return sortByName([...this.topicMap.values()]);
+  }
   /** Subscriptions of a topic sorted by name. */
-  subscriptions(topic: Topic): Entity[] { return sortByName([...topic.subscriptions.values()]); }
+  subscriptions(topic: Topic): Entity[] {
+    return sortByName([...topic.subscriptions.values()]);
+  }
 
   /** Stops every lock timer. */
   dispose(): void {

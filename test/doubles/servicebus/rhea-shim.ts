@@ -18,7 +18,9 @@ export interface AmqpErrorLike {
   info?: Record<string, unknown>;
 }
 
-interface Outcome { described(): unknown }
+interface Outcome {
+  described(): unknown;
+}
 interface RheaInternals {
   message: {
     encode(msg: unknown): Buffer;

@@ -50,8 +50,12 @@ export function checkSasToken(token: string, key: SasKey, resource?: string): st
 
 // A token for `sb://host/orders` also covers `sb://host/orders/$management`; compare paths only.
 function covers(audience: string, resource: string): boolean {
-  const path = (u: string): string => u.replace(/^[a-z]+:\/\/[^/]*/i, '').replace(/\?.*$/, '')
-    .replace(/^\/+|\/+$/g, '').toLowerCase();
+  const path = (u: string): string =>
+    u
+      .replace(/^[a-z]+:\/\/[^/]*/i, '')
+      .replace(/\?.*$/, '')
+      .replace(/^\/+|\/+$/g, '')
+      .toLowerCase();
   const a = path(audience);
   const r = path(resource);
   return a === '' || r === a || r.startsWith(`${a}/`);

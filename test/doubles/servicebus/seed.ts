@@ -38,12 +38,13 @@ export interface SeedContents {
 
 /** Builds the AMQP form of a seed message. */
 export function toAmqp(m: SeedMessage): AmqpMessage {
-  const bytes = Buffer.isBuffer(m.body) ? m.body
-    : typeof m.body === 'string' ? Buffer.from(m.body, 'utf8') : Buffer.from(JSON.stringify(m.body), 'utf8');
+  const bytes = Buffer.isBuffer(m.body) ? m.body : typeof m.body === 'string' ? Buffer.from(m.body, 'utf8') : Buffer.from(JSON.stringify(m.body), 'utf8');
   const amqp: AmqpMessage = {
     body: m.bodyAsAmqpValue ? (typeof m.body === 'string' ? m.body : bytes) : R.message.data_section(bytes),
   };
-  const set = (k: string, v: unknown): void => { if (v !== undefined) amqp[k] = v; };
+  const set = (k: string, v: unknown): void => {
+    if (v !== undefined) amqp[k] = v;
+  };
   set('message_id', m.messageId);
   set('content_type', m.contentType ?? (Buffer.isBuffer(m.body) ? undefined : typeof m.body === 'string' ? 'text/plain' : 'application/json'));
   set('correlation_id', m.correlationId);

@@ -24,21 +24,35 @@ export interface SubQueueOwner {
 
 /** Counters per sub-queue, for assertions. */
 export interface SubQueueStats {
-  delivered: number; completed: number; abandoned: number; deadLettered: number;
-  deferred: number; locksExpired: number; locksRenewed: number;
+  delivered: number;
+  completed: number;
+  abandoned: number;
+  deadLettered: number;
+  deferred: number;
+  locksExpired: number;
+  locksRenewed: number;
 }
 
 /** Messages ordered by sequence number, with peek-lock bookkeeping and consumer dispatch. */
 export class SubQueue {
   readonly messages: BrokerMessage[] = [];
   readonly stats: SubQueueStats = {
-    delivered: 0, completed: 0, abandoned: 0, deadLettered: 0, deferred: 0, locksExpired: 0, locksRenewed: 0,
+    delivered: 0,
+    completed: 0,
+    abandoned: 0,
+    deadLettered: 0,
+    deferred: 0,
+    locksExpired: 0,
+    locksRenewed: 0,
   };
   private readonly consumers: Consumer[] = [];
   private dispatching = false;
   private again = false;
 
-  constructor(readonly owner: SubQueueOwner, readonly kind: SubQueueKind) {}
+  constructor(
+    readonly owner: SubQueueOwner,
+    readonly kind: SubQueueKind,
+  ) {}
 
   /** Adds a message (kept in sequence order) and offers it to consumers. */
   add(msg: BrokerMessage): void {
@@ -56,7 +70,10 @@ export class SubQueue {
     if (i >= 0) this.messages.splice(i, 1);
   }
 
-  attach(c: Consumer): void { this.consumers.push(c); this.dispatch(); }
+  attach(c: Consumer): void {
+    this.consumers.push(c);
+    this.dispatch();
+  }
   detach(c: Consumer): void {
     const i = this.consumers.indexOf(c);
     if (i >= 0) this.consumers.splice(i, 1);
@@ -149,7 +166,10 @@ export class SubQueue {
 
   /** Hands available messages to consumers with credit, round-robin. */
   dispatch(): void {
-    if (this.dispatching) { this.again = true; return; }
+    if (this.dispatching) {
+      this.again = true;
+      return;
+    }
     this.dispatching = true;
     try {
       do {

@@ -48,10 +48,23 @@ export async function createTestCa(options: CreateTestCaOptions = {}): Promise<T
 async function generate(dir: string, options: CreateTestCaOptions): Promise<TestCa> {
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
   await openssl(
-    ['req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '2',
-      '-subj', '/CN=atp-cockpit throwaway test CA',
-      '-addext', 'basicConstraints=critical,CA:TRUE',
-      '-addext', 'keyUsage=critical,keyCertSign,cRLSign'],
+    [
+      'req',
+      '-x509',
+      ...ec,
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.crt',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=atp-cockpit throwaway test CA',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    ],
     dir,
   );
   await openssl(['req', ...ec, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=localhost'], dir);
@@ -64,17 +77,17 @@ async function generate(dir: string, options: CreateTestCaOptions): Promise<Test
   ].join('\n');
   await writeFile(join(dir, 'server.ext'), `${ext}\n`);
   await openssl(
-    ['x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial',
-      '-out', 'server.crt', '-days', '2', '-extfile', 'server.ext'],
+    ['x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.crt', '-days', '2', '-extfile', 'server.ext'],
     dir,
   );
-  const [caPem, certPem, keyPem] = await Promise.all(
-    ['ca.crt', 'server.crt', 'server.key'].map((f) => readFile(join(dir, f), 'utf8')),
-  );
+  const [caPem, certPem, keyPem] = await Promise.all(['ca.crt', 'server.crt', 'server.key'].map((f) => readFile(join(dir, f), 'utf8')));
   const kept = options.keepFiles === true;
   return {
-    dir: kept ? dir : undefined, caFile: kept ? join(dir, 'ca.crt') : undefined,
-    caPem: caPem ?? '', certPem: certPem ?? '', keyPem: keyPem ?? '',
+    dir: kept ? dir : undefined,
+    caFile: kept ? join(dir, 'ca.crt') : undefined,
+    caPem: caPem ?? '',
+    certPem: certPem ?? '',
+    keyPem: keyPem ?? '',
     dispose: () => (kept ? rm(dir, {recursive: true, force: true}) : Promise.resolve()),
   };
 }
@@ -83,7 +96,11 @@ async function generate(dir: string, options: CreateTestCaOptions): Promise<Test
 export function readTestCa(dir: string): TestCa {
   const read = (f: string): string => readFileSync(join(dir, f), 'utf8');
   return {
-    dir, caFile: join(dir, 'ca.crt'), caPem: read('ca.crt'), certPem: read('server.crt'), keyPem: read('server.key'),
+    dir,
+    caFile: join(dir, 'ca.crt'),
+    caPem: read('ca.crt'),
+    certPem: read('server.crt'),
+    keyPem: read('server.key'),
     dispose: async () => {},
   };
 }

@@ -33,11 +33,19 @@ function replay(socket: net.Socket, first: Buffer): Duplex {
   const d = new Duplex({
     read: () => void socket.resume(),
     write: (chunk: Buffer, _enc, cb) => void socket.write(chunk, cb),
-    final: (cb) => { socket.end(); cb(); },
-    destroy: (err, cb) => { socket.destroy(); cb(err); },
+    final: (cb) => {
+      socket.end();
+      cb();
+    },
+    destroy: (err, cb) => {
+      socket.destroy();
+      cb(err);
+    },
   });
   d.push(first);
-  socket.on('data', (c: Buffer) => { if (!d.push(c)) socket.pause(); });
+  socket.on('data', (c: Buffer) => {
+    if (!d.push(c)) socket.pause();
+  });
   socket.on('end', () => d.push(null));
   socket.on('close', () => d.destroy());
   socket.on('error', (e) => d.destroy(e));
@@ -89,10 +97,11 @@ export async function startSniffingServer(opts: SniffingServerOptions): Promise<
   return {
     host,
     port: address.port,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      httpServer.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        httpServer.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -40,7 +40,12 @@ describe('windowStart', () => {
 });
 
 describe('sortRows and filterRows', () => {
-  const rows = [row('b', 1, 'query eu-west Degraded'), row('a', 1, 'gateway us-east Degraded'), row('c', 3, 'ingestion us-east Unhealthy'), row('d', 0, 'search eu-west Healthy')];
+  const rows = [
+    row('b', 1, 'query eu-west Degraded'),
+    row('a', 1, 'gateway us-east Degraded'),
+    row('c', 3, 'ingestion us-east Unhealthy'),
+    row('d', 0, 'search eu-west Healthy'),
+  ];
 
   it('sorts worst first, then by key, without touching the input', () => {
     expect(sortRows(rows).map((r) => r.key)).toEqual(['c', 'a', 'b', 'd']);

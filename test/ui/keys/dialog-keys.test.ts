@@ -17,10 +17,21 @@ describe('dialog keys', () => {
   });
 
   it('a key line names the first key of each meaning, and list movement by the arrows', () => {
-    expect(dialogHint([['move', 'choose'], ['accept', 'continue'], ['cancel', 'cancel']])).toBe('↑↓ choose · Enter continue · Esc cancel');
-    expect(dialogHint([['next-field', 'move'], ['button', 'buttons'], ['toggle', 'choose'], ['erase', 'delete']])).toBe(
-      'Tab/↑↓ move · ←→ buttons · Space choose · Backspace delete',
-    );
+    expect(
+      dialogHint([
+        ['move', 'choose'],
+        ['accept', 'continue'],
+        ['cancel', 'cancel'],
+      ]),
+    ).toBe('↑↓ choose · Enter continue · Esc cancel');
+    expect(
+      dialogHint([
+        ['next-field', 'move'],
+        ['button', 'buttons'],
+        ['toggle', 'choose'],
+        ['erase', 'delete'],
+      ]),
+    ).toBe('Tab/↑↓ move · ←→ buttons · Space choose · Backspace delete');
     // the line follows the declaration: what it names is what the dialog takes
     for (const d of DIALOG_KEYS) expect(dialogKey(d.keys[0]!)).toBe(d.key);
   });
