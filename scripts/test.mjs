@@ -1,6 +1,6 @@
-// `npm test`: build (the end-to-end tests run the real launcher), typecheck, lint, then every test.
+// `npm test`: build (the end-to-end tests run the real launcher), typecheck, lint, format check, then every test.
 // Its last lines say what was skipped and why (scripts/vitest-skips.mjs), then one line: "N passed, N failed"
-// (typecheck and lint count as one check each).
+// (typecheck, lint and the format check count as one check each).
 import {spawnSync} from 'node:child_process';
 import {mkdirSync, readFileSync, rmSync} from 'node:fs';
 
@@ -18,6 +18,8 @@ if (!step('build', 'node', ['scripts/build.mjs'])) results.failed++;
 for (const [name, command, commandArgs] of [
   ['typecheck', 'tsc', ['-p', 'tsconfig.json', '--noEmit']],
   ['lint', 'eslint', ['.', '--max-warnings=0']],
+  // One layout for every file (.prettierrc.json), so a diff shows only what changed; `npm run format` fixes it.
+  ['format', 'prettier', ['--check', '--log-level=warn', '.']],
 ]) {
   if (step(name, command, commandArgs)) results.passed++;
   else results.failed++;
@@ -26,7 +28,14 @@ for (const [name, command, commandArgs] of [
 mkdirSync('.tmp', {recursive: true});
 rmSync('.tmp/vitest.json', {force: true});
 rmSync('.tmp/vitest-skips.json', {force: true});
-step('tests', 'vitest', ['run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest.json', '--reporter=./scripts/vitest-skips.mjs', ...args]);
+step('tests', 'vitest', [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=.tmp/vitest.json',
+  '--reporter=./scripts/vitest-skips.mjs',
+  ...args,
+]);
 try {
   const report = JSON.parse(readFileSync('.tmp/vitest.json', 'utf8'));
   results.passed += report.numPassedTests ?? 0;
