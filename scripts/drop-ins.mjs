@@ -26,9 +26,12 @@ export const CHECKED_AGAINST = {
     reverify: "the host-config methods that mutate Ink's DOM (MUTATORS in src/ui/terminal/skip-idle-commits.ts) and commitUpdate's arguments",
   },
   'yoga-layout': {version: '3.2.1', reverify: 'the loader patches in scripts/startup.mjs (yogaLoader, withoutTopLevelAwait)'},
-  'string-width': {version: '8.3.0', reverify: 'src/ui/terminal/fast-string-width.ts (test/ui/fast-text.test.ts) and lazyStringWidth in scripts/startup.mjs'},
+  'string-width': {
+    version: '8.3.0',
+    reverify: 'src/ui/terminal/fast-string-width.ts (test/ui/terminal/fast-text.test.ts) and lazyStringWidth in scripts/startup.mjs',
+  },
   // No drop-in of its own any more, but Ink's Output tokenizes with it: the Output drop-in copies its results.
-  '@alcalzone/ansi-tokenize': {version: '0.3.2', reverify: "the Output drop-in (test/ui/fast-output.test.ts compares it with Ink's Output)"},
+  '@alcalzone/ansi-tokenize': {version: '0.3.2', reverify: "the Output drop-in (test/ui/terminal/fast-output.test.ts compares it with Ink's Output)"},
 };
 
 /** Where a package is installed for the project and, if Ink has its own copy, for Ink. */

@@ -8,7 +8,7 @@ const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
  * printable ASCII and Latin-1, general punctuation (dashes, quotes, bullets, ellipsis), arrows, box drawing,
  * block elements, geometric shapes (not the two emoji-wide squares) and braille. Such text is measured and
  * cut by code units, without string-width or the grapheme segmenter, which are slow (trend lines and charts
- * are all block and braille characters). test/data/width.test.ts checks every code point of the class.
+ * are all block and braille characters). test/data/text/width.test.ts checks every code point of the class.
  */
 export const NARROW = /^[\x20-\x7e\xa0-\xac\xae-\xff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25fc\u2800-\u28ff]*$/;
 

@@ -1,7 +1,7 @@
 // A drop-in for Ink's internal Output (substituted in the bundle): the same cells, built as two flat arrays of
 // strings per row instead of one styled-character object per cell and three passes of tokenizing. Ink builds a
 // whole screen on every render, so this is most of what a refresh allocates. Equivalence with Ink's own Output
-// is property-tested (test/ui/fast-output.test.ts).
+// is property-tested (test/ui/terminal/fast-output.test.ts).
 // Typed against Ink's own declarations (the version pinned in package.json): a changed contract fails the typecheck.
 import type InkOutput from '../../../node_modules/ink/build/output.js';
 import type {OutputTransformer as Transformer} from '../../../node_modules/ink/build/render-node-to-output.js';

@@ -12,7 +12,7 @@ const perString = new Map<string, number>();
 const STRING_CACHE = 5_000;
 
 // string-width's rules for one BMP code point, without its costly RGI_Emoji sequence regex (checked against
-// string-width for every BMP code point in test/ui/fast-text.test.ts).
+// string-width for every BMP code point in test/ui/terminal/fast-text.test.ts).
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]/u;
 const EMOJI = /\p{Emoji_Presentation}/u;
 

@@ -2,7 +2,7 @@
 // the once-a-second tick re-renders the app to re-evaluate alerts, ages and stale marks, and most ticks change
 // none of them. This wraps Ink's host config so that a commit reaches Ink's layout and renderer only when it
 // changed Ink's DOM. The bundle substitutes it for `react-reconciler` inside Ink (scripts/drop-ins.mjs);
-// test/ui/skip-idle-commits.test.ts checks that the screen after every update is the same with and without it.
+// test/ui/terminal/skip-idle-commits.test.ts checks that the screen after every update is the same with and without it.
 
 import type createReconciler from 'react-reconciler';
 
