@@ -89,5 +89,5 @@ export function staleRefusal(pane: PaneId, snapshot: PaneSnapshot<PaneId>, now: 
 
 /** The read-only explanation the action keys give. */
 export function readOnlyRefusal(reason: string | undefined): string {
-  return `This cockpit is read-only (${reason ?? 'read-only'}): every action (rollback, replay, freeze, restart, scale) is disabled, and every backend refuses mutating calls.`;
+  return `This cockpit is read-only (${reason ?? 'read-only'}): every action that changes something is disabled (its key and command only explain), and every backend refuses mutating calls; views, logs and copying an update still work.`;
 }
