@@ -3,7 +3,7 @@
 import {loadProcedures, type Procedures} from './procedures/load.js';
 import type {Clock} from './clock.js';
 import type {ResolvedContext} from './config/context.js';
-import {DetailFeed} from './detail-feed.js';
+import {KeyedFeed, keyOf, PEEK_COUNT, type DetailFeed, type PeekFeed} from './keyed-feed.js';
 import {PaneFeed, type FeedEntry} from './feed.js';
 import {createPaging, type PagingFeed} from './pagerduty/feed.js';
 import {Poller} from './poller.js';
@@ -28,6 +28,8 @@ export interface Session {
   readonly paging?: PagingFeed;
   /** The health detail of the service@region a view shows, polled like a pane (issue 16). */
   readonly details: DetailFeed;
+  /** The messages a DLQ detail peeks, polled like a pane while the view shows them. */
+  readonly peeks: PeekFeed;
   start(): void;
   stop(): void;
   close(): Promise<void>;
@@ -99,7 +101,21 @@ export async function createSession(context: ResolvedContext, options: SessionOp
   const paging = createPaging(context, clock, options.env ?? process.env);
   const pollers = () => [...PANE_IDS.flatMap((p) => feeds[p].entries.map((e) => e.poller)), freezes, team, ...(paging ? [paging.poller] : [])];
   const detailer = context.panes.health.map((id) => sources.get(id)?.capabilities.detail).find((d) => d !== undefined);
-  const details = new DetailFeed({clock, intervalMs: context.refreshMs.health, detailer});
+  const details: DetailFeed = new KeyedFeed({
+    name: 'detail',
+    clock,
+    intervalMs: context.refreshMs.health,
+    key: keyOf,
+    read: detailer && ((ref, signal) => detailer.detail(ref, signal)),
+  });
+  const inspector = context.panes.dlq.map((id) => sources.get(id)?.capabilities.inspect).find((i) => i !== undefined);
+  const peeks: PeekFeed = new KeyedFeed({
+    name: 'peek',
+    clock,
+    intervalMs: context.refreshMs.dlq,
+    key: (entity) => entity,
+    read: inspector && ((entity, signal) => inspector.peek(entity, {max: PEEK_COUNT}, signal)),
+  });
   return {
     context,
     procedures: loadProcedures(context.runbook),
@@ -109,8 +125,9 @@ export async function createSession(context: ResolvedContext, options: SessionOp
     team,
     paging,
     details,
-    start: () => (pollers().forEach((p) => p.start()), details.start()),
-    stop: () => (pollers().forEach((p) => p.stop()), details.stop()),
+    peeks,
+    start: () => (pollers().forEach((p) => p.start()), details.start(), peeks.start()),
+    stop: () => (pollers().forEach((p) => p.stop()), details.stop(), peeks.stop()),
     async close() {
       pollers().forEach((p) => p.stop());
       details.stop();

@@ -198,6 +198,7 @@ export function useAppKeys(input: AppKeysInput): void {
         for (const p of PANE_IDS) cockpit.session.feeds[p].refresh();
         cockpit.session.freezes.refresh();
         cockpit.session.details.refresh();
+        cockpit.session.peeks.refresh();
         cockpit.repaint();
         return true;
       case 'quit':

@@ -96,3 +96,56 @@ describe('health detail: through the session poller (issue 16)', () => {
     await app.waitFor(/-\w+f9c-\w+ +Running/);
   });
 });
+
+function slowPeek(stats: {calls: number; inFlight: number; maxInFlight: number}, slowMs: number): SourceFactory {
+  return async (_config, {clock}) => {
+    const demo = createDemoSource({scenario: 'dlq-storm', seed: 1, clock});
+    const inspect = {
+      peek: async (entity: string, options: {max: number; reason?: string}, signal: AbortSignal) => {
+        stats.calls++;
+        stats.maxInFlight = Math.max(stats.maxInFlight, ++stats.inFlight);
+        await new Promise<void>((r) => clock.setTimeout(() => r(), slowMs));
+        stats.inFlight--;
+        return demo.capabilities.inspect!.peek(entity, options, signal);
+      },
+    };
+    const capabilities = {...demo.capabilities, inspect} as unknown as Capabilities;
+    const source: Source = {...demo, capabilities, read: demo.read.bind(demo)};
+    return source;
+  };
+}
+
+describe('DLQ detail: peeked through the session poller (issue 16)', () => {
+  it('leaving and reopening the DLQ detail while a slow peek runs never starts a second peek at the source', async () => {
+    const stats = {calls: 0, inFlight: 0, maxInFlight: 0};
+    app = await renderCockpit({flags: {demo: 'dlq-storm'}, session: {createSource: slowPeek(stats, 1_500)}});
+    await app.press('3');
+    await app.waitFor(/dead-lettered|DLQ depth/);
+    for (let i = 0; i < 4; i++) {
+      await app.press(KEYS.enter);
+      await app.waitFor('MESSAGES (peek');
+      await app.tick(500);
+      await app.press(KEYS.escape);
+      await app.waitUntil((f) => !f.includes('MESSAGES (peek'), 'detail closed');
+    }
+    await app.press(KEYS.enter);
+    for (let i = 0; i < 6; i++) await app.tick(1_000);
+    await app.waitUntil((f) => !f.includes('peeking…'), 'the peek to arrive');
+    expect(stats.calls).toBeGreaterThan(0);
+    expect(stats.maxInFlight).toBe(1);
+  });
+
+  it('the messages are peeked by a poller the session owns, not by the view, and again after R', async () => {
+    app = await renderCockpit({flags: {demo: 'dlq-storm'}});
+    await app.press('3');
+    await app.press(KEYS.enter);
+    await app.waitFor('MESSAGES (peek');
+    await app.tick(1_000);
+    const entity = /^ (\S+) · \S+ dead-lettered/m.exec(app.lastFrame())![1]!;
+    const polls = app.session.peeks.snapshot(entity)?.polls ?? 0;
+    expect(polls).toBeGreaterThan(0);
+    await app.press('R');
+    await app.tick(100);
+    await app.waitUntil(() => (app!.session.peeks.snapshot(entity)?.polls ?? 0) > polls, 'R to peek again');
+  });
+});

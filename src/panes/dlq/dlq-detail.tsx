@@ -1,53 +1,36 @@
 // DLQ detail: the reason breakdown with the runbook's action per reason, and a peek list of messages.
 import {useLatestState} from '../../ui/hooks/use-latest-state.js';
 import {Box, Text} from 'ink';
-import {useEffect, useRef, useState} from 'react';
+import {useRef, useState} from 'react';
 import type {DlqReading} from '../../data/readings/types.js';
 import {adviceFor} from '../../data/runbook.js';
-import {capabilityFor} from '../../data/session.js';
-import type {DlqMessage} from '../../data/sources/types.js';
-import {describeError} from '../../data/errors.js';
 import {fit} from '../../data/text/width.js';
-import {useActions} from '../../ui/actions/actions-provider.js';
-import {useCockpit, useNow, useTheme} from '../../ui/context.js';
+import {useNow, useTheme} from '../../ui/context.js';
 import {duration} from '../../ui/format.js';
 import {LAYER, useKeyLayer} from '../../ui/keys/dispatcher.js';
 import {listMove} from '../../ui/keys/bindings.js';
+import {bindingFor} from '../../ui/keys/keymap.js';
+import {usePeek} from '../../ui/hooks/use-health-detail.js';
+import {PEEK_COUNT} from '../../data/keyed-feed.js';
 
-const PEEK = 50;
+const PEEK = PEEK_COUNT;
 
 export function DlqDetailView({entity, reading, width, height}: {entity: string; reading?: DlqReading; width: number; height: number}) {
   const theme = useTheme();
   const now = useNow();
-  const {session} = useCockpit();
   const row = reading?.entities.find((e) => e.entity === entity);
-  const [messages, setMessages] = useState<readonly DlqMessage[] | undefined>();
-  const [error, setError] = useState<string>();
+  // Peeked by the session's poller (issue 16): the view fetches nothing and runs no timer.
+  const peek = usePeek(entity);
+  const messages = peek.snapshot?.value;
+  const error = peek.snapshot?.error;
   const [index, setIndex, indexRef] = useLatestState(0);
   const pageRef = useRef(1);
   const [open, setOpen] = useState(false);
-  const [version, setVersion] = useState(0);
-  const inspect = capabilityFor(session, 'dlq', 'inspect')?.capability;
-  // Peeked again after every finished action: a replayed message must not stay listed until R (issue 13).
-  const {finished} = useActions();
-  useEffect(() => {
-    if (!inspect) return undefined;
-    const abort = new AbortController();
-    inspect
-      .peek(entity, {max: PEEK}, abort.signal)
-      .then((m) => {
-        setMessages(m);
-        setError(undefined);
-      })
-      .catch((e: unknown) => !abort.signal.aborted && setError(describeError(e)));
-    return () => abort.abort();
-  }, [inspect, entity, version, finished]);
   useKeyLayer(LAYER.view, ({name}) => {
     const count = messages?.length ?? 0;
     const moved = listMove(name, indexRef.current, count, pageRef.current);
     if (moved !== undefined) setIndex(moved);
-    else if (name === 'enter') setOpen((o) => !o);
-    else if (name === 'R') setVersion((v) => v + 1);
+    else if (bindingFor(name)?.id === 'open') setOpen((o) => !o);
     else return false;
     return true;
   });

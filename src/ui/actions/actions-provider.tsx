@@ -132,6 +132,8 @@ export function ActionsProvider({children, onResult}: ActionsProviderProps) {
       onResult(result.message, result.ok ? 'ok' : 'crit');
       for (const pane of new Set<PaneId>(['health', 'dlq', ...(plan.pane ? [plan.pane] : [])])) session.feeds[pane].refresh();
       session.freezes.refresh();
+      // A replayed message must not stay listed in an open DLQ detail until R (issue 13).
+      session.peeks.refresh();
     },
     [onResult, session, notice, show],
   );

@@ -7,7 +7,7 @@ import {PANE_IDS, type PaneId} from '../../data/readings/types.js';
 import type {Session} from '../../data/session.js';
 import type {PollSnapshot} from '../../data/poller.js';
 import type {PagingReading} from '../../data/pagerduty/types.js';
-import type {Freeze, HealthDetail, TeamAction} from '../../data/sources/types.js';
+import type {DlqMessage, Freeze, HealthDetail, TeamAction} from '../../data/sources/types.js';
 import {QUIET_STORE, shownKey} from './quiet-store.js';
 
 export type Snapshots = {readonly [P in PaneId]: PaneSnapshot<P>};
@@ -22,6 +22,8 @@ export interface CockpitState {
   readonly paging?: PollSnapshot<PagingReading>;
   /** The health details views watch, by `service@region` (session.details). */
   readonly details: ReadonlyMap<string, PollSnapshot<HealthDetail>>;
+  /** The DLQ messages views peek, by entity (session.peeks). */
+  readonly peeks: ReadonlyMap<string, PollSnapshot<readonly DlqMessage[]>>;
 }
 
 const NO_FREEZES: readonly Freeze[] = [];
@@ -47,6 +49,7 @@ export class CockpitStore {
     this.unsubscribers.push(session.team.subscribe(() => this.schedule()));
     if (session.paging) this.unsubscribers.push(session.paging.poller.subscribe(() => this.schedule()));
     this.unsubscribers.push(session.details.subscribe(() => this.schedule()));
+    this.unsubscribers.push(session.peeks.subscribe(() => this.schedule()));
     this.tick();
   }
 
@@ -94,7 +97,7 @@ export class CockpitStore {
 
   private read(): CockpitState {
     const snapshots = Object.fromEntries(PANE_IDS.map((p) => [p, this.session.feeds[p].snapshot()])) as unknown as Snapshots;
-    const {freezes, team, paging, details} = this.session;
+    const {freezes, team, paging, details, peeks} = this.session;
     return {
       now: this.clock.now(),
       snapshots,
@@ -102,6 +105,7 @@ export class CockpitStore {
       team: team.snapshot().value ?? NO_TEAM,
       paging: paging?.poller.snapshot(),
       details: details.snapshots(),
+      peeks: peeks.snapshots(),
     };
   }
 }

@@ -24,5 +24,6 @@ export function shownKey(state: CockpitState): string {
   const paging = state.paging && {value: state.paging.value, error: state.paging.error, failures: state.paging.failures};
   // The health details views watch (issue 16: they come through the store too).
   const details = [...state.details].map(([key, d]) => [key, d.value, d.error, d.failures]);
-  return JSON.stringify({panes, freezes: state.freezes, team: state.team, paging, details, minute: Math.floor(state.now / 60_000)});
+  const peeks = [...state.peeks].map(([key, d]) => [key, d.value, d.error, d.failures]);
+  return JSON.stringify({panes, freezes: state.freezes, team: state.team, paging, details, peeks, minute: Math.floor(state.now / 60_000)});
 }

@@ -1,8 +1,8 @@
 // The bridge from the session's detail pollers to the health detail view: watches a service@region while mounted.
 import {useEffect} from 'react';
-import {keyOf} from '../../data/detail-feed.js';
+import {keyOf} from '../../data/keyed-feed.js';
 import type {PollSnapshot} from '../../data/poller.js';
-import type {HealthDetail} from '../../data/sources/types.js';
+import type {DlqMessage, HealthDetail} from '../../data/sources/types.js';
 import {useCockpit, useCockpitState} from '../context.js';
 
 /** The health detail of `service@region` as the session polls it (issue 16: the view runs no timer, fetches nothing). */
@@ -11,4 +11,12 @@ export function useHealthDetail(service: string, region: string): {snapshot?: Po
   const details = useCockpitState().details;
   useEffect(() => session.details.watch({service, region}), [session, service, region]);
   return {snapshot: details.get(keyOf({service, region})), available: session.details.available};
+}
+
+/** The peeked messages of DLQ `entity` as the session polls them: re-peeked on its DLQ interval, on R and after an action. */
+export function usePeek(entity: string): {snapshot?: PollSnapshot<readonly DlqMessage[]>; available: boolean} {
+  const {session} = useCockpit();
+  const peeks = useCockpitState().peeks;
+  useEffect(() => session.peeks.watch(entity), [session, entity]);
+  return {snapshot: peeks.get(entity), available: session.peeks.available};
 }

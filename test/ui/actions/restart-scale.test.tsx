@@ -158,7 +158,7 @@ describe('restart and scale in read-only', () => {
     ]) {
       await app.press(...keys);
       const frame = await app.waitFor('This cockpit is read-only');
-      expect(frame).toContain('restart, scale');
+      expect(frame).toContain('every action that changes something is');
       await app.press(KEYS.escape);
       await app.waitUntil((f) => !f.includes('This cockpit is read-only'), 'notice closed');
     }

@@ -1,50 +1,55 @@
-// Detail feeds: the health detail of one service@region, read by a poller the session owns, like a pane's (issue 16:
-// no view runs its own timer or fetches inside an effect). A view watches a ref while it shows it; the poller runs only
-// while someone watches, and outlives the view, so reopening a detail shows the last good value at once and never
-// starts a read while the previous one still runs at the source (the poller waits for it).
+// Keyed feeds: what a detail view shows (the health detail of one service@region, the peeked messages of one DLQ
+// entity), read by a poller the session owns, like a pane's (issue 16: no view runs its own timer or fetches inside an
+// effect). A view watches a ref while it shows it; the poller runs only while someone watches, and outlives the view,
+// so reopening a detail shows the last good value at once and never starts a read while the previous one still runs
+// at the source (the poller waits for it).
 import type {Clock} from './clock.js';
 import {Poller, type PollSnapshot} from './poller.js';
-import type {HealthDetail, HealthDetailable, ServiceRef} from './sources/types.js';
+import type {DlqMessage, HealthDetail, ServiceRef} from './sources/types.js';
 
 /** Pollers kept for refs nobody watches any more (their last value, and a read that may still be running). */
 const KEPT = 8;
 
-export interface DetailFeedOptions {
+export interface KeyedFeedOptions<R, V> {
+  /** What the pollers are named after (`detail`, `peek`), for their errors. */
+  readonly name: string;
   readonly clock: Clock;
   readonly intervalMs: number;
-  /** The first source of the health pane that can list pods and events; none: nothing to poll. */
-  readonly detailer?: HealthDetailable;
+  /** How one ref is read; none (no source can): nothing to poll. */
+  readonly read?: (ref: R, signal: AbortSignal) => Promise<V>;
+  /** The ref's key in `snapshots()`. */
+  readonly key: (ref: R) => string;
 }
 
-/** The health detail pollers of a session, one per watched service@region. */
-export class DetailFeed {
-  private readonly pollers = new Map<string, {poller: Poller<HealthDetail>; watchers: number}>();
+/** A session's pollers of one kind of detail, one per watched ref. */
+export class KeyedFeed<R, V> {
+  private readonly pollers = new Map<string, {poller: Poller<V>; watchers: number}>();
   private readonly listeners = new Set<() => void>();
   private stopped = false;
-  private cached: ReadonlyMap<string, PollSnapshot<HealthDetail>> = new Map();
+  private cached: ReadonlyMap<string, PollSnapshot<V>> = new Map();
 
-  constructor(private readonly options: DetailFeedOptions) {}
+  constructor(private readonly options: KeyedFeedOptions<R, V>) {}
 
-  /** Whether any source can give a detail. */
+  /** Whether any source can give this detail. */
   get available(): boolean {
-    return this.options.detailer !== undefined;
+    return this.options.read !== undefined;
   }
 
   /** Polls `ref` until the returned function is called (a hook calls it in its effect's cleanup). */
-  watch(ref: ServiceRef): () => void {
-    const detailer = this.options.detailer;
-    if (!detailer) return () => undefined;
-    const key = keyOf(ref);
+  watch(ref: R): () => void {
+    const read = this.options.read;
+    if (!read) return () => undefined;
+    const key = this.options.key(ref);
     let entry = this.pollers.get(key);
     if (!entry) {
-      const {clock, intervalMs} = this.options;
-      const poller = new Poller<HealthDetail>({
-        name: `detail ${key}`,
+      const {clock, intervalMs, name} = this.options;
+      const poller = new Poller<V>({
+        name: `${name} ${key}`,
         intervalMs,
         // The same bounds as the pane's own poll (session.ts).
         timeoutMs: Math.max(2_000, Math.min(30_000, intervalMs * 2)),
         clock,
-        read: (signal) => detailer.detail(ref, signal),
+        read: (signal) => read(ref, signal),
       });
       poller.subscribe(() => this.emit());
       entry = {poller, watchers: 0};
@@ -66,12 +71,12 @@ export class DetailFeed {
   }
 
   /** The latest snapshot of `ref`'s poller, if it was ever watched. */
-  snapshot(ref: ServiceRef): PollSnapshot<HealthDetail> | undefined {
-    return this.pollers.get(keyOf(ref))?.poller.snapshot();
+  snapshot(ref: R): PollSnapshot<V> | undefined {
+    return this.pollers.get(this.options.key(ref))?.poller.snapshot();
   }
 
-  /** Every kept poller's snapshot by `service@region`; a new map after each change (immutable for the view). */
-  snapshots(): ReadonlyMap<string, PollSnapshot<HealthDetail>> {
+  /** Every kept poller's snapshot by key; a new map after each change (immutable for the view). */
+  snapshots(): ReadonlyMap<string, PollSnapshot<V>> {
     return this.cached;
   }
 
@@ -107,7 +112,16 @@ export class DetailFeed {
   }
 }
 
-/** The key of `ref` in `snapshots()`. */
+/** The key of `ref` in the health details' `snapshots()`. */
 export function keyOf(ref: ServiceRef): string {
   return `${ref.service}@${ref.region}`;
 }
+
+/** The health detail of each watched service@region (pods, events). */
+export type DetailFeed = KeyedFeed<ServiceRef, HealthDetail>;
+
+/** The first messages of each watched DLQ entity, peeked (not received: nothing is locked or settled). */
+export type PeekFeed = KeyedFeed<string, readonly DlqMessage[]>;
+
+/** How many dead letters a DLQ detail peeks. */
+export const PEEK_COUNT = 50;
