@@ -81,7 +81,8 @@ export function AlertsStrip({alerts, unevaluated = [], width, lines, shownAbove 
       {hidden > 0 ? (
         <Text wrap="truncate" bold color={theme.tone('warn')}>
           {fit(
-            ` +${hidden} more firing (worst: SEV-${Math.min(...groups.slice(shown.length).map((g) => g.worst.severity))})${pending ? ` · ${pending} pending` : ''}${coverage ? ` · ${unevaluated.length} not evaluated` : ''} — press a to list all`,
+            ` +${hidden} more firing (worst: SEV-${Math.min(...groups.slice(shown.length).map((g) => g.worst.severity))})` +
+              `${pending ? ` · ${pending} pending` : ''}${coverage ? ` · ${unevaluated.length} not evaluated` : ''} — press a to list all`,
             width,
           )}
         </Text>

@@ -14,8 +14,12 @@ export const METRICS = {
 
 /** Workspace-based Application Insights keeps AppRequests/AppMetrics; these lets give them their classic names. */
 export const WORKSPACE_SHIM = [
-  'let requests = AppRequests | project timestamp = TimeGenerated, cloud_RoleName = AppRoleName, cloud_RoleInstance = AppRoleInstance, name = Name, duration = DurationMs, success = Success, resultCode = ResultCode, customDimensions = Properties, client_CountryOrRegion = ClientCountryOrRegion;',
-  'let customMetrics = AppMetrics | project timestamp = TimeGenerated, name = Name, value = iff(ItemCount > 0, Sum / ItemCount, Sum), valueSum = Sum, valueCount = ItemCount, valueMin = Min, valueMax = Max, customDimensions = Properties, cloud_RoleName = AppRoleName, cloud_RoleInstance = AppRoleInstance;',
+  'let requests = AppRequests | project timestamp = TimeGenerated, cloud_RoleName = AppRoleName, cloud_RoleInstance = AppRoleInstance, ' +
+    'name = Name, duration = DurationMs, success = Success, resultCode = ResultCode, customDimensions = Properties, ' +
+    'client_CountryOrRegion = ClientCountryOrRegion;',
+  'let customMetrics = AppMetrics | project timestamp = TimeGenerated, name = Name, value = iff(ItemCount > 0, Sum / ItemCount, Sum), ' +
+    'valueSum = Sum, valueCount = ItemCount, valueMin = Min, valueMax = Max, customDimensions = Properties, ' +
+    'cloud_RoleName = AppRoleName, cloud_RoleInstance = AppRoleInstance;',
 ];
 
 /** Each pane's default KQL; `{region}` is replaced by the region expression. */
@@ -41,7 +45,8 @@ export const DEFAULT_KQL: Readonly<Record<MonitorPane, string>> = {
     '| where timestamp > ago(timeWindow)',
     `| where name in ('${METRICS.outboxPending}', '${METRICS.outboxOldest}', '${METRICS.outboxRelay}')`,
     '| extend v = iff(valueCount > 0, valueSum / valueCount, value)',
-    `| summarize pending = maxif(v, name == '${METRICS.outboxPending}'), oldestAgeSeconds = maxif(v, name == '${METRICS.outboxOldest}'), relayPerSecond = avgif(v, name == '${METRICS.outboxRelay}')`,
+    `| summarize pending = maxif(v, name == '${METRICS.outboxPending}'), oldestAgeSeconds = maxif(v, name == '${METRICS.outboxOldest}'), ` +
+      `relayPerSecond = avgif(v, name == '${METRICS.outboxRelay}')`,
     '    by service = cloud_RoleName, region = {region}, bin(timestamp, binSize)',
     '| order by timestamp asc',
   ].join('\n'),

@@ -188,7 +188,9 @@ export function kubernetesRollback(deps: RollbackDeps): Rollbackable {
       if (args) return ['helm', ...args].map(shellQuote).join(' ');
       const {region, namespace, name} = target(ref);
       const r = region.client.region;
-      return `kubectl rollout undo deployment/${name} -n ${namespace} --to-revision=${to}${r.explicit ? ` --context ${shellQuote(r.kubeContext)}` : ''}${config.kubeconfig ? ` --kubeconfig ${shellQuote(config.kubeconfig)}` : ''}`;
+      const context = r.explicit ? ` --context ${shellQuote(r.kubeContext)}` : '';
+      const kubeconfig = config.kubeconfig ? ` --kubeconfig ${shellQuote(config.kubeconfig)}` : '';
+      return `kubectl rollout undo deployment/${name} -n ${namespace} --to-revision=${to}${context}${kubeconfig}`;
     },
     release: releaseOf,
     async rollback(ref, toRevision, run, note = defaultNote(env)) {

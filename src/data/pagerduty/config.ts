@@ -76,7 +76,8 @@ export function pagerDutyOptions(context: string, paging: PagingConfig, env: Nod
   if (!token) {
     throw new SourceError(
       'auth',
-      `$${tokenEnv} is not set (${key('tokenEnv')}); fix: export ${tokenEnv}=<a PagerDuty REST API key> (a read-only key lists incidents; acknowledge, escalate and resolve need a full-access or user key)`,
+      `$${tokenEnv} is not set (${key('tokenEnv')}); fix: export ${tokenEnv}=<a PagerDuty REST API key> ` +
+        '(a read-only key lists incidents; acknowledge, escalate and resolve need a full-access or user key)',
     );
   }
   let ca: string | undefined;

@@ -15,6 +15,9 @@ import {logSource, logStatus, SINCE} from './log-lines.js';
 
 const keyOf = (id: CommandId) => keyLabel(KEYMAP.find((b) => b.id === id)?.keys[0] ?? '');
 
+/** A count with thousands separators, the same on every machine. */
+const count = (n: number) => n.toLocaleString('en-US');
+
 export function LogView({rowKey, width, height}: {rowKey: string; width: number; height: number}) {
   const theme = useTheme();
   const {clock} = useCockpit();
@@ -122,7 +125,9 @@ export function LogView({rowKey, width, height}: {rowKey: string; width: number;
   rows.push({text: ` LOGS ${rowKey}${status}${ended}`, bold: true, tone: failed ? 'crit' : undefined});
   const max = snapshot.capacity ?? request?.maxLines ?? DEFAULT_LOG_LINES;
   rows.push({
-    text: ` ${logSource(request)}${lines.length.toLocaleString('en-US')} lines${preview ? ' match' : ''} · ${snapshot.dropped.toLocaleString('en-US')} dropped (buffer ${max.toLocaleString('en-US')}) · ${keyOf('open')} pod/container`,
+    text:
+      ` ${logSource(request)}${count(lines.length)} lines${preview ? ' match' : ''} · ` +
+      `${count(snapshot.dropped)} dropped (buffer ${count(max)}) · ${keyOf('open')} pod/container`,
     tone: snapshot.dropped > 0 ? 'warn' : undefined,
   });
   rows.push({text: ` $ ${sanitizeLine(snapshot.command) || '…'}`, tone: 'muted'});
