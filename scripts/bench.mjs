@@ -6,6 +6,8 @@
 //   --compare=A,B,...  the same over chosen variants: all, none, no-NAME, or NAMEs joined by + (no-output+no-string-width);
 //                      an experiment (EXPERIMENTS in scripts/bundle-options.mjs) is turned on by its bare name
 //                      (no-skip-idle-commits+quiet-store)
+//   --side-by-side=A,B idle CPU only, the chosen variants running at the same time beside a control copy of A, so they
+//                      share the machine's load (scripts/bench/side-by-side.mjs); for differences of tenths of a percent
 // Other arguments go to bench/run.ts (--runs, --idle-warmup, --steady-seconds, --soak-seconds).
 import {execFileSync} from 'node:child_process';
 import {copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync} from 'node:fs';
@@ -14,6 +16,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {buildApp} from './build-app.mjs';
 import {buildBench} from './build-bench.mjs';
+import {sideBySide} from './bench/side-by-side.mjs';
 import {EXPERIMENTS} from './bundle-options.mjs';
 import {DROP_INS} from './drop-ins.mjs';
 import {STARTUP_SWITCHES} from './startup.mjs';
@@ -22,7 +25,12 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SWITCHES = [...Object.keys(DROP_INS), ...STARTUP_SWITCHES];
 
 const args = process.argv.slice(2);
-const ours = (a) => a === '--compare' || a.startsWith('--compare=') || a === '--no-drop-ins' || (a.startsWith('--no-') && SWITCHES.includes(a.slice(5)));
+const ours = (a) =>
+  a === '--compare' ||
+  a.startsWith('--compare=') ||
+  a.startsWith('--side-by-side=') ||
+  a === '--no-drop-ins' ||
+  (a.startsWith('--no-') && SWITCHES.includes(a.slice(5)));
 const unknown = args.filter((a) => a.startsWith('--no-') && !ours(a));
 if (unknown.length) {
   process.stderr.write(`bench: unknown switch ${unknown.join(' ')}; known: --no-drop-ins ${SWITCHES.map((s) => `--no-${s}`).join(' ')}\n`);
@@ -44,9 +52,12 @@ const named = (name) => {
   if (wrong.length) throw new Error(`bench: unknown variant part ${wrong.join(', ')} (known: ${SWITCHES.join(', ')}; experiments: ${EXPERIMENTS.join(', ')})`);
   return variant(name, off, on);
 };
-const listed = args.find((a) => a.startsWith('--compare='));
+const listed = args.find((a) => a.startsWith('--compare=') || a.startsWith('--side-by-side='));
 const variants = listed
-  ? listed.slice('--compare='.length).split(',').map(named)
+  ? listed
+      .slice(listed.indexOf('=') + 1)
+      .split(',')
+      .map(named)
   : args.includes('--compare')
     ? [variant('all', []), variant('none', SWITCHES), ...SWITCHES.map((s) => variant(`no-${s}`, [s]))]
     : [variant(chosen.length === SWITCHES.length ? 'none' : chosen.length ? chosen.map((s) => `no-${s}`).join('+') : 'all', chosen)];
@@ -69,6 +80,10 @@ execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], {stdio: 'inher
 execFileSync(process.execPath, [join(ROOT, 'scripts/package.mjs')], {stdio: 'inherit'});
 const prepared = [];
 for (const v of variants) prepared.push(await prepare(v));
+if (listed?.startsWith('--side-by-side=')) {
+  process.stdout.write(await sideBySide(prepared));
+  process.exit(0);
+}
 
 const results = [];
 for (const v of prepared) {
