@@ -51,7 +51,10 @@ async function heapSnapshot(pid: number, label: string): Promise<void> {
     await sleep(500);
     const file = readdirSync(dir).find((f) => !known.has(f) && f.endsWith('.heapsnapshot'));
     // The file appears at once and is written for seconds: done when its size holds still.
-    if (file && (await stableSize(join(dir, file)))) return log(`heap snapshot (${label}): ${join(dir, file)}`);
+    if (file && (await stableSize(join(dir, file)))) {
+      log(`heap snapshot (${label}): ${join(dir, file)}`);
+      return;
+    }
   }
   log(`heap snapshot (${label}): none written within 120 s`);
 }

@@ -56,10 +56,11 @@ export function updateDue(alerts: readonly ActiveAlert[], lastUpdateAt: number |
 }
 
 /** When the last update was copied or posted, from the journal (entries in file order). */
-export function lastUpdateAt(entries: readonly JournalEntry[]): number | undefined {
+export function lastUpdateAt(entries: readonly JournalEntry[], context: string): number | undefined {
   for (let i = entries.length - 1; i >= 0; i--) {
     const e = entries[i]!;
-    if (e.action === UPDATE_ACTION && e.phase === 'finished') return Date.parse(e.at);
+    // One journal file can hold several contexts (the demo's too): another context's update is not this one's.
+    if (e.action === UPDATE_ACTION && e.phase === 'finished' && e.context === context) return Date.parse(e.at);
   }
   return undefined;
 }
@@ -72,7 +73,7 @@ export function hhmm(t: number): string {
 /** What the composer reads. */
 export interface ComposeInput {
   readonly alerts: readonly ActiveAlert[];
-  /** The journal (file order); only what happened since the incident began is listed. */
+  /** The journal (file order); only this context's entries since the incident began are listed. */
   readonly journal: readonly JournalEntry[];
   readonly now: number;
   readonly context: {readonly name: string; readonly environment: string};
@@ -111,7 +112,9 @@ function doneLines(journal: readonly JournalEntry[], since: number, max: number)
 
 /** Composes the update: what is wrong, impact and regions, what was done and when, and the next update time. */
 export function composeUpdate(input: ComposeInput): ComposedUpdate {
-  const {alerts, journal, now, context} = input;
+  const {alerts, now, context} = input;
+  // A shared journal file holds other contexts too (the demo's): their actions are not this incident's.
+  const journal = input.journal.filter((e) => e.context === context.name);
   const groups = groupAlerts(alerts);
   const top = groups[0];
   const where = `context ${clean(context.name)}${context.name === context.environment ? '' : ` (${clean(context.environment)})`}`;

@@ -36,6 +36,11 @@ import type {DeployMarker} from './timeline-feed.js';
 
 export interface TimelineInput {
   readonly journal: readonly JournalEntry[];
+  /**
+   * The context the record is about. A journal file can hold several contexts (the default path is shared by every
+   * context of a config, the demo's included): a demo's simulated alerts must never read as a real incident's.
+   */
+  readonly context: string;
   readonly team?: readonly TeamAction[];
   readonly deploys?: readonly DeployMarker[];
   /** Only entries at or after this time (epoch ms). */
@@ -177,12 +182,23 @@ const minutes = (ms: number) => (ms < 60_000 ? `${Math.round(ms / 1000)}s` : `${
 
 /** The record, oldest first (ties keep: deploys, alerts, then journal order, then colleagues). */
 export function buildTimeline(input: TimelineInput): TimelineEntry[] {
-  const alerts = alertEntries(input.journal);
-  const all = [...deployEntries(input.deploys ?? [], alerts), ...alerts, ...actionEntries(input.journal), ...teamEntries(input.team ?? [], input.journal)];
+  const journal = input.journal.filter((e) => e.context === input.context);
+  const alerts = alertEntries(journal);
+  const all = [...deployEntries(input.deploys ?? [], alerts), ...alerts, ...actionEntries(journal), ...teamEntries(input.team ?? [], journal)];
   const since = input.since ?? -Infinity;
   return all
     .map((e, i) => ({e, i}))
     .filter(({e}) => Number.isFinite(e.at) && e.at >= since)
     .sort((a, b) => a.e.at - b.e.at || a.i - b.i)
     .map(({e}) => e);
+}
+
+/** What `buildTimeline` left out for belonging to other contexts, in words (undefined when nothing was). */
+export function otherContexts(journal: readonly JournalEntry[], context: string): string | undefined {
+  const counts = new Map<string, number>();
+  for (const e of journal) if (e.context !== context) counts.set(e.context, (counts.get(e.context) ?? 0) + 1);
+  if (counts.size === 0) return undefined;
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const each = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([name, n]) => `${sanitizeLine(name)} ${n}`);
+  return `${total} journal ${total === 1 ? 'entry' : 'entries'} of other contexts left out (${each.join(', ')})`;
 }

@@ -3,7 +3,7 @@
 // colleagues' changes from its Events. Writes nothing. docs/incident-record.md.
 import {existsSync} from 'node:fs';
 import {Journal} from '../actions/journal.js';
-import {buildTimeline} from '../actions/timeline.js';
+import {buildTimeline, otherContexts} from '../actions/timeline.js';
 import {timelineJson, timelineMarkdown, timelineText} from '../actions/timeline-format.js';
 import {systemClock} from '../data/clock.js';
 import type {ResolvedContext} from '../data/config/context.js';
@@ -63,7 +63,10 @@ export async function incidentCommand(cli: Cli, io: CliIo): Promise<number> {
   }
   const notes: string[] = [];
   const team = await teamActions(context, notes);
-  const entries = buildTimeline({journal: new Journal(path).read(), team, since});
+  const journal = new Journal(path).read();
+  const entries = buildTimeline({journal, context: context.name, team, since});
+  const others = otherContexts(journal, context.name);
+  if (others) notes.push(`${others}; --context NAME for another`);
   const header = {journal: sanitizeLine(path), since, notes};
   if (cli.json) io.out(`${JSON.stringify(timelineJson(entries, header), null, 2)}\n`);
   else if (cli.markdown) io.out(timelineMarkdown(entries, header));

@@ -91,7 +91,7 @@ function Screen({state, dispatch}: {state: ReturnType<typeof initialUiState>; di
   const snapshots = useAllSnapshots(actions.paused);
   const {alerts, unevaluated} = useAlerts(snapshots, now);
   const freezes = useFreezes();
-  const lastUpdate = useLastUpdate(cockpit.journal);
+  const lastUpdate = useLastUpdate(cockpit.journal, cockpit.session.context.name);
   useAlertRecord(alerts, unevaluated, snapshots, now, (text) => dispatch({type: 'flash', text, tone: 'crit', at: clock.now()}));
 
   const rowsByPane = usePaneRows(snapshots, state.filters, alerts, now);

@@ -65,12 +65,28 @@ describe('updateDue', () => {
       entry(NOW - 5 * MIN, 'update', 'failed', '#atp-incidents'),
       entry(NOW - 2 * MIN, 'rollback', 'finished', 'ingestion@us-east'),
     ];
-    expect(lastUpdateAt(journal)).toBe(NOW - 10 * MIN);
-    expect(lastUpdateAt([])).toBeUndefined();
+    expect(lastUpdateAt(journal, 'prod')).toBe(NOW - 10 * MIN);
+    expect(lastUpdateAt([], 'prod')).toBeUndefined();
+  });
+
+  it("counts only this context's updates: an update copied in the demo does not restart production's countdown", () => {
+    const demo = {...entry(NOW - 3 * MIN, 'update', 'finished', 'clipboard'), context: 'demo', environment: 'demo'};
+    expect(lastUpdateAt([entry(NOW - 20 * MIN, 'update', 'finished', 'clipboard'), demo], 'prod')).toBe(NOW - 20 * MIN);
   });
 });
 
 describe('composeUpdate', () => {
+  it("lists only this context's actions: a rollback played in the demo never reaches production's update", () => {
+    const alerts = alertsOf([erroring('query', 'eu-west')], 30);
+    const demo = {...entry(NOW - 10 * MIN, 'rollback', 'finished', 'ingestion@us-east', 'demo rollback'), context: 'demo', environment: 'demo'};
+    const journal = [entry(NOW - 20 * MIN, 'restart', 'finished', 'query@eu-west', 'restarted query'), demo];
+    const {text} = composeUpdate({alerts, journal, now: NOW, context: {name: 'prod', environment: 'prod'}});
+    expect(text).toContain('restarted query');
+    expect(text).not.toContain('demo rollback');
+    const closing = composeUpdate({alerts: [], journal, now: NOW, context: {name: 'prod', environment: 'prod'}}).text;
+    expect(closing).not.toContain('demo rollback');
+  });
+
   it('says what is wrong, impact and regions, what was done and when, and the next update time', () => {
     const alerts = alertsOf([down('ingestion', 'us-east'), erroring('query', 'eu-west')], 30);
     const journal = [
@@ -78,7 +94,7 @@ describe('composeUpdate', () => {
       entry(NOW - 20 * MIN, 'rollback', 'planned', 'ingestion@us-east', 'planned only'),
       entry(NOW - 18 * MIN, 'rollback', 'finished', 'ingestion@us-east', 'ingestion@us-east rolled back to 1.4.2'),
       entry(NOW - 8 * MIN, 'replay', 'failed', 'audit-events', 'replay stopped: target refused'),
-    ];
+    ].map((e) => ({...e, context: 'prod-weu'}));
     const {text, severity, nextAt} = composeUpdate({alerts, journal, now: NOW, context: {name: 'prod-weu', environment: 'prod'}});
     expect(severity).toBe(1);
     expect(nextAt).toBe(NOW + 15 * MIN);

@@ -2,7 +2,7 @@
 // deploy markers; duplicates from a second cockpit or from the cockpit's own Events left out; outside strings sanitised.
 import {describe, expect, it} from 'vitest';
 import type {JournalEntry, JournalRecord} from '../../src/actions/journal.js';
-import {buildTimeline, kindOfAction} from '../../src/actions/timeline.js';
+import {buildTimeline, kindOfAction, otherContexts} from '../../src/actions/timeline.js';
 import {timelineJson, timelineLine, timelineMarkdown, timelineText} from '../../src/actions/timeline-format.js';
 import type {TeamAction} from '../../src/data/sources/types.js';
 
@@ -63,7 +63,7 @@ describe('timeline model', () => {
       entry(T0 + 12 * MIN, {phase: 'finished', message: 'rolled back to revision 2'}),
       cleared(T0 + 20 * MIN, T0 + 18 * MIN),
     ];
-    const t = buildTimeline({journal});
+    const t = buildTimeline({journal, context: 'prod'});
     expect(t.map((e) => `${e.kind}:${e.what}`)).toEqual(['alert:fired', 'action:planned', 'action:confirmed', 'action:finished', 'alert:cleared']);
     expect(t[0]).toMatchObject({
       at: T0,
@@ -74,7 +74,20 @@ describe('timeline model', () => {
     });
     expect(t[2]).toMatchObject({who: 'alice@jump1', reason: 'bad deploy', incident: 'INC-7'});
     expect(t[4]).toMatchObject({at: T0 + 18 * MIN, value: 'errors 0.4% > 5.0%'});
-    expect(buildTimeline({journal, since: T0 + 11 * MIN}).map((e) => e.what)).toEqual(['confirmed', 'finished', 'cleared']);
+    expect(buildTimeline({journal, context: 'prod', since: T0 + 11 * MIN}).map((e) => e.what)).toEqual(['confirmed', 'finished', 'cleared']);
+  });
+
+  it("keeps to the context it is about: a demo session's or another context's entries in the same journal are left out, and counted", () => {
+    const journal = [
+      fired(T0, T0),
+      entry(T0 + MIN, {context: 'demo', environment: 'demo', phase: 'confirmed', reason: 'playing the demo'}),
+      entry(T0 + 2 * MIN, {context: 'staging', environment: 'staging', phase: 'finished'}),
+      entry(T0 + 3 * MIN, {context: 'demo', environment: 'demo', phase: 'finished'}),
+    ];
+    const t = buildTimeline({journal, context: 'prod'});
+    expect(t.map((e) => e.what)).toEqual(['fired']);
+    expect(otherContexts(journal, 'prod')).toBe('3 journal entries of other contexts left out (demo 2, staging 1)');
+    expect(otherContexts(journal.slice(0, 1), 'prod')).toBeUndefined();
   });
 
   it('one alert seen by two cockpits is one firing and one clearing', () => {
@@ -84,7 +97,7 @@ describe('timeline model', () => {
       cleared(T0 + 30 * MIN, T0 + 29 * MIN, 'alice'),
       cleared(T0 + 31 * MIN, T0 + 30 * MIN, 'bob'),
     ];
-    const t = buildTimeline({journal});
+    const t = buildTimeline({journal, context: 'prod'});
     expect(t.map((e) => `${e.what}:${e.who}`)).toEqual(['fired:alice@jump1', 'cleared:alice@jump1']);
   });
 
@@ -94,6 +107,7 @@ describe('timeline model', () => {
     expect(['rollback', 'replay', 'freeze', 'restart', 'scale', 'updater'].map(kindOfAction)).toEqual(Array(6).fill('action'));
     const text = 'SEV-2 ingestion us-east: errors up after 1.2.5.\nRolled back at 03:00.\nNext update 03:30.';
     const t = buildTimeline({
+      context: 'prod',
       journal: [
         entry(T0, {action: 'acknowledge', target: 'PD Q1ABC'}),
         entry(T0 + MIN, {action: 'update', target: '#atp-incidents', params: {via: 'clipboard', text}}),
@@ -128,13 +142,13 @@ describe('timeline model', () => {
         message: 'theirs',
       },
     ];
-    const t = buildTimeline({journal: [entry(T0 + 12 * MIN, {phase: 'finished'})], team});
+    const t = buildTimeline({journal: [entry(T0 + 12 * MIN, {phase: 'finished'})], context: 'prod', team});
     expect(t.map((e) => `${e.kind}:${e.who}`)).toEqual(['action:alice@jump1', 'team:bob@jump2']);
     expect(t[1]).toMatchObject({what: 'scale', target: 'deployment/query -n atp-query-ns (eu-west)', source: 'kubernetes', incident: 'INC-7'});
     // An Event carrying a journaled action's id is that action's, however late it is read; the service names the target.
     const late = {...team[0]!, at: T0 + 60 * MIN, id: 'a-rollback', service: 'ingestion'};
     const other = {...team[1]!, id: 'someone-else', service: 'query'};
-    const t2 = buildTimeline({journal: [entry(T0 + 12 * MIN, {phase: 'finished', actionId: 'a-rollback'})], team: [late, other]});
+    const t2 = buildTimeline({journal: [entry(T0 + 12 * MIN, {phase: 'finished', actionId: 'a-rollback'})], context: 'prod', team: [late, other]});
     expect(t2.map((e) => `${e.kind}:${e.target}`)).toEqual(['action:ingestion@us-east', 'team:query@eu-west']);
   });
 
@@ -144,7 +158,7 @@ describe('timeline model', () => {
       {at: T0 + 3 * MIN, target: 'ingestion@us-east', revision: 3, version: '1.2.5'},
       {at: T0 + 5 * MIN, target: 'query@eu-west', revision: 7, version: '2.0.1'},
     ];
-    const t = buildTimeline({journal, deploys});
+    const t = buildTimeline({journal, context: 'prod', deploys});
     expect(t.map((e) => `${e.kind}:${e.target}:${e.detail ?? ''}`)).toEqual([
       'deploy:ingestion@us-east:errors began 1m after it (HighErrorRate, fired 6m after)',
       'deploy:query@eu-west:',
@@ -156,7 +170,7 @@ describe('timeline model', () => {
     const hostile = 'x\u001b]0;owned\u0007|y\u001b[2J\nz\u202e';
     const journal = [entry(T0, {action: 'update', target: hostile, reason: hostile, message: hostile, who: {user: hostile, host: 'h'}})];
     const team: TeamAction[] = [{at: T0 + 1, by: hostile, host: 'h', action: hostile, object: hostile, region: 'r', reason: hostile, message: hostile}];
-    const t = buildTimeline({journal, team});
+    const t = buildTimeline({journal, context: 'prod', team});
     const header = {journal: '/j', notes: []};
     for (const out of [timelineText(t, header), timelineMarkdown(t, header), JSON.stringify(timelineJson(t, header))]) {
       expect(out).not.toMatch(/\u001b|\u0007|\u202e/);

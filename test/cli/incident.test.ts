@@ -36,6 +36,8 @@ beforeAll(async () => {
     phase: 'cleared',
     params: {alert: 'HighErrorRate', key, severity: 2, value: 'errors 0.3% > 5.0%', clearedAt: iso(now - 21 * 60_000)},
   });
+  // Another context's cockpit writing to the same journal file: not part of this context's record.
+  await write(now - 10 * 60_000, {context: 'prod-eu', environment: 'prod', phase: 'confirmed', reason: 'eu failover drill'});
 });
 
 async function cli(...argv: string[]) {
@@ -52,6 +54,8 @@ describe('incident show', () => {
     expect(code).toBe(0);
     const lines = out.trimEnd().split('\n');
     expect(lines[0]).toBe(`Incident record from ${path}: 4 entries`);
+    expect(lines.splice(1, 1)).toEqual(['note: 1 journal entry of other contexts left out (prod-eu 1); --context NAME for another']);
+    expect(out).not.toContain('failover drill');
     expect(lines[1]).toMatch(/ALERT {2}fired {5}HighErrorRate ingestion@us-east · SEV-2 · errors 14\.1% > 5\.0%$/);
     expect(lines[2]).toMatch(/ACTION confirmed rollback ingestion@us-east · by alice@jump1 · reason: bad \| deploy · incident INC-9$/);
     expect(lines[4]).toMatch(/ALERT {2}cleared {3}HighErrorRate ingestion@us-east · SEV-2 · errors 0\.3% > 5\.0%$/);

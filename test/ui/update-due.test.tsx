@@ -39,7 +39,7 @@ describe('update countdown in the header', () => {
   it('restarts from the last update copied or posted', async () => {
     app = await renderCockpit({flags: {demo: 'bad-deploy'}, columns: 120, rows: 40});
     await app.tick(1000);
-    lastUpdateOf(app.journal).record(app.clock.now());
+    lastUpdateOf(app.journal, app.session.context.name).record(app.clock.now());
     await app.tick(1000);
     // The worst firing alert of bad-deploy is a SEV-2: every 30 minutes.
     expect(header(app)).toContain('update in 30m');

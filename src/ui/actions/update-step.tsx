@@ -17,7 +17,7 @@ export function UpdateStep({env, io}: {env: StepEnv; io: StepIO}) {
   const cockpit = useCockpit();
   const {session, journal, identity, clock} = cockpit;
   const ctx = session.context;
-  const last = lastUpdateOf(journal);
+  const last = lastUpdateOf(journal, ctx.name);
   const [initial] = useState(
     () => composeUpdate({alerts: latestAlerts(session), journal: journal.tail(JOURNAL_TAIL), now: clock.now(), context: ctx, lastUpdateAt: last.get()}).text,
   );

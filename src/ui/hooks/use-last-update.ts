@@ -10,13 +10,16 @@ export class LastUpdate {
   private read = false;
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly journal: Journal) {}
+  constructor(
+    private readonly journal: Journal,
+    private readonly context: string,
+  ) {}
 
   get = (): number | undefined => {
     if (!this.read) {
       this.read = true;
       // Once per journal: later updates are recorded here as they happen.
-      this.at = lastUpdateAt(this.journal.read());
+      this.at = lastUpdateAt(this.journal.read(), this.context);
     }
     return this.at;
   };
@@ -34,17 +37,19 @@ export class LastUpdate {
   }
 }
 
-const stores = new WeakMap<Journal, LastUpdate>();
+const stores = new WeakMap<Journal, Map<string, LastUpdate>>();
 
-/** The one LastUpdate of `journal`. */
-export function lastUpdateOf(journal: Journal): LastUpdate {
-  let store = stores.get(journal);
-  if (!store) stores.set(journal, (store = new LastUpdate(journal)));
+/** The one LastUpdate of `context` in `journal`. */
+export function lastUpdateOf(journal: Journal, context: string): LastUpdate {
+  let byContext = stores.get(journal);
+  if (!byContext) stores.set(journal, (byContext = new Map()));
+  let store = byContext.get(context);
+  if (!store) byContext.set(context, (store = new LastUpdate(journal, context)));
   return store;
 }
 
 /** The last update's time, re-rendering when an update is copied or posted. */
-export function useLastUpdate(journal: Journal): number | undefined {
-  const store = lastUpdateOf(journal);
+export function useLastUpdate(journal: Journal, context: string): number | undefined {
+  const store = lastUpdateOf(journal, context);
   return useSyncExternalStore(store.subscribe, store.get);
 }

@@ -3,7 +3,7 @@
 import {useEffect, useMemo, useRef, useSyncExternalStore} from 'react';
 import {journalPoller, outsidePoller} from '../../actions/timeline-feed.js';
 import {ALERT_ACTION} from '../../actions/alert-record.js';
-import {buildTimeline, type TimelineEntry} from '../../actions/timeline.js';
+import {buildTimeline, otherContexts, type TimelineEntry} from '../../actions/timeline.js';
 import type {PollSnapshot} from '../../data/poller.js';
 import {useCockpit} from '../context.js';
 
@@ -31,7 +31,10 @@ export function useTimeline(since: number, alertTargets: readonly string[]): Tim
   }, [journaled]);
   const entries = usePoll(journaled);
   // Deploy markers for the services the record is about: firing now, or journaled as firing in the window.
-  const recorded = (entries.value ?? []).filter((e) => e.action === ALERT_ACTION && e.phase === 'fired' && Date.parse(e.at) >= since).map((e) => e.target);
+  const context = session.context.name;
+  const recorded = (entries.value ?? [])
+    .filter((e) => e.context === context && e.action === ALERT_ACTION && e.phase === 'fired' && Date.parse(e.at) >= since)
+    .map((e) => e.target);
   targets.current = [...new Set([...alertTargets, ...recorded.reverse()])];
   const ready = entries.value !== undefined;
   useEffect(() => {
@@ -49,8 +52,9 @@ export function useTimeline(since: number, alertTargets: readonly string[]): Tim
       team.error ? `colleagues' actions: ${team.error}` : '',
       extra.error ? `revisions: ${extra.error}` : '',
     ];
-    const notes = [...(extra.value?.notes ?? []), ...errors.filter(Boolean)];
-    const built = buildTimeline({journal: entries.value ?? [], team: team.value, deploys: extra.value?.deploys, since});
+    const journal = entries.value ?? [];
+    const notes = [otherContexts(journal, context) ?? '', ...(extra.value?.notes ?? []), ...errors].filter(Boolean);
+    const built = buildTimeline({journal, context, team: team.value, deploys: extra.value?.deploys, since});
     return {entries: built, notes, loading: entries.value === undefined};
-  }, [entries, extra, team, since]);
+  }, [entries, extra, team, since, context]);
 }

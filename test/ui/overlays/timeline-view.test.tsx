@@ -36,6 +36,27 @@ describe('timeline view', () => {
     await a.waitUntil((f) => !f.includes('Timeline, last 24 h'), 'view closed');
   }, 30_000);
 
+  it("keeps to this context: another context's entries in the shared journal are left out, and the view says how many", async () => {
+    app = await renderCockpit({flags: {demo: 'bad-deploy'}, recordAlerts: true, columns: 160, rows: 40});
+    const a = app;
+    await a.waitFor('HighErrorRate');
+    // A cockpit on another context (here, production) writing to the same journal file.
+    await a.journal.append({
+      actionId: 'p1',
+      action: 'rollback',
+      phase: 'finished',
+      who: {user: 'dana', host: 'jump7'},
+      context: 'prod-eu',
+      environment: 'prod',
+      target: 'query@eu-west',
+      message: 'rolled back to revision 9',
+    });
+    await a.press('T');
+    const frame = await a.waitFor('other contexts left out');
+    expect(frame).toContain('1 journal entry of other contexts left out (prod-eu 1)');
+    expect(frame).not.toContain('query@eu-west');
+  }, 30_000);
+
   it(':timeline opens it; a short screen scrolls with g/G and j/k, opened at the newest', async () => {
     app = await renderCockpit({flags: {demo: 'bad-deploy'}, recordAlerts: true, columns: 120, rows: 12});
     const a = app;
