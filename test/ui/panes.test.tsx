@@ -39,6 +39,13 @@ describe('the cockpit screen', () => {
     expect(frame.split('\n')).toHaveLength(70);
   });
 
+  it('a pane with lines to spare charts its row against the line the row is judged by, named in the title', async () => {
+    app = await renderCockpit({flags: {demo: 'bad-deploy'}, columns: 250, rows: 70});
+    const frame = await app.waitFor('5m burn rate, last 60m');
+    const title = frame.split('\n').find((l) => l.includes('5m burn rate, last 60m'));
+    expect(title).toMatch(/Availability 99\.9% 5m burn rate, last 60m.* · now \d+\.\dx .*· page >14\.4x \(5m\/1h\) \(dotted\)/);
+  });
+
   it('every pane shows its data age', async () => {
     app = await renderCockpit();
     const frame = await app.waitFor('ago');

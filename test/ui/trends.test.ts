@@ -134,3 +134,31 @@ describe('a trend labelled 60m covers 60 minutes', () => {
     expect(cell.slice(0, width - Math.round(width / 4)).trim()).toBe('');
   });
 });
+
+describe('the chart under a wide pane is drawn against the line its rows are judged by', () => {
+  const trendOf = <P extends PaneId>(pane: P, reading: ReadingByPane[P]) => {
+    const spec = PANES[pane] as unknown as {rows: (r: ReadingByPane[P], c: RowContext) => ReturnType<typeof PANES.health.rows>};
+    return spec.rows(reading, ctx)[0]?.trend;
+  };
+
+  it('health: the error ratio against HighErrorRate; a service that is down has no line to show', () => {
+    expect(trendOf('health', health([['a', series(30, () => 0.12)]]))?.threshold).toEqual({value: 0.05, label: 'HighErrorRate >5.0%'});
+    const down: ReadingByPane['health'] = {services: [{service: 'a', region: 'us-east', podsReady: 0, podsDesired: 2, readySeries: series(30, () => 0)}]};
+    expect(trendOf('health', down)?.threshold).toBeUndefined();
+  });
+
+  it('lag: the P95 against the SLO, as in the lag detail', () => {
+    expect(trendOf('lag', lag([['timeline', series(30, () => 40)]]))?.threshold).toEqual({value: 5, label: 'SLO P95 <5s'});
+  });
+
+  it('DLQ: the dead letters against DLQBacklog', () => {
+    expect(trendOf('dlq', dlq([['q', series(30, () => 400)]]))?.threshold).toEqual({value: 100, label: 'DLQBacklog >100'});
+  });
+
+  it('burn: the 5m burn against the pair it belongs to (the fast page), as in the burn detail', () => {
+    const reading: ReadingByPane['burn'] = {
+      slos: [{slo: 'availability', description: 'Availability 99.9%', objective: 0.999, periodDays: 30, errorRatio: {}, burnSeries: series(30, () => 57)}],
+    };
+    expect(trendOf('burn', reading)?.threshold).toEqual({value: 14.4, label: 'page >14.4x (5m/1h)'});
+  });
+});

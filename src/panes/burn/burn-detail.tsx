@@ -2,7 +2,8 @@
 import {Box, Text} from 'ink';
 import type {BurnReading} from '../../data/readings/types.js';
 import {BURN_WINDOWS} from '../../data/readings/types.js';
-import {BURN_PAIRS, burnFigures, DEFAULT_POLICY} from '../../data/slo/burn.js';
+import {burnFigures, DEFAULT_POLICY} from '../../data/slo/burn.js';
+import {BURN_TREND_LINE} from './rows.js';
 import {fit} from '../../data/text/width.js';
 import {TrendBlock} from '../../ui/components/trend-block.js';
 import {useTheme} from '../../ui/context.js';
@@ -40,8 +41,6 @@ export function BurnDetailView({slo, reading, width, height}: {slo: string; read
     });
   }
   const chartRows = Math.max(0, height - lines.length - 1);
-  // The chart plots the 5m burn: the threshold drawn is the pair it belongs to (5m/1h, the fast page).
-  const page = BURN_PAIRS.find((p) => p.short === '5m');
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       {lines.slice(0, height).map((l, i) => (
@@ -50,15 +49,7 @@ export function BurnDetailView({slo, reading, width, height}: {slo: string; read
         </Text>
       ))}
       {chartRows >= 4 ? (
-        <TrendBlock
-          title="5m burn rate"
-          series={s.burnSeries}
-          width={width}
-          rows={chartRows}
-          format={burn}
-          threshold={page ? {value: page.threshold, label: `${page.urgency} >${page.threshold}x (${page.short}/${page.long})`} : undefined}
-          tone="warn"
-        />
+        <TrendBlock title="5m burn rate" series={s.burnSeries} width={width} rows={chartRows} format={burn} threshold={BURN_TREND_LINE} tone="warn" />
       ) : null}
     </Box>
   );

@@ -1,7 +1,7 @@
 // Error-budget burn: reading → rows (burn per window pair, budget, time to exhaustion, policy stage).
 import type {BurnReading} from '../../data/readings/types.js';
 import {BURN_PAIRS, burnFigures, pairLabel, type PolicyStage} from '../../data/slo/burn.js';
-import type {Column, RowModel} from '../../ui/components/table-model.js';
+import type {Column, RowModel, TrendLine} from '../../ui/components/table-model.js';
 import {burn, duration, percent} from '../../ui/format.js';
 import type {Tone} from '../../ui/theme.js';
 
@@ -13,6 +13,13 @@ export const BURN_COLUMNS: readonly Column[] = [
   {id: 'exhaust', header: 'EXHAUSTS', width: 8, align: 'right', priority: 2},
   {id: 'policy', header: 'POLICY STAGE', width: 16, priority: 4, flex: true},
 ];
+
+/** The 5m burn is charted against the pair it belongs to (5m/1h, the fast page): in the pane and in its detail. */
+const PAGE_PAIR = BURN_PAIRS.find((p) => p.short === '5m');
+export const BURN_TREND_LINE: TrendLine | undefined = PAGE_PAIR && {
+  value: PAGE_PAIR.threshold,
+  label: `${PAGE_PAIR.urgency} >${PAGE_PAIR.threshold}x (${PAGE_PAIR.short}/${PAGE_PAIR.long})`,
+};
 
 export function burnRows(reading: BurnReading | undefined, symbol: (tone: Tone) => string, stages?: readonly PolicyStage[]): RowModel[] {
   return (reading?.slos ?? []).map((slo) => {
@@ -36,7 +43,7 @@ export function burnRows(reading: BurnReading | undefined, symbol: (tone: Tone) 
         bold: p.firing,
       };
     });
-    const trend = {title: `${slo.description ?? slo.slo} 5m burn rate`, series: slo.burnSeries, format: (v: number) => burn(v)};
+    const trend = {title: `${slo.description ?? slo.slo} 5m burn rate`, series: slo.burnSeries, format: (v: number) => burn(v), threshold: BURN_TREND_LINE};
     return {
       key: slo.slo,
       rank: (tone === 'crit' ? 100 : tone === 'warn' ? 50 : 0) + (f.burn['1h'] ?? 0),

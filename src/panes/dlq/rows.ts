@@ -3,7 +3,7 @@ import type {ActiveAlert} from '../../data/alerts/evaluate.js';
 import {shortEntity} from '../../data/readings/names.js';
 import {alertCell, alertOn, alertTone} from '../alert-cell.js';
 import type {DlqEntity, DlqReading} from '../../data/readings/types.js';
-import {LazyRow, type Column, type RowFormat, type RowModel} from '../../ui/components/table-model.js';
+import {LazyRow, type Column, type RowFormat, type RowModel, type TrendLine} from '../../ui/components/table-model.js';
 import {sparkline, trendHeader, trendScale, type TrendFrame} from '../../ui/components/sparkline.js';
 import {count, duration} from '../../ui/format.js';
 import type {Tone} from '../../ui/theme.js';
@@ -41,7 +41,8 @@ export function reasonBreakdown(reasons: Readonly<Record<string, number>> | unde
 
 export {shortEntity};
 
-const dlqFormat: RowFormat<{e: DlqEntity; tone: Tone; alert?: ActiveAlert}, {ascii: boolean; now: number; trend: TrendFrame}> = {
+const dlqFormat: RowFormat<{e: DlqEntity; tone: Tone; alert?: ActiveAlert}, {ascii: boolean; now: number; trend: TrendFrame; line: TrendLine}> = {
+  trend: ({e}, {line}) => ({title: `${shortEntity(e.entity)} dead letters`, series: e.series, format: (v) => count(v), threshold: line}),
   search: ({e}) => `${e.entity} ${e.consumer ?? ''} ${Object.keys(e.reasons ?? {}).join(' ')}`,
   cells: ({e, tone, alert}, {ascii, now, trend}) => {
     const growth = e.growthPerMin ?? 0;
@@ -72,6 +73,7 @@ export function dlqRows(reading: DlqReading | undefined, threshold: number, asci
   const ctx = {
     ascii,
     now,
+    line: {value: threshold, label: `DLQBacklog >${count(threshold)}`},
     trend: {
       end: now,
       max: trendScale(

@@ -53,10 +53,16 @@ interface HealthCtx {
 
 const healthFormat: RowFormat<HealthRowData, HealthCtx> = {
   // A service that is down has no error ratio to draw: its ready pods tell when it went down.
-  trend: ({s}) =>
+  // A service that is down: ServiceDown's line is zero, the chart's floor, so no line is drawn.
+  trend: ({s}, {t}) =>
     (s.errorSeries?.length ?? 0) < 2 && (s.readySeries?.length ?? 0) >= 2
       ? {title: `${s.service}@${s.region} ready pods`, series: s.readySeries, format: (v) => count(v)}
-      : {title: `${s.service}@${s.region} error ratio`, series: s.errorSeries, format: (v) => percent(v)},
+      : {
+          title: `${s.service}@${s.region} error ratio`,
+          series: s.errorSeries,
+          format: (v) => percent(v),
+          threshold: {value: t.errorRatio, label: `HighErrorRate >${percent(t.errorRatio)}`},
+        },
   search: ({s, status, reason}) => `${s.service} ${s.region} ${status} ${failing(s, status === 'Healthy' ? undefined : reason)} ${s.version ?? ''}`,
   cells: ({s, status, reason, alert}, {t, symbol, ascii, now, trend}) => {
     const tone = STATUS_TONE[status];

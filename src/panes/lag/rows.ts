@@ -1,7 +1,7 @@
 // Projection lag: reading → rows, against the SLO (P95 < 5 s, P99 < 10 s) and the alert (> 30 s for 10 min).
 import type {ActiveAlert} from '../../data/alerts/evaluate.js';
 import type {LagReading} from '../../data/readings/types.js';
-import type {Column, RowModel} from '../../ui/components/table-model.js';
+import type {Column, RowModel, TrendLine} from '../../ui/components/table-model.js';
 import {sparkline, trendHeader, trendScale} from '../../ui/components/sparkline.js';
 import {count, seconds} from '../../ui/format.js';
 import {alertCell} from '../alert-cell.js';
@@ -19,6 +19,8 @@ export const LAG_COLUMNS: readonly Column[] = [
 ];
 
 export const LAG_SLO = {p95: 5, p99: 10, alert: 30};
+/** The line a projection's P95 lag chart is drawn against, in the pane and in its detail. */
+export const LAG_TREND_LINE: TrendLine = {value: LAG_SLO.p95, label: `SLO P95 <${LAG_SLO.p95}s`};
 
 const tone = (v: number | undefined, slo: number): Tone | undefined => (v === undefined ? 'muted' : v > LAG_SLO.alert ? 'crit' : v > slo ? 'warn' : undefined);
 
@@ -44,7 +46,7 @@ export function lagRows(reading: LagReading | undefined, alerts: readonly Active
       rank: worst,
       tone: rowTone,
       search: `${p.projection} ${p.region}`,
-      trend: {title: `${key} P95 lag`, series: p.series, format: (v: number) => seconds(v)},
+      trend: {title: `${key} P95 lag`, series: p.series, format: (v: number) => seconds(v), threshold: LAG_TREND_LINE},
       cells: {
         target: {text: key, bold: rowTone !== 'ok'},
         lag: {text: seconds(p.lagSeconds), tone: tone(p.lagSeconds, LAG_SLO.p95)},

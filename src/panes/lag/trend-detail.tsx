@@ -4,7 +4,7 @@ import type {LagReading} from '../../data/readings/types.js';
 import {fit} from '../../data/text/width.js';
 import {TrendBlock} from '../../ui/components/trend-block.js';
 import {count, seconds} from '../../ui/format.js';
-import {LAG_SLO} from './rows.js';
+import {LAG_TREND_LINE} from './rows.js';
 
 export function LagDetailView({rowKey, reading, width, height}: {rowKey: string; reading?: LagReading; width: number; height: number}) {
   const p = reading?.projections.find((x) => `${x.projection}@${x.region}` === rowKey);
@@ -23,7 +23,7 @@ export function LagDetailView({rowKey, reading, width, height}: {rowKey: string;
         width={width}
         rows={Math.max(4, height - 2)}
         format={(v) => seconds(v)}
-        threshold={{value: LAG_SLO.p95, label: `SLO P95 <${LAG_SLO.p95}s`}}
+        threshold={LAG_TREND_LINE}
         tone="info"
       />
     </Box>

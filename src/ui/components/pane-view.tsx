@@ -152,7 +152,17 @@ export const PaneView = memo(function PaneView(props: PaneViewProps) {
           }
         />
       ) : null}
-      {trend ? <TrendBlock title={trend.title} series={trend.series} width={width} rows={chartRows} format={trend.format} tone={trendRow?.tone} /> : null}
+      {trend ? (
+        <TrendBlock
+          title={trend.title}
+          series={trend.series}
+          width={width}
+          rows={chartRows}
+          format={trend.format}
+          threshold={trend.threshold}
+          tone={trendRow?.tone}
+        />
+      ) : null}
       {errorLine ? (
         <Text color={theme.tone(error ? 'crit' : 'warn')} bold wrap="truncate">
           {fit(` ${theme.ascii ? toAscii(note) : note}`, width, 'left', theme.ellipsis)}

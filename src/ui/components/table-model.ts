@@ -21,11 +21,19 @@ export interface RowModel {
   readonly trend?: RowTrend;
 }
 
-/** A row's history: what it measures, the samples, and how to write a value. */
+/** The line a chart is judged against (an alert threshold, an SLO), and what it is (`SLO P95 <5s`, `page >14.4x`). */
+export interface TrendLine {
+  readonly value: number;
+  readonly label: string;
+}
+
+/** A row's history: what it measures, the samples, how to write a value, and the line its row is judged by. */
 export interface RowTrend {
   readonly title: string;
   readonly series?: Series;
   format(value: number): string;
+  /** Drawn dotted and named in the chart's title, as in the detail views; none where no line applies. */
+  readonly threshold?: TrendLine;
 }
 
 export interface Column {

@@ -5,6 +5,7 @@ import {fit} from '../../data/text/width.js';
 import {useTheme} from '../context.js';
 import type {Tone} from '../theme.js';
 import {chartLines} from './chart.js';
+import type {TrendLine} from './table-model.js';
 import {TREND_SPAN_MS} from './sparkline.js';
 
 export interface TrendBlockProps {
@@ -18,7 +19,7 @@ export interface TrendBlockProps {
   readonly format: (v: number) => string;
   readonly tone?: Tone;
   /** The line the series is judged against, and what it is (`SLO P95 <5s`, `page >14.4x`). */
-  readonly threshold?: {readonly value: number; readonly label: string};
+  readonly threshold?: TrendLine;
   readonly spanMs?: number;
 }
 
