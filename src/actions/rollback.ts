@@ -60,7 +60,7 @@ export function rollbackPlan(env: PlanEnv, ref: ServiceRef, history: readonly Re
       ...(release ? {release: release.release, releaseServices: release.services} : {}),
     },
     before: {revision: active?.revision, version: active?.version, errorRatio: row?.errorRatio, podsReady: row?.podsReady},
-    requireReason: false,
+    requireReason: true,
     pane: 'health',
     cancellable: false,
     // The declared rules (src/actions/defs/rollback.tsx) are checked before these, by the host.

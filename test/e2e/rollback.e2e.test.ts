@@ -27,7 +27,12 @@ describe.runIf(enabled)('rollback in a real terminal', () => {
     screen = await term.waitFor('Blast radius');
     expect(screen).toContain('[ Cancel ]');
     expect(screen).toContain('kubectl rollout undo deployment/ingestion -n atp-ingest-ns --to-revision=2');
+    expect(screen).toContain('reason (required)');
+    // Confirm without a reason is refused and focuses the reason field; then the reason, Tab to Confirm, Enter.
     await term.keys('Right', 'Enter');
+    await term.waitFor('a reason is required');
+    await term.type('1.2.5 breaks ingestion');
+    await term.keys('Tab', 'Tab', 'Tab', 'Enter');
     screen = await term.waitFor('rolled back to 1.2.4', 30_000);
     expect(screen).toContain('successfully rolled out');
     await term.waitFor((s) => !s.includes('HighErrorRate ingestion@us-east'), 15_000);
@@ -39,12 +44,25 @@ describe.runIf(enabled)('rollback in a real terminal', () => {
     const verify = await run(LAUNCHER, ['journal', 'verify', '--journal', journal]);
     expect(verify.stdout).toMatch(/OK, \d+ entries, chain intact/);
     const show = await run(LAUNCHER, ['journal', 'show', '--journal', journal, '--json']);
-    const all = JSON.parse(show.stdout) as {phase: string; action: string; target: string; before?: {revision?: number}; after?: {revision?: number}}[];
+    const all = JSON.parse(show.stdout) as {
+      phase: string;
+      action: string;
+      target: string;
+      reason?: string;
+      before?: {revision?: number};
+      after?: {revision?: number};
+    }[];
     // The incident record shares the chain (issue 19): the alerts that fired are journaled beside the action.
     expect(all.filter((e) => e.action === 'alert').map((e) => `${e.phase} ${e.target}`)).toContain('fired ingestion@us-east');
     const entries = all.filter((e) => e.action !== 'alert');
     expect(entries.map((e) => e.phase)).toEqual(['planned', 'confirmed', 'started', 'finished']);
-    expect(entries[3]).toMatchObject({action: 'rollback', target: 'ingestion@us-east', before: {revision: 3}, after: {revision: 4}});
+    expect(entries[3]).toMatchObject({
+      action: 'rollback',
+      target: 'ingestion@us-east',
+      reason: '1.2.5 breaks ingestion',
+      before: {revision: 3},
+      after: {revision: 4},
+    });
     // The same journal read back as the incident record, by the launcher itself.
     const record = await run(LAUNCHER, ['incident', 'show', '--journal', journal]);
     expect(record.stdout).toMatch(/ALERT {2}fired {5}HighErrorRate ingestion@us-east · SEV-2 · errors \d+\.\d% > 5\.0%/);

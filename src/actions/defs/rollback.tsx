@@ -1,5 +1,6 @@
 // Rollback, declared once: `r` on a health row or `:rollback SERVICE[@REGION]`; the revision history to choose from;
-// the plan in ../rollback.ts.
+// the plan in ../rollback.ts. A reason is required, as for restart and scale: it is written on the deployment's
+// change-cause and its Event, so the team and `kubectl rollout history` see why (runbook: every action traceable).
 import {capabilityFor} from '../../data/session.js';
 import {RollbackPicker} from '../../ui/dialogs/rollback-picker.js';
 import {defineAction, type Next, type Step, type StepEnv} from '../definition.js';
@@ -66,6 +67,7 @@ export const rollback = defineAction<RollbackRequest>({
   holds: 'health',
   rules: [{rule: 'writable'}, {rule: 'fresh', pane: 'health'}],
   confirmLabel: 'Roll back',
+  reasonRequired: true,
   start: (request, env) => {
     const ctx = env.session.context;
     if (!capabilityFor(env.session, 'health', 'rollback')) {

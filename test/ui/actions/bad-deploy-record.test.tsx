@@ -1,6 +1,6 @@
 // Issue 19's proof: the bad-deploy scenario played end to end through the whole cockpit (keys as a terminal sends
 // them), the journal it wrote read back by `incident show`: the alerts firing with their values, the rollback with
-// who and the incident id, and the alerts clearing after it. The chain still verifies.
+// who, why and the incident id, and the alerts clearing after it. The chain still verifies.
 import {afterEach, describe, expect, it} from 'vitest';
 import {runCli} from '../../../src/app.js';
 import {verifyJournal} from '../../../src/actions/journal-verify.js';
@@ -33,7 +33,7 @@ describe('incident record of a bad deploy, end to end', () => {
     await a.waitFor('choose a revision');
     await a.press(KEYS.enter);
     await a.waitFor('Blast radius');
-    await a.press(KEYS.shiftTab, 'INC-2041', KEYS.tab, KEYS.tab, KEYS.enter);
+    await a.press(KEYS.shiftTab, KEYS.shiftTab, 'ingestion 1.2.5 fails; back to 1.2.4', KEYS.tab, 'INC-2041', KEYS.tab, KEYS.tab, KEYS.enter);
     for (let i = 0; i < 60 && !a.journal.read().some((e) => e.action === 'rollback' && e.phase === 'finished'); i++) await a.tick(500);
     expect(a.journal.read().find((e) => e.action === 'rollback' && e.phase === 'finished')).toMatchObject({incident: 'INC-2041', result: {ok: true}});
 
@@ -48,8 +48,12 @@ describe('incident record of a bad deploy, end to end', () => {
     const lines = text.out.split('\n');
     const index = (re: RegExp) => lines.findIndex((l) => re.test(l));
     const firedAt = index(/ALERT {2}fired {5}HighErrorRate ingestion@us-east · SEV-2 · errors \d+\.\d% > 5\.0%/);
-    const confirmed = index(/ACTION confirmed rollback ingestion@us-east · by tester@testhost · incident INC-2041/);
-    const done = index(/ACTION finished {2}rollback ingestion@us-east · by tester@testhost · incident INC-2041 · .*1\.2\.4/);
+    const confirmed = index(
+      /ACTION confirmed rollback ingestion@us-east · by tester@testhost · reason: ingestion 1\.2\.5 fails; back to 1\.2\.4 · incident INC-2041/,
+    );
+    const done = index(
+      /ACTION finished {2}rollback ingestion@us-east · by tester@testhost · reason: ingestion 1\.2\.5 fails; back to 1\.2\.4 · incident INC-2041 · .*1\.2\.4/,
+    );
     const cleared = index(/ALERT {2}cleared {3}HighErrorRate ingestion@us-east · SEV-2 · errors \d+\.\d% > 5\.0%/);
     expect(
       [firedAt, confirmed, done, cleared].every((i) => i > 0),
@@ -68,7 +72,9 @@ describe('incident record of a bad deploy, end to end', () => {
       expect.arrayContaining(['alert:fired', 'action:planned', 'action:confirmed', 'action:finished', 'alert:cleared']),
     );
     const md = (await cli('incident', 'show', '--journal', a.journal.path, '--markdown')).out;
-    expect(md).toMatch(/\| action \| rollback confirmed \| ingestion@us-east \| tester@testhost \| incident INC-2041 \|/);
+    expect(md).toMatch(
+      /\| action \| rollback confirmed \| ingestion@us-east \| tester@testhost \| reason: ingestion 1\.2\.5 fails; back to 1\.2\.4; incident INC-2041 \|/,
+    );
   }, 60_000);
 
   it('the whole incident: page acknowledged, secondary paged, rollback, update copied, page resolved; incident show tells it in order', async () => {
@@ -98,7 +104,7 @@ describe('incident record of a bad deploy, end to end', () => {
     await a.waitFor('choose a revision');
     await a.press(KEYS.enter);
     await a.waitFor('Blast radius');
-    await a.press(KEYS.shiftTab, 'INC-2041', KEYS.tab, KEYS.tab, KEYS.enter);
+    await a.press(KEYS.shiftTab, KEYS.shiftTab, 'ingestion 1.2.5 fails; back to 1.2.4', KEYS.tab, 'INC-2041', KEYS.tab, KEYS.tab, KEYS.enter);
     await settle('rollback');
     // the status update, copied
     await a.press(KEYS.escape, ':', 'update', KEYS.enter);
@@ -128,13 +134,15 @@ describe('incident record of a bad deploy, end to end', () => {
       at(/ALERT {2}fired {5}HighErrorRate ingestion@us-east/),
       at(/PAGE {3}finished {2}acknowledge PD#1042/),
       at(/PAGE {3}finished {2}escalate PD#1042/),
-      at(/ACTION confirmed rollback ingestion@us-east · by tester@testhost · incident INC-2041/),
+      at(/ACTION confirmed rollback ingestion@us-east · by tester@testhost · reason: ingestion 1\.2\.5 fails; back to 1\.2\.4 · incident INC-2041/),
       // the errors stop as the bad pods go, a little before the rollout reports every new pod ready
       at(/ALERT {2}cleared {3}HighErrorRate ingestion@us-east/),
       at(/PAGE {3}finished {2}resolve PD#1042/),
     ];
     expect([...steps].sort((x, y) => x - y)).toEqual(steps);
-    const rolledBack = at(/ACTION finished {2}rollback ingestion@us-east · by tester@testhost · incident INC-2041/);
+    const rolledBack = at(
+      /ACTION finished {2}rollback ingestion@us-east · by tester@testhost · reason: ingestion 1\.2\.5 fails; back to 1\.2\.4 · incident INC-2041/,
+    );
     const update = at(/UPDATE finished {2}update #atp-incidents/);
     expect(rolledBack).toBeLessThan(update);
     expect(update).toBeLessThan(steps.at(-1)!);

@@ -51,10 +51,11 @@ describe('confirmation dialog', () => {
     await app.waitFor('ingestion@us-east');
     const frame = await openRollbackConfirm(app);
     expect(frame).toContain('type ingestion@us-east to confirm');
-    await app.press(KEYS.shiftTab, KEYS.shiftTab, 'ingest', KEYS.tab, KEYS.tab, KEYS.tab, KEYS.enter);
+    // From Cancel, Shift-Tab passes the incident id and the (required) reason to reach the typed target.
+    await app.press(KEYS.shiftTab, KEYS.shiftTab, KEYS.shiftTab, 'ingest', KEYS.tab, 'bad release', KEYS.tab, KEYS.tab, KEYS.tab, KEYS.enter);
     await app.waitFor('type ingestion@us-east exactly');
     expect(calls).toEqual([]);
-    await app.press('ion@us-east', KEYS.tab, KEYS.tab, KEYS.tab, KEYS.enter);
+    await app.press('ion@us-east', KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab, KEYS.enter);
     await app.waitUntil(() => calls.length > 0, 'rollback started');
     expect(calls).toEqual(['rollback']);
   });
@@ -75,5 +76,22 @@ describe('confirmation dialog', () => {
     await app.waitFor('FROZEN: deployments');
     const confirmed = app.journal.read().find((e) => e.phase === 'confirmed');
     expect(confirmed).toMatchObject({reason: 'SEV-1 bad deploy', incident: 'INC-2041', action: 'freeze', target: 'deployments'});
+  });
+
+  it("a rollback requires a reason, as restart and scale do; it reaches the backend's change note and the journal", async () => {
+    const calls: string[] = [];
+    app = await renderCockpit({flags: {demo: 'bad-deploy'}, session: {createSource: recordingDemoFactory(calls)}});
+    const frame = await openRollbackConfirm(app);
+    expect(frame).toContain('reason (required)');
+    await app.press(KEYS.right, KEYS.enter);
+    await app.waitFor('a reason is required');
+    expect(calls).toEqual([]);
+    await app.press('1.2.5 breaks ingestion', KEYS.tab, 'INC-2041', KEYS.tab, KEYS.tab, KEYS.enter);
+    await app.waitUntil(() => calls.includes('rollback'), 'rollback called');
+    const confirmed = app.journal.read().find((e) => e.phase === 'confirmed');
+    expect(confirmed).toMatchObject({reason: '1.2.5 breaks ingestion', incident: 'INC-2041', action: 'rollback', target: 'ingestion@us-east'});
+    const [latest] = await app.session.sources.get('demo')!.capabilities.teamActions!.recent(AbortSignal.timeout(5_000));
+    expect(latest).toMatchObject({action: 'rollback', by: 'tester', host: 'testhost', reason: '1.2.5 breaks ingestion', incident: 'INC-2041'});
+    expect(latest?.message).toContain('; reason: 1.2.5 breaks ingestion; incident INC-2041');
   });
 });

@@ -79,10 +79,11 @@ describe('exact targets', () => {
     const frame = await app.waitFor('Blast radius');
     expect(frame).toContain('ingestion@us-east');
     expect(frame).toMatch(/type ingestion@us-east/i);
-    await app.press(KEYS.shiftTab, KEYS.shiftTab, 'ingestion', KEYS.tab, KEYS.tab, KEYS.tab, KEYS.enter);
+    // From Cancel, Shift-Tab passes the incident id and the (required) reason to reach the typed target.
+    await app.press(KEYS.shiftTab, KEYS.shiftTab, KEYS.shiftTab, 'ingestion', KEYS.tab, 'bad release', KEYS.tab, KEYS.tab, KEYS.tab, KEYS.enter);
     await app.waitFor('exactly to confirm');
     expect(calls).toEqual([]);
-    await app.press('@us-east', KEYS.tab, KEYS.tab, KEYS.tab, KEYS.enter);
+    await app.press('@us-east', KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab, KEYS.enter);
     await app.waitUntil(() => calls.length > 0, 'rollback started');
     expect(calls).toEqual(['rollback']);
     expect(app.journal.read().find((e) => e.phase === 'confirmed')).toMatchObject({target: 'ingestion@us-east'});

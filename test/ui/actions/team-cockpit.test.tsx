@@ -38,8 +38,8 @@ describe('actions the whole team can see', () => {
     await app.waitFor('choose a revision');
     await app.press(KEYS.enter);
     await app.waitFor('Blast radius');
-    // A rollback asks for the incident id only (its reason is optional and not asked): Shift-Tab from Cancel reaches it.
-    await app.press(KEYS.shiftTab, 'INC-2041', KEYS.tab, KEYS.tab, KEYS.enter);
+    // A rollback asks for a reason (required, as for restart and scale) and the incident id: Shift-Tab from Cancel.
+    await app.press(KEYS.shiftTab, KEYS.shiftTab, 'bad release 1.2.5', KEYS.tab, 'INC-2041', KEYS.tab, KEYS.tab, KEYS.enter);
     await app.waitUntil(() => app!.journal.read().some((e) => e.phase === 'started'), 'rollback started');
     // Stop following (the rollback itself goes on), then let the run see it.
     await app.press(KEYS.escape);
@@ -49,6 +49,6 @@ describe('actions the whole team can see', () => {
     const frame = await app.waitFor('this cockpit');
     const team = frame.split('\n').filter((l) => /rollback\s+ingestion@us-east/.test(l) && l.includes('from testhost'));
     expect(team).toHaveLength(1);
-    expect(team[0]).toMatch(/by tester from testhost · this cockpit \[INC-2041\]/);
+    expect(team[0]).toMatch(/by tester from testhost · this cockpit \[INC-2041\] · reason: bad release 1\.2\.5/);
   });
 });

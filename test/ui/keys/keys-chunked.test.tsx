@@ -36,10 +36,11 @@ describe('keys in one chunk', () => {
     expect(frame).toContain('kubectl rollout undo deployment/ingestion');
   });
 
-  it('r, Enter, Right, Enter in one write confirms and runs the rollback, as when typed apart', async () => {
+  it('r, Enter, Right, Enter, a reason, Tab x3, Enter in one write confirms and runs the rollback, as when typed apart', async () => {
     const calls: string[] = [];
     app = await renderCockpit({flags: {demo: 'bad-deploy'}, session: {createSource: recordingDemoFactory(calls)}});
-    await app.press(`r${KEYS.enter}${KEYS.right}${KEYS.enter}`);
+    // The first Confirm is refused for want of a reason and focuses the reason field; the rest of the chunk fills it.
+    await app.press(`r${KEYS.enter}${KEYS.right}${KEYS.enter}bad release${KEYS.tab}${KEYS.tab}${KEYS.tab}${KEYS.enter}`);
     await app.waitUntil(() => calls.includes('rollback'), 'rollback started');
     expect(app.journal.read().map((e) => e.phase)).toEqual(expect.arrayContaining(['planned', 'confirmed', 'started']));
   });
