@@ -1,6 +1,9 @@
-// Freeze / unfreeze deployments, integrity (purge/export) or writes, with a required reason.
+// Freeze / unfreeze deployments, integrity (purge/export) or writes, with a required reason; the confirmation names a
+// colleague's freeze or unfreeze of the same kind in the last 15 minutes, as rollback, restart and scale do.
 import type {Freezable, FreezeKind} from '../data/sources/types.js';
 import {freezer, whereContext, type PlanEnv} from './env.js';
+import {notesOrNone} from './restart.js';
+import {freezeNotes} from './team.js';
 import type {ActionPlan} from './types.js';
 
 export {freezer};
@@ -40,6 +43,7 @@ export function freezePlan(env: PlanEnv, kind: FreezeKind, on: boolean): ActionP
     effect: on ? cap.describe(kind) : `restores exactly what the ${kind} freeze changed${active?.objects?.length ? `: ${active.objects.join(', ')}` : ''}`,
     command: cap.command(kind, on),
     blastRadius: on ? freezeBlastRadius(cap, kind) : `${kind} resume for every tenant`,
+    notes: notesOrNone(freezeNotes(env, kind)),
     params: {kind},
     before: {frozen: Boolean(active), by: active?.by, since: active?.at, reason: active?.reason},
     requireReason: true,
@@ -47,7 +51,8 @@ export function freezePlan(env: PlanEnv, kind: FreezeKind, on: boolean): ActionP
     // The declared rules (src/actions/defs/freeze.tsx: the freeze's state) are all there is to check; the host does.
     preconditions: () => Promise.resolve(undefined),
     async run(control, confirmed) {
-      const request = {by: `${env.identity.user}@${env.identity.host}`, reason: confirmed.reason ?? '', incident: confirmed.incident};
+      // The action id goes on the freeze's Events, so this cockpit's journal view knows them as its own.
+      const request = {by: `${env.identity.user}@${env.identity.host}`, reason: confirmed.reason ?? '', incident: confirmed.incident, id: confirmed.actionId};
       const outcome = on ? await cap.freeze(kind, request, control) : await cap.unfreeze(kind, request, control);
       return {
         ok: true,

@@ -1,6 +1,7 @@
 // What colleagues did to the object an action is about to change (issue 16, "Actions the whole team can see"):
-// the plan's notes say so, so an engineer about to roll back sees that someone else rolled back two minutes ago.
-import type {ChangeNote, ServiceRef, TeamAction} from '../data/sources/types.js';
+// the plan's notes say so, so an engineer about to roll back sees that someone else rolled back two minutes ago, and
+// one about to freeze or unfreeze sees a colleague's freeze or unfreeze of the same kind.
+import type {ChangeNote, FreezeKind, ServiceRef, TeamAction} from '../data/sources/types.js';
 import {sanitizeLine} from '../data/text/sanitize.js';
 import type {Identity} from './identity.js';
 import type {Confirmed} from './types.js';
@@ -39,18 +40,40 @@ export interface TeamFacts {
   teamActions?(): readonly TeamAction[];
 }
 
+/** "bob rolled back ingestion@us-east 2 min ago from jump-3: why (INC-7)", or "you (alice@jump-2) …" for our own. */
+function noteLine(env: TeamFacts, a: TeamAction, target: string): string {
+  const you = a.by === env.identity.user && a.host === env.identity.host;
+  const who = you ? `you (${a.by}@${a.host})` : `${a.by}`;
+  const from = you ? '' : ` from ${a.host}`;
+  const why = `${a.reason ? `: ${a.reason}` : ''}${a.incident ? ` (${a.incident})` : ''}`;
+  return sanitizeLine(`${who} ${VERBS[a.action] ?? a.action} ${target} ${ago(Math.max(0, env.now() - a.at))}${from}${why}`);
+}
+
+/** The team actions within RECENT_MS that `keep` selects, newest first. */
+function recent(env: TeamFacts, keep: (a: TeamAction) => boolean): TeamAction[] {
+  const now = env.now();
+  return (env.teamActions?.() ?? []).filter((a) => keep(a) && now - a.at <= RECENT_MS).sort((a, b) => b.at - a.at);
+}
+
 /** One line per change on `ref` within RECENT_MS, newest first: "bob rolled back ingestion@us-east 2 min ago from jump-3: why (INC-7)". */
 export function colleagueNotes(env: TeamFacts, ref: ServiceRef): string[] {
-  const now = env.now();
   const target = `${ref.service}@${ref.region}`;
-  return (env.teamActions?.() ?? [])
-    .filter((a) => a.service === ref.service && a.region === ref.region && now - a.at <= RECENT_MS)
-    .sort((a, b) => b.at - a.at)
-    .map((a) => {
-      const you = a.by === env.identity.user && a.host === env.identity.host;
-      const who = you ? `you (${a.by}@${a.host})` : `${a.by}`;
-      const from = you ? '' : ` from ${a.host}`;
-      const why = `${a.reason ? `: ${a.reason}` : ''}${a.incident ? ` (${a.incident})` : ''}`;
-      return sanitizeLine(`${who} ${VERBS[a.action] ?? a.action} ${target} ${ago(Math.max(0, now - a.at))}${from}${why}`);
-    });
+  return recent(env, (a) => a.service === ref.service && a.region === ref.region).map((a) => noteLine(env, a, target));
+}
+
+/**
+ * One line per freeze or unfreeze of `kind` within RECENT_MS, newest first: "bob froze integrity 2 min ago from jump-3:
+ * why (INC-9)". A freeze leaves an Event on every object it holds, in every region: those are one line, not one each.
+ */
+export function freezeNotes(env: TeamFacts, kind: FreezeKind): string[] {
+  const seen = new Set<string>();
+  return recent(env, (a) => a.freeze === kind && (a.action === 'freeze' || a.action === 'unfreeze'))
+    .filter((a) => {
+      // Events without an action id (an older cockpit) are told apart by who, why and the incident.
+      const once = a.id ?? `${a.by}|${a.host}|${a.reason}|${a.incident ?? ''}`;
+      if (seen.has(`${a.action}|${once}`)) return false;
+      seen.add(`${a.action}|${once}`);
+      return true;
+    })
+    .map((a) => noteLine(env, a, kind));
 }

@@ -10,6 +10,7 @@ import {restartPlan} from '../../src/actions/restart.js';
 import {defaultRevision, rollbackPlan} from '../../src/actions/rollback.js';
 import {scalePlan} from '../../src/actions/scale.js';
 import {ActionRecord} from '../../src/actions/runner.js';
+import {freezePlan} from '../../src/actions/freeze.js';
 import {colleagueNotes, RECENT_MS} from '../../src/actions/team.js';
 import {ManualClock} from '../../src/data/clock.js';
 import type {ScenarioName} from '../../src/data/demo/scenarios.js';
@@ -110,5 +111,42 @@ describe('a colleague acted on the same object recently', () => {
     expect(restartPlan(env, ingestion).notes).toContainEqual(bob);
     const info = await s.sources.get('demo')!.capabilities.scale!.info(ingestion, AbortSignal.timeout(5_000));
     expect(scalePlan(env, ingestion, info, info.replicas + 1).notes).toContainEqual(bob);
+  });
+});
+
+describe("a colleague's freeze of the same kind", () => {
+  const at = (min: number) => Date.UTC(2026, 10, 28, 3, 0) - min * 60_000;
+  const held = (over: Partial<TeamAction>): TeamAction => ({
+    at: at(2),
+    by: 'bob',
+    host: 'jump-3',
+    action: 'freeze',
+    freeze: 'integrity',
+    object: 'cronjob/atp-purge -n atp-system',
+    region: 'us-east',
+    reason: 'tamper alert',
+    incident: 'INC-9',
+    message: '',
+    id: 'b1',
+    ...over,
+  });
+
+  it('the freeze and unfreeze confirmations name it once (not once per object or region), newest first, only for that kind', async () => {
+    const {env} = await demoEnv('calm');
+    const list = [
+      held({}),
+      held({object: 'cronjob/atp-export -n atp-system'}),
+      held({region: 'eu-west'}),
+      held({action: 'unfreeze', at: at(1), reason: 'false positive', incident: undefined, id: 'b2'}),
+      held({by: 'carol', host: 'jump-1', freeze: 'deployments', object: 'kustomization/atp -n flux-system', reason: 'release window', id: 'c1'}),
+      held({at: at(16), reason: 'too old', id: 'b0'}),
+      held({action: 'rollback', freeze: undefined, service: 'ingestion', reason: 'not a freeze', id: 'b3'}),
+    ];
+    const team = {...env, now: () => at(0), teamActions: () => list};
+    const integrity = ['bob unfroze integrity 1 min ago from jump-3: false positive', 'bob froze integrity 2 min ago from jump-3: tamper alert (INC-9)'];
+    expect(freezePlan(team, 'integrity', true).notes).toEqual(integrity);
+    expect(freezePlan(team, 'integrity', false).notes).toEqual(integrity);
+    expect(freezePlan(team, 'deployments', true).notes).toEqual(['carol froze deployments 2 min ago from jump-1: release window (INC-9)']);
+    expect(freezePlan(team, 'writes', true).notes).toBeUndefined();
   });
 });

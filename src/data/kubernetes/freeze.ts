@@ -44,7 +44,8 @@ function previousValue(text: string | undefined): string | null {
 function noteOf(request: FreezeRequest): ChangeNote {
   const at = request.by.lastIndexOf('@');
   const by = at > 0 ? request.by.slice(0, at) : request.by;
-  return {by, host: at > 0 ? request.by.slice(at + 1) : hostname(), reason: request.reason, ...(request.incident ? {incident: request.incident} : {})};
+  const host = at > 0 ? request.by.slice(at + 1) : hostname();
+  return {by, host, reason: request.reason, ...(request.incident ? {incident: request.incident} : {}), ...(request.id ? {id: request.id} : {})};
 }
 
 /** What the freeze capability needs from the source. */

@@ -1,6 +1,6 @@
 // The `kubernetes` source: health rows from watch caches (one per service × region), pod/event detail,
 // rollback (kubectl rollout undo semantics or helm rollback), restart, scale and freeze, all behind the read-only guard;
-// logs, and the changes any cockpit made (read back from Events).
+// logs, and the changes any cockpit made (read back from Events, the freeze objects' included).
 import type {ResolvedSource} from '../config/context.js';
 import {SourceError} from '../errors.js';
 import type {HealthReading, PaneId, ReadingByPane} from '../readings/types.js';
@@ -11,7 +11,7 @@ import {parseKubeConfig} from './config.js';
 import {kubernetesFreeze} from './freeze.js';
 import {ReadOnlyGuard} from './guard.js';
 import {deploymentEvents, deploymentPods, readyCount, ReadyHistory, serviceHealth} from './health.js';
-import {nameOf, str, type KubeJson} from './json.js';
+import {nameOf} from './json.js';
 import {loadKubeConfig, regionContexts} from './kubeconfig.js';
 import {eventInfo, podInfo} from './problems.js';
 import {RegionWatch} from './region.js';
@@ -19,8 +19,7 @@ import {kubernetesRollback} from './rollback.js';
 import {kubernetesRestart} from './restart.js';
 import {kubernetesScale} from './scale.js';
 import {kubernetesLogs} from './logs.js';
-import {teamAction} from './change.js';
-import type {TeamAction} from '../sources/types.js';
+import {teamReader} from './team.js';
 
 /** The source, plus what tests and diagnostics look at. */
 export interface KubernetesSource extends Source {
@@ -119,22 +118,8 @@ export async function createKubernetesSource(source: ResolvedSource, env: Source
   };
 
   const freeze = kubernetesFreeze({config, regions, readOnly: env.readOnly, now: () => clock.now()});
-  // Changes by any cockpit on this context's objects, from the Event caches the health pane already keeps.
-  const recent = async (signal: AbortSignal): Promise<readonly TeamAction[]> => {
-    await trusted(signal);
-    // The service an Event's Deployment belongs to, so a plan can find colleagues' changes on its own target.
-    const serviceOf = (e: KubeJson) =>
-      config.services.find((s) => config.namespaceOf(s) === str(e, 'involvedObject.namespace') && config.deploymentOf(s) === str(e, 'involvedObject.name'));
-    const found = regions.flatMap((r) =>
-      namespaces.flatMap((ns) =>
-        r
-          .namespace(ns)
-          .events.items()
-          .flatMap((e) => teamAction(e, r.region, serviceOf(e)) ?? []),
-      ),
-    );
-    return found.sort((a, b) => b.at - a.at).slice(0, 100);
-  };
+  // Changes by any cockpit on this context's objects: the Event caches, and the freeze objects' Events (./team.ts).
+  const recent = teamReader({config, regions, watched: namespaces, trusted: (signal) => trusted(signal)});
   const actionDeps = {config, regions: byRegion, clock, env: env.env, readOnly: env.readOnly};
   const capabilities: Capabilities = {
     detail: {detail},

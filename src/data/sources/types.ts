@@ -256,13 +256,15 @@ export interface TeamAction {
   readonly at: number;
   readonly by: string;
   readonly host: string;
-  /** `restart`, `scale`, `rollback`. */
+  /** `restart`, `scale`, `rollback`, `freeze`, `unfreeze`. */
   readonly action: string;
   /** e.g. `deployment/ingestion -n atp-ingest-ns`. */
   readonly object: string;
   readonly region: string;
   /** The configured service the object belongs to, when the source knows it (matches a ServiceRef). */
   readonly service?: string;
+  /** The freeze the object belongs to (a freeze or unfreeze of one of its objects): matches a freeze plan's target. */
+  readonly freeze?: FreezeKind;
   readonly reason: string;
   readonly incident?: string;
   readonly message: string;
@@ -348,6 +350,8 @@ export interface FreezeRequest {
   readonly by: string;
   readonly reason: string;
   readonly incident?: string;
+  /** The journal action id (ChangeNote.id): the freeze's Events carry it, so this cockpit knows its own when read back. */
+  readonly id?: string;
 }
 
 export interface FreezeOutcome {
