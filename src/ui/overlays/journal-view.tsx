@@ -17,11 +17,12 @@ import type {Tone} from '../theme.js';
 /** Entries read for the view (newest first); older ones are in the file and `atp-cockpit journal`. */
 const KEEP = 500;
 
-/** One team action: when, what, on which service (or freeze and object) and region, who, from where, ours or not, why. */
+/** One team action: when, what, on which service (or freeze, or object) and region, who, from where, ours or not, why. */
 export function teamLine(a: TeamAction, own: boolean, sep: string): string {
-  const target = a.service ? `${a.service}@${a.region}` : a.freeze ? `${a.freeze} (${a.object}) @${a.region}` : `${a.object} @${a.region}`;
+  const target = a.service ? `${a.service}@${a.region}` : a.freeze ? `${a.freeze} @${a.region}` : `${a.object} @${a.region}`;
   // The incident before the reason: a narrow terminal cuts the end of the line, and the reason is the long part.
-  const why = `${a.incident ? ` [${a.incident}]` : ''}${a.reason ? `${sep}reason: ${a.reason}` : ''}`;
+  // A freeze's object (one line each) comes last: the freeze kind already says what was frozen.
+  const why = `${a.incident ? ` [${a.incident}]` : ''}${a.reason ? `${sep}reason: ${a.reason}` : ''}${a.freeze && !a.service ? `${sep}${a.object}` : ''}`;
   // Time of day only: Kubernetes keeps Events for about an hour, and the narrow terminal needs the width.
   return ` ${new Date(a.at).toISOString().slice(11, 19)}Z ${a.action.padEnd(9)} ${target} by ${a.by} from ${a.host}${own ? `${sep}this cockpit` : ''}${why}`;
 }

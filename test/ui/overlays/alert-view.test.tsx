@@ -86,8 +86,13 @@ describe('the alert view: select, read, act', () => {
     frame = await app.waitFor('choose a revision');
     expect(frame).toContain('Roll back ingestion@us-east');
     expect(calls).toEqual([]);
+    // The same confirmation as from the health pane: a reason is required.
+    await app.press(KEYS.enter);
+    frame = await app.waitFor('reason (required)');
+    expect(frame).toContain('Blast radius');
     await app.press(KEYS.escape);
-    await app.waitUntil((f) => !f.includes('choose a revision'), 'picker closed');
+    await app.waitUntil((f) => !f.includes('Blast radius'), 'confirmation closed');
+    expect(calls).toEqual([]);
   });
 
   it('read-only: the offered rollback takes the normal refusal path, and nothing reaches the source', async () => {
