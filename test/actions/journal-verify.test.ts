@@ -41,14 +41,15 @@ function forge(entry: Partial<JournalEntry> & JournalEntry): string {
 }
 
 beforeAll(async () => {
-  // Real actions through the whole cockpit: a rollback run to the end, a rollback cancelled, a freeze with a reason.
+  // Real actions through the whole cockpit: a rollback (its reason required) run to the end, a rollback cancelled, a
+  // freeze with a reason.
   const app = await renderCockpit({flags: {demo: 'bad-deploy'}});
   try {
     await app.press('r');
     await app.waitFor('choose a revision');
     await app.press(KEYS.enter);
     await app.waitFor('Blast radius');
-    await app.press(KEYS.right, KEYS.enter);
+    await app.press(KEYS.shiftTab, KEYS.shiftTab, 'bad release 1.2.5', KEYS.tab, KEYS.tab, KEYS.tab, KEYS.enter);
     for (let i = 0; i < 60 && !app.journal.read().some((e) => e.phase === 'finished'); i++) await app.tick(1000);
     await app.press('r');
     await app.waitFor('choose a revision');
