@@ -36,6 +36,8 @@ function useAlertFit(alert: ActiveAlert | undefined): AlertFit {
   return alertActions(alert, {
     canRollback: capabilityFor(session, 'health', 'rollback') !== undefined,
     canReplay: capabilityFor(session, 'dlq', 'replay') !== undefined,
+    canScale: capabilityFor(session, 'health', 'scale') !== undefined,
+    replicasOf: (ref) => session.feeds.health.snapshot().value?.services.find((r) => r.service === ref.service && r.region === ref.region)?.podsDesired,
     freezeKinds: freezer(session)?.kinds ?? [],
     freezes,
     history,
