@@ -128,7 +128,11 @@ export function rollbackFit(alert: ActiveAlert, ref: ServiceRef, history: readon
   if (lead > DEPLOY_WINDOW_MS) return `no rollback offered: ${rev} went live ${duration(lead)} before the alert began, not a recent deploy`;
   const when = lead >= 0 ? `${duration(lead)} before the alert began` : 'as the alert began';
   const step = runbookAction(alert, 'rollback')?.step;
-  return {request: {kind: 'rollback', service: ref.service, region: ref.region}, label: `roll back ${name}`, why: `${step ? `${step}; ` : ''}${rev} went live ${when}`};
+  return {
+    request: {kind: 'rollback', service: ref.service, region: ref.region},
+    label: `roll back ${name}`,
+    why: `${step ? `${step}; ` : ''}${rev} went live ${when}`,
+  };
 }
 
 /** The projection workers' SERVICE@REGION a ProjectionLagHigh names (its target is PROJECTION@REGION). */

@@ -68,7 +68,12 @@ describe('projection-stall can be played to the end', () => {
     await app.waitUntil((f) => !f.includes('ProjectionLagHigh'), 'the alert cleared');
     const entries = app.journal.read().filter((e) => e.action === 'scale');
     expect(entries.map((e) => e.phase)).toEqual(['planned', 'confirmed', 'started', 'finished']);
-    expect(entries.at(-1)).toMatchObject({target: 'projection@us-east', reason: 'timeline lags 40m: scale the workers (10.1)', incident: 'INC-88', result: {ok: true}});
+    expect(entries.at(-1)).toMatchObject({
+      target: 'projection@us-east',
+      reason: 'timeline lags 40m: scale the workers (10.1)',
+      incident: 'INC-88',
+      result: {ok: true},
+    });
   });
 
   it('a restart of the stalled workers also unsticks the projection (runbook 10.1: restart a stalled one), more slowly', async () => {
