@@ -41,6 +41,14 @@ function narrowCut(text: string, width: number, ellipsis: string): string {
   return room < 0 ? ellipsis.slice(0, width) : text.slice(0, room) + ellipsis;
 }
 
+/**
+ * The first of `forms` (longest first, each saying the same fact more briefly) that fits `width` cells, else the last:
+ * a text too long for its room is told shorter rather than cut mid-word.
+ */
+export function firstThatFits(forms: readonly string[], width: number): string {
+  return forms.find((f) => cellWidth(f) <= width) ?? forms.at(-1) ?? '';
+}
+
 /** Pads (or truncates) `text` to exactly `width` cells (sanitised, see `truncate`). */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left', ellipsis = '…'): string {
   const cut = truncate(text, width, ellipsis);

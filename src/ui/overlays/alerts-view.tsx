@@ -10,7 +10,7 @@ import type {ActiveAlert} from '../../data/alerts/evaluate.js';
 import type {AlertRule} from '../../data/alerts/rule.js';
 import {capabilityFor} from '../../data/session.js';
 import {sanitizeLine} from '../../data/text/sanitize.js';
-import {cellWidth, fit, wrapCells} from '../../data/text/width.js';
+import {cellWidth, firstThatFits, fit, wrapCells} from '../../data/text/width.js';
 import {useActions} from '../actions/actions-provider.js';
 import {detailLines, listText, orderAlerts, type DetailLine} from '../alert-detail.js';
 import {coverageText} from '../alert-text.js';
@@ -138,11 +138,13 @@ export function AlertsView({alerts, unevaluated = [], width, height}: AlertsView
     const shown = account.slice(start, start + detailBody);
     const range = account.length > detailBody ? `lines ${start + 1}-${start + shown.length} of ${account.length} ` : '';
     const what = `${selected.state === 'firing' ? '' : 'pending '}SEV-${selected.severity} ${selected.name} ${selected.target}`;
-    const title = ` ${what}${sep}${keyOf('back')} back to the list`;
+    // The alert first; how to go back in as many words as fit beside it (never "Esc back to the l…").
+    const room = Math.max(0, width - cellWidth(range) - 1);
+    const title = firstThatFits([` ${what}${sep}${keyOf('back')} back to the list`, ` ${what}${sep}${keyOf('back')} back`, ` ${what}`], room);
     return (
       <Box flexDirection="column" width={width} height={height}>
         <Text bold color={theme.tone(selected.state === 'firing' ? severityTone(selected.severity) : 'muted')} wrap="truncate">
-          {fit(sanitizeLine(title), Math.max(0, width - cellWidth(range) - 1), 'left', theme.ellipsis)}
+          {fit(sanitizeLine(title), room, 'left', theme.ellipsis)}
           {range ? ' ' : ''}
           {range}
         </Text>
