@@ -45,6 +45,19 @@ export const RUNBOOK_ACTIONS: Readonly<Record<string, readonly RunbookAction[]>>
   TamperDetected: [{kind: 'freeze', step: 'runbook 17.1 (Tamper Investigation), the catalog\'s "Freeze, escalate": purge and export stop'}],
 };
 
+/**
+ * Why an action a person might expect is not offered, where the runbook speaks of it (shown in the alert's account
+ * after the offers). Our reading of the runbook; docs/alerts-and-escalation.md gives the reasons at length.
+ */
+export const NOT_OFFERED: Readonly<Record<string, string>> = {
+  ServiceDown:
+    'no restart offered: the catalog\'s "Pod restart (K8s)" is what Kubernetes already does, and it has not brought a pod back; ' +
+    'the runbook restarts only a transient 503 (x on the health row, if you judge it so)',
+  HighLatency: 'no scale offered: the runbook scales out only saturated pods, which the alert cannot tell (s on the health row)',
+  DatabaseConnectionFailure: 'no action: "Retry, then page"; restart only after the database answers again (a restart storm exhausts the pool)',
+  MessageBusDown: 'no action: "Retry, then page"; the outboxes keep every event meanwhile',
+};
+
 /** The actions the alert view may offer: their keys there act on the selected alert, never on a pane's row. */
 export const ALERT_ACTION_KINDS: ReadonlySet<string> = new Set(Object.values(RUNBOOK_ACTIONS).flatMap((a) => a.map((x) => x.kind)));
 
@@ -195,5 +208,7 @@ export function alertActions(alert: ActiveAlert, input: FitInput): AlertFit {
   const scale = scaleFit(alert, input);
   if (typeof scale === 'string') notes.push(scale);
   else if (scale) offers.push(scale);
+  const not = NOT_OFFERED[alert.name];
+  if (not) notes.push(not);
   return {offers, notes};
 }

@@ -127,3 +127,14 @@ describe('the runbook table is the one source: the alert view and the footer rea
     expect(fittingKinds([firing('MessageBusDown', 'ingestion@us-east', 1)])).toEqual([]);
   });
 });
+
+describe('what is not offered says why, in the runbook words', () => {
+  it('ServiceDown without a recent deploy explains that no restart is offered; the bus and database alerts say "Retry, then page"', () => {
+    const known = {state: 'known', history: history(NOW - 3 * 86_400_000)} as const;
+    const down = alertActions(alert('ServiceDown', 'ingestion@us-east'), input({history: known}));
+    expect(down.offers).toEqual([]);
+    expect(down.notes).toEqual([expect.stringMatching(/not a recent deploy/), expect.stringMatching(/no restart offered: .*"Pod restart \(K8s\)"/)]);
+    expect(alertActions(alert('MessageBusDown', 'ingestion@us-east'), input()).notes).toEqual([expect.stringMatching(/"Retry, then page"/)]);
+    expect(alertActions(alert('DatabaseConnectionFailure', 'ingestion@us-east'), input()).notes[0]).toMatch(/"Retry, then page"/);
+  });
+});
