@@ -154,6 +154,13 @@ export function lagWorkers(alert: ActiveAlert): ServiceRef | undefined {
   return runbookAction(alert, 'scale') && at > 0 ? {service: PROJECTION_SERVICE, region: alert.target.slice(at + 1)} : undefined;
 }
 
+/** Why the form starts where it does: the suggested count is ours, and says so. */
+function suggestion(current: number | undefined, replicas: number | undefined): string {
+  if (current === undefined || replicas === undefined) return 'the form starts from the current count';
+  const how = replicas === current * SUGGESTED_SCALE_FACTOR ? `twice the ${current} running` : `${current} running, doubled within the bounds`;
+  return `${replicas} is ${how} (our suggestion; change it in the form)`;
+}
+
 /** The scale of the projection workers for a lagging projection, prefilled with the suggested count; or why not. */
 function scaleFit(alert: ActiveAlert, input: FitInput): AlertAction | string | undefined {
   const ref = lagWorkers(alert);
@@ -166,7 +173,7 @@ function scaleFit(alert: ActiveAlert, input: FitInput): AlertAction | string | u
   return {
     request: {kind: 'scale', ...ref, ...(replicas !== undefined ? {replicas} : {})},
     label: replicas !== undefined ? `scale ${name} to ${replicas} replicas` : `scale ${name}`,
-    why: `${step}; ${replicas !== undefined ? `${replicas} is twice the ${current} running (our suggestion; change it in the form)` : 'the form starts from the current count'}`,
+    why: `${step}; ${suggestion(current, replicas)}`,
   };
 }
 
