@@ -4,8 +4,8 @@
 import {Text} from 'ink';
 import type {ActiveAlert} from '../data/alerts/evaluate.js';
 import type {AlertRule} from '../data/alerts/rule.js';
-import {firstThatFits, fit} from '../data/text/width.js';
-import {alertText, coverageText} from './alert-text.js';
+import {firstThatFits, fit, fitParts} from '../data/text/width.js';
+import {alertParts, coverageText} from './alert-text.js';
 import {useNow, useTheme} from './context.js';
 import {groupAlerts, groupText} from './incident-summary.js';
 import {severityTone} from './theme.js';
@@ -79,8 +79,10 @@ export function AlertsStrip({alerts, unevaluated = [], width, lines, shownAbove 
       {shown.map((g) => {
         const a = g.worst;
         const tone = severityTone(a.severity);
-        const line = alertText(a, now, sev1);
-        const text = ` ${theme.symbol(tone)} ${g.alerts.length > 1 ? line.replace(`${a.name} ${a.target} · ${a.summary}`, groupText(g)) : line}`;
+        const parts = alertParts(a, now, sev1);
+        // A group's line names the group ("us-east: 8× ServiceDown") where one alert names itself and its value.
+        const [what = '', ...rest] = g.alerts.length > 1 ? [`${parts[0]?.replace(`${a.name} ${a.target}`, groupText(g))}`, ...parts.slice(2)] : parts;
+        const text = fitParts([` ${theme.symbol(tone)} ${what}`, ...rest], width, theme.ellipsis);
         const isSev1 = a.severity === 1;
         return (
           <Text key={a.key} wrap="truncate" bold={a.severity <= 2} inverse={isSev1} color={theme.tone(tone)}>

@@ -4,6 +4,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {alertCell} from '../../src/panes/alert-cell.js';
 import type {ActiveAlert} from '../../src/data/alerts/evaluate.js';
 import {cellText} from '../../src/ui/components/table-model.js';
+import {fitParts} from '../../src/data/text/width.js';
 import {KEYS, renderCockpit, type AppHarness} from '../helpers/render-app.js';
 
 let app: AppHarness | undefined;
@@ -55,5 +56,35 @@ describe('the alerts strip and the alert view title at 80 columns', () => {
     const title = frame.split('\n').find((l) => l.startsWith(' SEV-3 DLQBacklog')) ?? '';
     expect(title).not.toMatch(/Esc back to…|Esc back to the l…/);
     expect(title).toMatch(/Esc back( to the list)? /);
+  });
+});
+
+describe('alert lines keep whole facts at 80 columns', () => {
+  it('fitParts keeps the leading parts that fit whole and says more follows; cuts only a first part too long alone', () => {
+    const parts = ['SEV-3 DLQBacklog x', '170 dead letters > 100', 'condition held 17m of 30m'];
+    expect(fitParts(parts, 80)).toBe('SEV-3 DLQBacklog x · 170 dead letters > 100 · condition held 17m of 30m');
+    expect(fitParts(parts, 50)).toBe('SEV-3 DLQBacklog x · 170 dead letters > 100 · …');
+    expect(fitParts(parts, 30)).toBe('SEV-3 DLQBacklog x · …');
+    expect(fitParts(parts, 10)).toBe('SEV-3 DLQ…');
+  });
+
+  it('projection-stall, a: the pending DLQ row shows its value whole ("> 100") or not at all, never "> 1…"', async () => {
+    app = await renderCockpit({flags: {demo: 'projection-stall'}, columns: 80, rows: 24});
+    await app.waitFor('ProjectionLagHigh');
+    await app.press('a');
+    const frame = await app.waitFor('Alerts: 1 firing');
+    const row = lineOf(frame, 'pending SEV-3 DLQBacklog');
+    expect(row).not.toMatch(/> 1…|> 10…/);
+    expect(row.trimEnd()).toMatch(/audit\.appended\.v1\/projection · (…|\d+ dead letters > 100)/);
+    const firing = lineOf(frame, 'SEV-2 ProjectionLagHigh timeline@us-east ·');
+    expect(firing).toMatch(/lag P95 \d+s > 30s · /);
+    for (const l of [row, firing]) expect(l.trimEnd()).toMatch(/(· …|[^…])$/);
+  });
+
+  it("bad-deploy: the strip's burn line keeps its threshold whole", async () => {
+    app = await renderCockpit({flags: {demo: 'bad-deploy'}, columns: 80, rows: 24});
+    const frame = await app.waitFor('ErrorBudgetBurn');
+    const line = lineOf(frame, 'ErrorBudgetBurn atp-availability');
+    expect(line.trimEnd()).toMatch(/(· …|[^…])$/);
   });
 });

@@ -10,9 +10,9 @@ import type {ActiveAlert} from '../../data/alerts/evaluate.js';
 import type {AlertRule} from '../../data/alerts/rule.js';
 import {capabilityFor} from '../../data/session.js';
 import {sanitizeLine} from '../../data/text/sanitize.js';
-import {cellWidth, firstThatFits, fit, wrapCells} from '../../data/text/width.js';
+import {cellWidth, firstThatFits, fit, fitParts, wrapCells} from '../../data/text/width.js';
 import {useActions} from '../actions/actions-provider.js';
-import {detailLines, listText, orderAlerts, type DetailLine} from '../alert-detail.js';
+import {detailLines, listParts, orderAlerts, type DetailLine} from '../alert-detail.js';
 import {coverageText} from '../alert-text.js';
 import {windowStart} from '../components/table-model.js';
 import {useCockpit, useCockpitState, useNow, useTheme} from '../context.js';
@@ -184,9 +184,11 @@ export function AlertsView({alerts, unevaluated = [], width, height}: AlertsView
       {rows.map((a) => {
         const isSelected = a.key === selected?.key;
         const tone = a.state === 'firing' ? severityTone(a.severity) : 'muted';
+        // Whole facts only: a narrow list says fewer of them rather than cutting a value ("> 1…" for "> 100").
+        const marker = ` ${isSelected ? theme.selected : theme.symbol(tone)} `;
         return (
           <Text key={a.key} inverse={isSelected} bold={isSelected || (a.state === 'firing' && a.severity <= 2)} color={theme.tone(tone)} wrap="truncate">
-            {fit(sanitizeLine(` ${isSelected ? theme.selected : theme.symbol(tone)} ${listText(a, now, sev1)}`), width, 'left', theme.ellipsis)}
+            {fit(`${marker}${fitParts(listParts(a, now, sev1).map(sanitizeLine), width - cellWidth(marker), theme.ellipsis)}`, width)}
           </Text>
         );
       })}
