@@ -2,6 +2,8 @@
 // "Scale workers (KEDA)" (runbook 10.1), so the footer at 80x24 offers `s scale` before `r rollback`, the alert view
 // offers the scale of the projection workers, and the demo heals when they are scaled: lag falls, the alert clears.
 import {afterEach, describe, expect, it} from 'vitest';
+import {fitHints, footerHints} from '../../../src/ui/footer.js';
+import {KEYMAP} from '../../../src/ui/keys/keymap.js';
 import {KEYS, renderCockpit, type AppHarness} from '../../helpers/render-app.js';
 
 let app: AppHarness | undefined;
@@ -14,6 +16,15 @@ const timelineLag = (a: AppHarness) =>
   a.session.feeds.lag.snapshot().value?.projections.find((p) => p.projection === 'timeline' && p.region === 'us-east')?.lagSeconds ?? NaN;
 
 describe('the footer offers the actions that fit the firing alerts first, within its width', () => {
+  it('footerHints: the fitting actions first in their order, kept last when the width is short', () => {
+    const available = new Set(['rollback', 'scale', 'restart', 'logs']);
+    const hints = footerHints('panes', 'health', available, false, false, KEYMAP, ['scale', 'restart']);
+    expect(hints.slice(0, 3).map((h) => h.text)).toEqual(['s scale', 'x restart', 'r rollback']);
+    expect(fitHints(hints, 35)).toBe(' s scale  x restart  ? help  q quit');
+    expect(fitHints(hints, 34)).toBe(' s scale  ? help  q quit');
+    expect(footerHints('panes', 'health', available, false).map((h) => h.text)).not.toContain('s scale');
+  });
+
   it('projection-stall at 80x24: s scale comes before r rollback, and ? help and q quit stay', async () => {
     app = await renderCockpit({flags: {demo: 'projection-stall'}, columns: 80, rows: 24});
     const frame = await app.waitFor('ProjectionLagHigh');
