@@ -100,7 +100,11 @@ export function AlertsView({alerts, unevaluated = [], width, height}: AlertsView
         setNote(undefined);
         hold();
         begin(offer.request);
-      } else setNote(`no ${binding.hint} fits ${current.name} ${current.target}${fitted.notes[0] ? `: ${fitted.notes[0]}` : ''}`);
+      } else {
+        // The note about this action when there is one ("no scale offered: …"), else the first.
+        const why = fitted.notes.find((n) => n.includes(binding.hint)) ?? fitted.notes[0];
+        setNote(`no ${binding.hint} fits ${current.name} ${current.target}${why ? `: ${why}` : ''}`);
+      }
       return true;
     }
     // The account shows while its alert is active; when it resolves, the list shows again.

@@ -103,4 +103,16 @@ describe('projection-stall can be played to the end', () => {
     expect(timelineLag(app)).toBeLessThan(first - 60);
     expect(timelineLag(app)).toBeGreaterThan(30);
   });
+
+  it('in the alert view s acts on the selected alert: on one that calls for no scale it says why and opens nothing', async () => {
+    app = await renderCockpit({flags: {demo: 'bad-deploy'}, columns: 120, rows: 40});
+    await app.waitFor('HighLatency');
+    await app.press('a');
+    await app.waitFor('Alerts: 3 firing');
+    for (let i = 0; i < 5 && !selectedLine(app.lastFrame()).includes('HighLatency'); i++) await app.press('j');
+    await app.press('s');
+    await app.waitFor('no scale fits HighLatency ingestion@us-east: no scale offered: the runbook scales out only saturated pods');
+    expect(app.lastFrame()).not.toContain('how many replicas?');
+    expect(app.journal.read()).toEqual([]);
+  });
 });
