@@ -17,10 +17,14 @@ export function alertTone(alert: ActiveAlert | undefined): Tone | undefined {
   return alert?.state === 'firing' ? severityTone(alert.severity) : undefined;
 }
 
-/** "SEV-2 12m" while firing, "pending 3m/10m" while its duration runs, "—" with no alert. */
+/** "SEV-2 12m" while firing, "pending 3m/10m" (shorter where narrow) while its duration runs, "—" with no alert. */
 export function alertCell(alert: ActiveAlert | undefined, now: number): Cell {
   if (!alert) return {text: '—', tone: 'muted'};
-  if (alert.state === 'pending') return {text: `pending ${duration(now - alert.activeSince)}/${duration(alert.forMs)}`, tone: 'warn'};
+  if (alert.state === 'pending') {
+    const held = duration(now - alert.activeSince);
+    // Narrow columns (80 columns) drop the duration asked for, then shorten the word, never cutting it.
+    return {text: `pending ${held}/${duration(alert.forMs)}`, shorter: [`pending ${held}`, `pend ${held}`, 'pending'], tone: 'warn'};
+  }
   return {text: `SEV-${alert.severity} ${duration(now - (alert.firingSince ?? now))}`, tone: severityTone(alert.severity), bold: alert.severity <= 2};
 }
 

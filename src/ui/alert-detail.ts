@@ -5,7 +5,7 @@ import type {AlertFit} from '../actions/alert-actions.js';
 import type {ActiveAlert} from '../data/alerts/evaluate.js';
 import type {Procedures} from '../data/procedures/load.js';
 import {procedureLink, sectionOf} from '../data/procedures/parse.js';
-import {alertText, clockText} from './alert-text.js';
+import {alertParts, clockText} from './alert-text.js';
 import {incidentLines} from './overlays/alert-incident.js';
 import {duration, utcStamp} from './format.js';
 import {groupAlerts} from './incident-summary.js';
@@ -24,9 +24,14 @@ export function orderAlerts(alerts: readonly ActiveAlert[]): ActiveAlert[] {
 
 /** One alert as a list line: the strip's words for a firing alert; how long the condition has held for a pending one. */
 export function listText(a: ActiveAlert, now: number, sev1Marker: string): string {
-  if (a.state === 'firing') return alertText(a, now, sev1Marker);
+  return listParts(a, now, sev1Marker).join(' · ');
+}
+
+/** The list's line as parts, so a narrow list keeps whole facts (fitParts). */
+export function listParts(a: ActiveAlert, now: number, sev1Marker: string): string[] {
+  if (a.state === 'firing') return alertParts(a, now, sev1Marker);
   const held = `condition held ${duration(now - a.activeSince)} of ${duration(a.forMs)}`;
-  return `pending SEV-${a.severity} ${a.name} ${a.target} · ${a.summary} · ${held} · runbook ${a.runbook}`;
+  return [`pending SEV-${a.severity} ${a.name} ${a.target}`, a.summary, held, `runbook ${a.runbook}`];
 }
 
 /** "next: Secondary on-call in 46m", or '' when nobody comes next. */

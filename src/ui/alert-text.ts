@@ -26,20 +26,29 @@ export function nextText(alert: ActiveAlert): string {
   return next ? `next ${next.who}${next.when ? ` (${next.when})` : ''} in ${duration(next.inMs)}` : '';
 }
 
-/** One alert as a line of text: what, how bad, since when, who to page now, the clock, who is next, the runbook section. */
-export function alertText(alert: ActiveAlert, now: number, sev1Marker = '!!'): string {
+/**
+ * One alert's line as its parts, most important first: what (severity, name, target), the value (with "(stale data)"
+ * when the source stopped answering), how long it has fired, who to page now, the clock, who is next, the runbook
+ * section. A narrow line keeps the leading parts whole (fitParts, src/data/text/width.ts).
+ */
+export function alertParts(alert: ActiveAlert, now: number, sev1Marker = '!!'): string[] {
   const mark = alert.severity === 1 ? `${sev1Marker} SEV-1 ${sev1Marker}` : `SEV-${alert.severity}`;
   const clock = currentClock(alert);
-  const parts = [
+  return [
     `${mark} ${alert.name} ${alert.target}`,
-    alert.summary,
+    `${alert.summary}${alert.stale ? ' (stale data)' : ''}`,
     duration(firedFor(alert, now)),
     alert.escalation.now,
     clock ? clockText(clock) : '',
     nextText(alert),
     `runbook ${alert.runbook}`,
-  ];
-  return `${parts.filter(Boolean).join(' · ')}${alert.stale ? ' (stale data)' : ''}`;
+  ].filter(Boolean);
+}
+
+/** One alert as a line of text: what, how bad, since when, who to page now, the clock, who is next, the runbook section. */
+export function alertText(alert: ActiveAlert, now: number, sev1Marker = '!!'): string {
+  const parts = alertParts({...alert, stale: false}, now, sev1Marker);
+  return `${parts.join(' · ')}${alert.stale ? ' (stale data)' : ''}`;
 }
 
 /** "4 catalog alerts not evaluated: no source (DiskSpaceLow, ...)", or '' when every rule was evaluated. */

@@ -4,13 +4,16 @@
 import {Text} from 'ink';
 import type {ActiveAlert} from '../data/alerts/evaluate.js';
 import type {AlertRule} from '../data/alerts/rule.js';
-import {fit} from '../data/text/width.js';
-import {alertText, coverageText} from './alert-text.js';
+import {firstThatFits, fit, fitParts} from '../data/text/width.js';
+import {alertParts, coverageText} from './alert-text.js';
 import {useNow, useTheme} from './context.js';
 import {groupAlerts, groupText} from './incident-summary.js';
 import {severityTone} from './theme.js';
 
 export {alertText} from './alert-text.js';
+
+/** What "N pending" means, longest first: a narrow strip says less rather than cutting the sentence. */
+const PENDING_FORMS = [' (condition met, waiting for its duration)', ' (waiting for its duration)', ''];
 
 export interface AlertsStripProps {
   readonly alerts: readonly ActiveAlert[];
@@ -28,9 +31,16 @@ export function AlertsStrip({alerts, unevaluated = [], width, lines, shownAbove 
   const firing = alerts.filter((a) => a.state === 'firing');
   const pending = alerts.length - firing.length;
   const coverage = coverageText(unevaluated);
-  const pendingText = pending ? ` · ${pending} pending (condition met, waiting for its duration)` : '';
+  // The pending count in the longest form that fits after `head` (80 columns: the parenthesis shortens, then goes).
+  const withPending = (head: string) =>
+    pending
+      ? firstThatFits(
+          PENDING_FORMS.map((f) => `${head} · ${pending} pending${f}`),
+          width,
+        )
+      : head;
   if (firing.length === 0 && shownAbove > 0) {
-    const text = ` ${shownAbove} firing, shown above · nothing else firing${coverage ? ` among those evaluated · ${coverage}` : ''}${pendingText}`;
+    const text = withPending(` ${shownAbove} firing, shown above · nothing else firing${coverage ? ` among those evaluated · ${coverage}` : ''}`);
     return (
       <>
         <Text color={theme.tone(coverage ? 'warn' : 'muted')} wrap="truncate">
@@ -43,9 +53,9 @@ export function AlertsStrip({alerts, unevaluated = [], width, lines, shownAbove 
     );
   }
   if (firing.length === 0) {
-    const text = coverage
-      ? ` ${theme.symbol('warn')} No firing alerts among those evaluated · ${coverage}${pendingText}`
-      : ` ${theme.symbol('ok')} No firing alerts${pendingText}`;
+    const text = withPending(
+      coverage ? ` ${theme.symbol('warn')} No firing alerts among those evaluated · ${coverage}` : ` ${theme.symbol('ok')} No firing alerts`,
+    );
     return (
       <>
         <Text color={theme.tone(coverage ? 'warn' : 'ok')} wrap="truncate">
@@ -69,8 +79,10 @@ export function AlertsStrip({alerts, unevaluated = [], width, lines, shownAbove 
       {shown.map((g) => {
         const a = g.worst;
         const tone = severityTone(a.severity);
-        const line = alertText(a, now, sev1);
-        const text = ` ${theme.symbol(tone)} ${g.alerts.length > 1 ? line.replace(`${a.name} ${a.target} · ${a.summary}`, groupText(g)) : line}`;
+        const parts = alertParts(a, now, sev1);
+        // A group's line names the group ("us-east: 8× ServiceDown") where one alert names itself and its value.
+        const [what = '', ...rest] = g.alerts.length > 1 ? [`${parts[0]?.replace(`${a.name} ${a.target}`, groupText(g))}`, ...parts.slice(2)] : parts;
+        const text = fitParts([` ${theme.symbol(tone)} ${what}`, ...rest], width, theme.ellipsis);
         const isSev1 = a.severity === 1;
         return (
           <Text key={a.key} wrap="truncate" bold={a.severity <= 2} inverse={isSev1} color={theme.tone(tone)}>

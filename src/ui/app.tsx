@@ -26,6 +26,7 @@ import {initialUiState, uiReducer, type UiAction} from './state.js';
 import type {Tone} from './theme.js';
 import {useAppKeys} from './use-app-keys.js';
 import {updateDue} from '../actions/status-update.js';
+import {fittingKinds} from '../actions/alert-actions.js';
 import {useLastUpdate} from './hooks/use-last-update.js';
 import {bannerAlerts, WALL_BANNER_LINES, WallBanner} from './wall-banner.js';
 
@@ -135,6 +136,8 @@ function Screen({state, dispatch}: {state: ReturnType<typeof initialUiState>; di
     if (capabilityFor(session, 'health', 'logs')) set.add('logs');
     return set;
   }, [defs, session]);
+  // The actions the firing alerts call for (the alert view's table): the footer offers their keys first.
+  const fitting = useMemo(() => fittingKinds(alerts), [alerts]);
 
   useAppKeys({
     state,
@@ -180,7 +183,7 @@ function Screen({state, dispatch}: {state: ReturnType<typeof initialUiState>; di
       />
       <MainArea state={state} layout={layout} rowsByPane={rowsByPane} snapshots={snapshots} alerts={alerts} unevaluated={unevaluated} paused={actions.paused} />
       {layout.footerLines > 0 ? (
-        <Footer state={state} width={columns} hints={footerHints(place, footerPane, available, session.context.readOnly, wall, keymap.bindings)} />
+        <Footer state={state} width={columns} hints={footerHints(place, footerPane, available, session.context.readOnly, wall, keymap.bindings, fitting)} />
       ) : null}
     </Box>
   );

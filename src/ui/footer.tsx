@@ -19,9 +19,14 @@ const ALWAYS: readonly Hint[] = [
   {text: 'q quit', rank: 0},
 ];
 
+/** The rank of the actions the firing alerts call for: before every other hint, and dropped only after them. */
+const FITTING_RANK = 0.5;
+
 /**
  * The keys that work in `place`, most important first: the bindings the keymap marks for the footer there (an
  * action's key only where the session can do it: `available` holds the kinds of those actions), and "j/k scroll" where a list moves.
+ * `fitting` names the actions the firing alerts call for, in order (fittingKinds, src/actions/alert-actions.ts, the
+ * alert view's own table): their keys come first, even an action the footer does not otherwise offer.
  */
 export function footerHints(
   place: Place,
@@ -30,12 +35,21 @@ export function footerHints(
   readOnly: boolean,
   wall = false,
   keymap: readonly Binding[] = KEYMAP,
+  fitting: readonly string[] = [],
 ): Hint[] {
+  const fit = (b: Binding) => (b.action === undefined ? -1 : fitting.indexOf(b.action));
   const hints = keymap
     .filter(
-      (b) => b.footer !== undefined && (!b.places || b.places.includes(place)) && (!b.panes || b.panes.includes(pane)) && (!b.needs || available.has(b.needs)),
+      (b) =>
+        (b.footer !== undefined || fit(b) >= 0) &&
+        (!b.places || b.places.includes(place)) &&
+        (!b.panes || b.panes.includes(pane)) &&
+        (!b.needs || available.has(b.needs)),
     )
-    .map((b) => ({text: `${keyLabel(b.keys[0] ?? '')} ${b.hint}${b.group === 'Actions' && readOnly ? ' (read-only)' : ''}`, rank: b.footer ?? 9}));
+    .map((b) => ({
+      text: `${keyLabel(b.keys[0] ?? '')} ${b.hint}${b.group === 'Actions' && readOnly ? ' (read-only)' : ''}`,
+      rank: fit(b) >= 0 ? FITTING_RANK + fit(b) / 100 : (b.footer ?? 9),
+    }));
   if (place !== 'panes') hints.push({text: 'j/k PgDn g/G scroll', rank: 2});
   const always = wall ? [{text: ':quit to exit', rank: 0}] : place === 'help' ? [{text: 'q quit', rank: 0}] : ALWAYS;
   return [...hints.sort((a, b) => a.rank - b.rank), ...always];

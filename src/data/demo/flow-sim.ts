@@ -4,6 +4,25 @@ import {trendSeries} from './series.js';
 
 const SHARE: Readonly<Record<string, number>> = {timeline: 1, actor: 0.6, resource: 0.4};
 
+/** The projection workers of a region as the projection sees them: how many run, how many started after a stall. */
+export interface Workers {
+  /** Ready workers. */
+  readonly ready: number;
+  /** Ready workers started after the stall began: they take the lost locks over, so the projection moves again. */
+  readonly fresh: number;
+  /** The workers the region runs on a calm day. */
+  readonly base: number;
+}
+
+/** The calm-day workers keep up with this many times the events that arrive: their headroom to drain a backlog. */
+const HEADROOM = 1.5;
+/**
+ * The demo compresses a catch-up (ours, to keep a scenario playable in minutes): real workers with 1.5× headroom
+ * drain a 40-minute backlog in 80 minutes; the demo's drain 20× faster, so doubling the workers (3× the inflow,
+ * 2 s of lag per second, 40 in the demo) clears the stall in about a minute, and a restart alone in about four.
+ */
+const CATCHUP_SPEEDUP = 20;
+
 export class ProjectionSim {
   stalledSince: number | undefined;
   lag = 0;
@@ -23,10 +42,31 @@ export class ProjectionSim {
     this.keys = {lag: hash(`${key}:lag`), p95: hash(`${key}:p95`), p99: hash(`${key}:p99`), eps: hash(`${key}:eps`)};
   }
 
-  step(t: number, ingestRps: number, regionDown: boolean): void {
+  /** Lag of a backlog the workers are draining after a stall (undefined: caught up). */
+  private catchingUp: number | undefined;
+  private lastT: number | undefined;
+
+  step(t: number, ingestRps: number, regionDown: boolean, workers?: Workers): void {
+    const dt = this.lastT === undefined ? 0 : (t - this.lastT) / 1000;
+    this.lastT = t;
+    // A stall ends when a worker started after it is ready (a restart, or a scale-up's new pods): the backlog drains.
+    if (this.stalledSince !== undefined && !regionDown && workers && workers.fresh > 0) {
+      this.catchingUp = this.lag;
+      this.stalledSince = undefined;
+    }
     const stalled = this.stalledSince ?? (regionDown ? t : undefined);
     if (this.stalledSince === undefined && regionDown) this.stalledSince = t;
-    if (stalled !== undefined) {
+    const capacity = workers && workers.base > 0 ? (HEADROOM * workers.ready) / workers.base : HEADROOM;
+    if (stalled === undefined && this.catchingUp !== undefined) {
+      this.catchingUp = Math.max(0, this.catchingUp - dt * CATCHUP_SPEEDUP * Math.max(0, capacity - 1));
+      if (this.catchingUp <= 1) this.catchingUp = undefined;
+    }
+    if (stalled === undefined && this.catchingUp !== undefined) {
+      this.lag = this.catchingUp;
+      this.p95 = this.lag;
+      this.p99 = this.lag;
+      this.eps = ingestRps * (SHARE[this.projection] ?? 0.5) * capacity;
+    } else if (stalled !== undefined) {
       this.lag = (t - stalled) / 1000 + 0.6;
       this.p95 = this.lag;
       this.p99 = this.lag;

@@ -136,6 +136,16 @@ export class ServiceSim {
     return this.outage ? 0 : this.pods.filter((p) => p.readyAt <= t).length;
   }
 
+  /** Ready pods created after `since` (a restart's or a scale-up's new pods). */
+  freshReady(since: number, t: number): number {
+    return this.outage ? 0 : this.pods.filter((p) => p.createdAt > since && p.readyAt <= t).length;
+  }
+
+  /** The replicas the service runs on a calm day. */
+  get baseReplicas(): number {
+    return this.profile.replicas;
+  }
+
   restarts(): number {
     return this.pods.reduce((sum, p) => sum + podRestarts(this.seed, p.name), 0);
   }

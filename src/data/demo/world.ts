@@ -115,7 +115,9 @@ export class DemoWorld {
     const regionDown = (region: string) => this.services.some((s) => s.region === region && s.outage);
     for (const p of this.projections) {
       const ingest = this.service('ingestion', p.region)?.rps ?? 0;
-      p.step(t, ingest, regionDown(p.region));
+      const w = this.service('projection', p.region);
+      const workers = w && {ready: w.readyCount(t), fresh: p.stalledSince === undefined ? 0 : w.freshReady(p.stalledSince, t), base: w.baseReplicas};
+      p.step(t, ingest, regionDown(p.region), workers);
     }
     for (const o of this.outboxes) {
       const svc = this.service(o.service, o.region);

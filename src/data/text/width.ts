@@ -41,6 +41,29 @@ function narrowCut(text: string, width: number, ellipsis: string): string {
   return room < 0 ? ellipsis.slice(0, width) : text.slice(0, room) + ellipsis;
 }
 
+/**
+ * The first of `forms` (longest first, each saying the same fact more briefly) that fits `width` cells, else the last:
+ * a text too long for its room is told shorter rather than cut mid-word.
+ */
+export function firstThatFits(forms: readonly string[], width: number): string {
+  return forms.find((f) => cellWidth(f) <= width) ?? forms.at(-1) ?? '';
+}
+
+/**
+ * Parts of one line (`what · value · since · …`) joined by `sep`, keeping only the leading parts that fit whole, and
+ * `sep` + `ellipsis` after them when that fits too: a line says fewer facts rather than cutting one ("> 1…" for
+ * "> 100"). Only a first part too long alone is cut.
+ */
+export function fitParts(parts: readonly string[], width: number, ellipsis = '…', sep = ' · '): string {
+  const kept = parts.filter(Boolean);
+  let n = kept.length;
+  while (n > 0 && cellWidth(kept.slice(0, n).join(sep)) > width) n--;
+  if (n === kept.length) return kept.join(sep);
+  if (n === 0) return truncate(kept.join(sep), width, ellipsis);
+  const head = kept.slice(0, n).join(sep);
+  return cellWidth(head + sep + ellipsis) <= width ? head + sep + ellipsis : head;
+}
+
 /** Pads (or truncates) `text` to exactly `width` cells (sanitised, see `truncate`). */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left', ellipsis = '…'): string {
   const cut = truncate(text, width, ellipsis);

@@ -2,11 +2,20 @@
 import type {Series} from '../../data/readings/types.js';
 import type {Tone} from '../theme.js';
 import {compareText} from '../../data/text/order.js';
+import {firstThatFits} from '../../data/text/width.js';
 
 export interface Cell {
   readonly text: string;
+  /** Shorter ways to say the same, longest first: the table shows the first that fits its column (cellText). */
+  readonly shorter?: readonly string[];
   readonly tone?: Tone;
   readonly bold?: boolean;
+}
+
+/** What a cell shows in a column `width` cells wide: its text, or the first shorter form that fits. */
+export function cellText(cell: Cell | undefined, width: number): string {
+  if (!cell) return '';
+  return cell.shorter?.length ? firstThatFits([cell.text, ...cell.shorter], width) : cell.text;
 }
 
 /** One row of a pane: a stable key, cells by column id, a severity rank for sorting and a filter text. */

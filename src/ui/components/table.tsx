@@ -4,7 +4,7 @@ import {memo, useRef} from 'react';
 import {fit, fitEnd} from '../../data/text/width.js';
 import {toAscii} from '../terminal/ascii.js';
 import {useTheme} from '../context.js';
-import {fitColumns, windowStart, type Column, type RowModel} from './table-model.js';
+import {cellText, fitColumns, windowStart, type Column, type RowModel} from './table-model.js';
 
 export interface TableProps {
   readonly columns: readonly Column[];
@@ -53,7 +53,7 @@ export const Table = memo(function Table({columns, rows, width, height, selected
         {isSelected ? `${theme.selected} ` : '  '}
         {layout.map(({column, width: w}, c) => {
           const cell = row.cells[column.id];
-          const raw = theme.ascii ? toAscii(cell?.text ?? '') : (cell?.text ?? '');
+          const raw = theme.ascii ? toAscii(cellText(cell, w)) : cellText(cell, w);
           const body = column.keepEnd ? fitEnd(raw, w) : fit(raw, w, column.align, theme.ellipsis);
           const text = body + (c < layout.length - 1 ? ' ' : '');
           const color = stale ? undefined : theme.tone(cell?.tone);

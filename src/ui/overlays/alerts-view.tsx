@@ -10,9 +10,9 @@ import type {ActiveAlert} from '../../data/alerts/evaluate.js';
 import type {AlertRule} from '../../data/alerts/rule.js';
 import {capabilityFor} from '../../data/session.js';
 import {sanitizeLine} from '../../data/text/sanitize.js';
-import {cellWidth, fit, wrapCells} from '../../data/text/width.js';
+import {cellWidth, firstThatFits, fit, fitParts, wrapCells} from '../../data/text/width.js';
 import {useActions} from '../actions/actions-provider.js';
-import {detailLines, listText, orderAlerts, type DetailLine} from '../alert-detail.js';
+import {detailLines, listParts, orderAlerts, type DetailLine} from '../alert-detail.js';
 import {coverageText} from '../alert-text.js';
 import {windowStart} from '../components/table-model.js';
 import {useCockpit, useCockpitState, useNow, useTheme} from '../context.js';
@@ -36,6 +36,8 @@ function useAlertFit(alert: ActiveAlert | undefined): AlertFit {
   return alertActions(alert, {
     canRollback: capabilityFor(session, 'health', 'rollback') !== undefined,
     canReplay: capabilityFor(session, 'dlq', 'replay') !== undefined,
+    canScale: capabilityFor(session, 'health', 'scale') !== undefined,
+    replicasOf: (ref) => session.feeds.health.snapshot().value?.services.find((r) => r.service === ref.service && r.region === ref.region)?.podsDesired,
     freezeKinds: freezer(session)?.kinds ?? [],
     freezes,
     history,
@@ -98,7 +100,11 @@ export function AlertsView({alerts, unevaluated = [], width, height}: AlertsView
         setNote(undefined);
         hold();
         begin(offer.request);
-      } else setNote(`no ${binding.hint} fits ${current.name} ${current.target}${fitted.notes[0] ? `: ${fitted.notes[0]}` : ''}`);
+      } else {
+        // The note about this action when there is one ("no scale offered: …"), else the first.
+        const why = fitted.notes.find((n) => n.includes(binding.hint)) ?? fitted.notes[0];
+        setNote(`no ${binding.hint} fits ${current.name} ${current.target}${why ? `: ${why}` : ''}`);
+      }
       return true;
     }
     // The account shows while its alert is active; when it resolves, the list shows again.
@@ -136,11 +142,13 @@ export function AlertsView({alerts, unevaluated = [], width, height}: AlertsView
     const shown = account.slice(start, start + detailBody);
     const range = account.length > detailBody ? `lines ${start + 1}-${start + shown.length} of ${account.length} ` : '';
     const what = `${selected.state === 'firing' ? '' : 'pending '}SEV-${selected.severity} ${selected.name} ${selected.target}`;
-    const title = ` ${what}${sep}${keyOf('back')} back to the list`;
+    // The alert first; how to go back in as many words as fit beside it (never "Esc back to the l…").
+    const room = Math.max(0, width - cellWidth(range) - 1);
+    const title = firstThatFits([` ${what}${sep}${keyOf('back')} back to the list`, ` ${what}${sep}${keyOf('back')} back`, ` ${what}`], room);
     return (
       <Box flexDirection="column" width={width} height={height}>
         <Text bold color={theme.tone(selected.state === 'firing' ? severityTone(selected.severity) : 'muted')} wrap="truncate">
-          {fit(sanitizeLine(title), Math.max(0, width - cellWidth(range) - 1), 'left', theme.ellipsis)}
+          {fit(sanitizeLine(title), room, 'left', theme.ellipsis)}
           {range ? ' ' : ''}
           {range}
         </Text>
@@ -180,9 +188,11 @@ export function AlertsView({alerts, unevaluated = [], width, height}: AlertsView
       {rows.map((a) => {
         const isSelected = a.key === selected?.key;
         const tone = a.state === 'firing' ? severityTone(a.severity) : 'muted';
+        // Whole facts only: a narrow list says fewer of them rather than cutting a value ("> 1…" for "> 100").
+        const marker = ` ${isSelected ? theme.selected : theme.symbol(tone)} `;
         return (
           <Text key={a.key} inverse={isSelected} bold={isSelected || (a.state === 'firing' && a.severity <= 2)} color={theme.tone(tone)} wrap="truncate">
-            {fit(sanitizeLine(` ${isSelected ? theme.selected : theme.symbol(tone)} ${listText(a, now, sev1)}`), width, 'left', theme.ellipsis)}
+            {fit(`${marker}${fitParts(listParts(a, now, sev1).map(sanitizeLine), width - cellWidth(marker), theme.ellipsis)}`, width)}
           </Text>
         );
       })}

@@ -2,15 +2,17 @@
 import {describe, expect, it} from 'vitest';
 import {ManualClock} from '../../../src/data/clock.js';
 import {createDemoSource} from '../../../src/data/demo/source.js';
+import type {ScenarioName} from '../../../src/data/demo/scenarios.js';
+import type {ReadingByPane} from '../../../src/data/readings/types.js';
 import type {ChangeNote, Progress, RunControl} from '../../../src/data/sources/types.js';
 
 const signal = new AbortController().signal;
 const note: ChangeNote = {by: 'carol', host: 'jump-3', reason: 'stuck consumers', incident: 'INC-9'};
 const ref = {service: 'ingestion', region: 'us-east'};
 
-function setup() {
+function setup(scenario: ScenarioName = 'calm') {
   const clock = new ManualClock();
-  const source = createDemoSource({scenario: 'calm', seed: 1, clock});
+  const source = createDemoSource({scenario, seed: 1, clock});
   const drive = async <T>(p: Promise<T>): Promise<T> => {
     let settled = false;
     void p.finally(() => (settled = true));
@@ -155,5 +157,63 @@ describe('demo service actions', () => {
       by: 'carol',
       message: 'carol@jump-3 via atp-cockpit: rollback deployment/ingestion to revision 1; reason: stuck consumers; incident INC-9',
     });
+  });
+});
+
+describe('what a change heals in the demo (each scenario can be played to the end)', () => {
+  const lagOf = async (source: ReturnType<typeof setup>['source'], projection = 'timeline') =>
+    ((await source.read('lag', signal)) as ReadingByPane['lag']).projections.find((p) => p.projection === projection && p.region === 'us-east')!;
+  const workers = {service: 'projection', region: 'us-east'};
+
+  it('projection-stall: scaling the projection workers up ends the stall; the lag drains within minutes and stays down', async () => {
+    const {source, drive, clock} = setup('projection-stall');
+    expect((await lagOf(source)).lagSeconds).toBeGreaterThan(2000);
+    await drive(source.capabilities.scale!.scale(workers, 4, note, recorder()));
+    const lags: number[] = [];
+    for (let i = 0; i < 24; i++) {
+      clock.advance(5000);
+      lags.push((await lagOf(source)).lagSeconds);
+    }
+    expect(lags.every((l, i) => i === 0 || l <= lags[i - 1]! + 1)).toBe(true);
+    expect(lags.at(-1)).toBeLessThan(5);
+    expect((await lagOf(source)).eventsPerSecond).toBeGreaterThan(0);
+    clock.advance(10 * 60_000);
+    expect((await lagOf(source)).lagSeconds).toBeLessThan(5);
+  });
+
+  it("projection-stall: a restart of the workers ends it too, draining at a quarter of the doubled workers' pace", async () => {
+    const {source, drive, clock} = setup('projection-stall');
+    await drive(source.capabilities.restart!.restart(workers, note, recorder()));
+    const start = (await lagOf(source)).lagSeconds;
+    clock.advance(60_000);
+    const drained = start - (await lagOf(source)).lagSeconds;
+    expect(drained).toBeGreaterThan(500);
+    expect(drained).toBeLessThan(700);
+  });
+
+  it('projection-stall: a restart of another service, or scaling the workers down, does not', async () => {
+    const {source, drive, clock} = setup('projection-stall');
+    await drive(source.capabilities.restart!.restart({service: 'query', region: 'us-east'}, note, recorder()));
+    await drive(source.capabilities.scale!.scale(workers, 1, note, recorder()));
+    const start = (await lagOf(source)).lagSeconds;
+    clock.advance(60_000);
+    expect((await lagOf(source)).lagSeconds).toBeGreaterThan(start + 50);
+  });
+
+  it('bad-deploy: a restart keeps the bad version, so errors stay; region-outage: a restart leaves the region down', async () => {
+    const bad = setup('bad-deploy');
+    await bad.drive(bad.source.capabilities.restart!.restart(ref, note, recorder()));
+    bad.clock.advance(60_000);
+    const row = ((await bad.source.read('health', signal)) as ReadingByPane['health']).services.find(
+      (s) => s.service === 'ingestion' && s.region === 'us-east',
+    );
+    expect(row!.errorRatio).toBeGreaterThan(0.05);
+    const dark = setup('region-outage');
+    void dark.source.capabilities.restart!.restart(ref, note, {signal: AbortSignal.abort(), progress: () => undefined});
+    dark.clock.advance(60_000);
+    const down = ((await dark.source.read('health', signal)) as ReadingByPane['health']).services.find(
+      (s) => s.service === 'ingestion' && s.region === 'us-east',
+    );
+    expect(down!.podsReady).toBe(0);
   });
 });
