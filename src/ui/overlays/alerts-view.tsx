@@ -5,6 +5,7 @@
 import {Box, Text} from 'ink';
 import {useRef, useState} from 'react';
 import {ALERT_ACTION_KINDS, alertActions, releaseTarget, type AlertFit} from '../../actions/alert-actions.js';
+import {definitionOf} from '../../actions/defs/index.js';
 import {freezer} from '../../actions/env.js';
 import type {ActiveAlert} from '../../data/alerts/evaluate.js';
 import type {AlertRule} from '../../data/alerts/rule.js';
@@ -94,15 +95,20 @@ export function AlertsView({alerts, unevaluated = [], width, height}: AlertsView
       begin(page);
       return true;
     }
-    if (binding && kind !== undefined && ALERT_ACTION_KINDS.has(kind) && current) {
+    // An action that acts on a pane's row acts here on the selected alert or not at all: the row behind the view
+    // is hidden, so falling through to it would change something the person cannot see.
+    const onRow = kind !== undefined && (ALERT_ACTION_KINDS.has(kind) || definitionOf(kind)?.row !== undefined);
+    if (binding && kind !== undefined && onRow && current) {
       const offer = fitted.offers.find((o) => o.request.kind === kind);
       if (offer && current.key === selected?.key) {
         setNote(undefined);
         hold();
         begin(offer.request);
       } else {
-        // The note about this action when there is one ("no scale offered: …"), else the first.
-        const why = fitted.notes.find((n) => n.includes(binding.hint)) ?? fitted.notes[0];
+        // The note about this action when there is one ("no scale offered: …"); for an action no alert calls for, where it works.
+        const why = ALERT_ACTION_KINDS.has(kind)
+          ? (fitted.notes.find((n) => n.includes(binding.hint)) ?? fitted.notes[0])
+          : (fitted.notes.find((n) => n.includes(binding.hint)) ?? `${binding.hint} acts on a pane's selected row (Esc closes this view)`);
         setNote(`no ${binding.hint} fits ${current.name} ${current.target}${why ? `: ${why}` : ''}`);
       }
       return true;

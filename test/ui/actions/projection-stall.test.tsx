@@ -115,4 +115,18 @@ describe('projection-stall can be played to the end', () => {
     expect(app.lastFrame()).not.toContain('how many replicas?');
     expect(app.journal.read()).toEqual([]);
   });
+
+  it('in the alert view an action key never falls through to the pane row hidden behind it: x there says why and opens nothing', async () => {
+    app = await renderCockpit({flags: {demo: 'bad-deploy'}, columns: 120, rows: 40});
+    await app.waitFor('HighErrorRate');
+    // The health pane's selected row is another service than the alert's.
+    await app.press('j');
+    await app.press('a');
+    await app.waitFor('Alerts: 3 firing');
+    for (let i = 0; i < 5 && !selectedLine(app.lastFrame()).includes('HighErrorRate'); i++) await app.press('j');
+    await app.press('x');
+    await app.waitFor('no restart fits HighErrorRate ingestion@us-east');
+    expect(app.lastFrame()).not.toContain('Restart');
+    expect(app.journal.read()).toEqual([]);
+  });
 });
