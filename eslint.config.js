@@ -23,6 +23,32 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  // Layers (docs/architecture.md, "Layers"): the data layer never reaches the screen, and actions reach it only through
+  // their definitions' form steps (src/actions/defs/, an action declared once with its dialog, issue 16).
+  {
+    files: ['src/data/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {regex: '(^|/)ui/', message: 'src/data never imports src/ui: move the pure logic into src/data.'},
+            {regex: '^(react|ink)(/|$)', message: 'src/data never imports React or Ink.'},
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/actions/**'],
+    ignores: ['src/actions/defs/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {patterns: [{regex: '(^|/)ui/', message: 'src/actions never imports src/ui (only a definition in src/actions/defs/ renders its dialog).'}]},
+      ],
+    },
+  },
   {
     files: ['test/**', 'bench/**', 'scripts/**'],
     rules: {'no-console': 'off'},

@@ -4,7 +4,6 @@
 import type {ReactNode} from 'react';
 import type {PaneId} from '../data/readings/types.js';
 import type {Session} from '../data/session.js';
-import type {Place} from '../ui/keys/bindings.js';
 import type {PlanEnv} from './env.js';
 import type {Rule, RuleSubject} from './rules.js';
 import type {ActionPlan, ActionRequest} from './types.js';
@@ -54,6 +53,12 @@ export interface CommandSpec<R extends ActionRequest> {
   /** The words Tab completes the argument from (what the session knows now). */
   complete?(session: Session): readonly string[];
 }
+
+/**
+ * Where a key works: the five panes, or one of the views over them. Declared here, with the actions' keys, so that
+ * src/actions needs nothing from src/ui (the keymap in src/ui/keys/ uses the same type).
+ */
+export type Place = 'panes' | 'detail' | 'help' | 'alerts' | 'journal' | 'timeline' | 'logs';
 
 /** The key of an action: keys, footer hint and rank, help line, where the footer offers it. */
 export interface KeySpec {

@@ -5,7 +5,7 @@ import type {ActiveAlert} from '../data/alerts/evaluate.js';
 import {SEVERITY_POLICY, type Severity} from '../data/alerts/escalation.js';
 import {sanitizeLine} from '../data/text/sanitize.js';
 import {duration} from '../data/text/units.js';
-import {groupAlerts, groupText} from '../ui/incident-summary.js';
+import {groupAlerts, groupText} from '../data/alerts/incident-summary.js';
 import type {JournalEntry} from './journal.js';
 
 /** The journal's name for a status update (copied or posted). */

@@ -8,7 +8,7 @@ import {procedureLink, sectionOf} from '../data/procedures/parse.js';
 import {alertParts, clockText} from './alert-text.js';
 import {incidentLines} from './overlays/alert-incident.js';
 import {duration, utcStamp} from './format.js';
-import {groupAlerts} from './incident-summary.js';
+import {groupAlerts} from '../data/alerts/incident-summary.js';
 import type {Tone} from './theme.js';
 
 export interface DetailLine {

@@ -7,7 +7,7 @@ import type {AlertRule} from '../data/alerts/rule.js';
 import {firstThatFits, fit, fitParts} from '../data/text/width.js';
 import {alertParts, coverageText} from './alert-text.js';
 import {useNow, useTheme} from './context.js';
-import {groupAlerts, groupText} from './incident-summary.js';
+import {groupAlerts, groupText} from '../data/alerts/incident-summary.js';
 import {severityTone} from './theme.js';
 
 export {alertText} from './alert-text.js';

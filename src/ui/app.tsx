@@ -7,7 +7,7 @@ import {PANE_IDS, type PaneId} from '../data/readings/types.js';
 import {capabilityFor} from '../data/session.js';
 import {PANES} from '../panes/registry.js';
 import {AlertsStrip} from './alerts-strip.js';
-import {groupAlerts, incidentSummary} from './incident-summary.js';
+import {groupAlerts, incidentSummary} from '../data/alerts/incident-summary.js';
 import {IncidentLine, incidentLines} from './incident-line.js';
 import {ActionsProvider, useActions} from './actions/actions-provider.js';
 import {useActionDefs, useKeymap} from './actions/use-action-defs.js';

@@ -1,5 +1,6 @@
 // The cockpit's own bindings (moving, views, the cockpit) and the movement rule every list shares. The actions' keys
 // come from their definitions; keymap.ts joins both into the one keymap (gemini-cli keyBindings.ts).
+import type {Place} from '../../actions/definition.js';
 
 /** What a binding does: one of the cockpit's own commands, or (for an action's key) the action's kind. */
 export type CommandId =
@@ -27,8 +28,7 @@ export type CommandId =
   | 'log-previous'
   | 'log-since';
 
-/** Where a key works: the five panes, or one of the views over them. */
-export type Place = 'panes' | 'detail' | 'help' | 'alerts' | 'journal' | 'timeline' | 'logs';
+export type {Place};
 
 /** Places with a list that moves (the panes' rows, DLQ messages, alerts, help lines, journal entries, log lines). */
 const LISTS: readonly Place[] = ['panes', 'detail', 'help', 'alerts', 'journal', 'timeline', 'logs'];

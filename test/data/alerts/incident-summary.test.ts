@@ -1,9 +1,9 @@
 // The incident line: the worst group, how bad, the runbook step and who to page; repeated alerts grouped by region.
 import {describe, expect, it} from 'vitest';
-import {evaluateAlerts, type ActiveAlert} from '../../src/data/alerts/evaluate.js';
-import {loadProcedures} from '../../src/data/procedures/load.js';
-import type {ServiceHealth} from '../../src/data/readings/types.js';
-import {groupAlerts, incidentSummary} from '../../src/ui/incident-summary.js';
+import {evaluateAlerts, type ActiveAlert} from '../../../src/data/alerts/evaluate.js';
+import {loadProcedures} from '../../../src/data/procedures/load.js';
+import type {ServiceHealth} from '../../../src/data/readings/types.js';
+import {groupAlerts, incidentSummary} from '../../../src/data/alerts/incident-summary.js';
 
 const NOW = Date.UTC(2026, 11, 6, 3, 0, 0);
 const down = (service: string, region: string): ServiceHealth => ({service, region, podsReady: 0, podsDesired: 3});

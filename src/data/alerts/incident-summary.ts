@@ -1,8 +1,8 @@
-// The incident in one line under the header: the worst thing, how bad, the runbook step, and who to page now.
-// Repeated alerts are grouped by region ("us-east: 8× ServiceDown"). Pure: the view wraps it, never cuts it.
-import type {ActiveAlert} from '../data/alerts/evaluate.js';
-import type {Procedures} from '../data/procedures/load.js';
-import {sectionOf} from '../data/procedures/parse.js';
+// The incident in one line: the worst thing, how bad, the runbook step, and who to page now (under the header, and in
+// a status update). Repeated alerts are grouped by region ("us-east: 8× ServiceDown"). Pure: a view wraps it, never cuts it.
+import type {ActiveAlert} from './evaluate.js';
+import type {Procedures} from '../procedures/load.js';
+import {sectionOf} from '../procedures/parse.js';
 
 /** Firing alerts of one name in one place. */
 export interface AlertGroup {
