@@ -19,8 +19,8 @@ export interface SlackWebhookDouble {
   /** The webhook URL of the one hook the double serves (its path plays the token). */
   readonly url: string;
   readonly posts: ReceivedPost[];
-  /** The next `n` posts are answered 429 with `Retry-After: seconds`. */
-  rateLimit(n: number, seconds: number): void;
+  /** The next `n` posts are answered 429 with `Retry-After: seconds` (a number), or with the header as given (a string). */
+  rateLimit(n: number, retryAfter: number | string): void;
   /** The hook is revoked: posts are answered 404 no_service. */
   revoke(): void;
   /** The next post gets no answer for `ms` (a slow link). */
@@ -43,7 +43,7 @@ function read(req: IncomingMessage): Promise<string> {
 export async function startSlackWebhookDouble(): Promise<SlackWebhookDouble> {
   const posts: ReceivedPost[] = [];
   let limited = 0;
-  let retryAfter = 1;
+  let retryAfter: number | string = 1;
   let revoked = false;
   let stallMs = 0;
   const server: Server = createServer((req, res) => {
@@ -86,9 +86,9 @@ export async function startSlackWebhookDouble(): Promise<SlackWebhookDouble> {
   return {
     url: `http://127.0.0.1:${port}${HOOK_PATH}`,
     posts,
-    rateLimit(n, seconds) {
+    rateLimit(n, value) {
       limited = n;
-      retryAfter = seconds;
+      retryAfter = value;
     },
     revoke() {
       revoked = true;

@@ -3,6 +3,7 @@
 import type {Clock} from '../clock.js';
 import {SourceError} from '../errors.js';
 import {HttpClient, type HttpResponse} from '../http/request.js';
+import {retryAfterMs} from '../http/retry-after.js';
 import {sleep} from '../sleep.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import type {PagerDutyOptions} from './config.js';
@@ -117,13 +118,9 @@ function rateLimited(what: string, waitMs: number, attempts: number): SourceErro
   );
 }
 
-/** Retry-After in ms: seconds, or an HTTP date; without one, 2 s then 4 s. */
+/** Retry-After in ms (seconds, or an HTTP date: src/data/http/retry-after.ts); without a readable one, 2 s then 4 s. */
 export function retryWaitMs(header: string | undefined, attempt: number, now: number): number {
-  const value = header?.trim();
-  if (value && /^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
-  const date = value ? Date.parse(value) : NaN;
-  if (Number.isFinite(date)) return Math.max(0, date - now);
-  return FALLBACK_WAIT_MS * 2 ** attempt;
+  return retryAfterMs(header, now) ?? FALLBACK_WAIT_MS * 2 ** attempt;
 }
 
 /** PagerDuty's array parameters are repeated keys with brackets: `statuses[]=triggered&statuses[]=acknowledged`. */

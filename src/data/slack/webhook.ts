@@ -5,6 +5,7 @@
 import type {Clock} from '../clock.js';
 import {ReadOnlyError, SourceError} from '../errors.js';
 import {HttpClient} from '../http/request.js';
+import {retryAfterMs} from '../http/retry-after.js';
 import {sleep} from '../sleep.js';
 import {sanitizeLine} from '../text/sanitize.js';
 
@@ -71,12 +72,6 @@ export interface Posted {
   readonly attempts: number;
 }
 
-/** Seconds of a Retry-After header (delta-seconds; an HTTP date is not sent by Slack), or undefined. */
-function retryAfterMs(value: string | undefined): number | undefined {
-  const s = Number(value);
-  return value !== undefined && Number.isFinite(s) && s >= 0 ? s * 1000 : undefined;
-}
-
 /**
  * Posts `text` to the webhook at `url`. A 429 is retried once after its Retry-After when that is short (a rate-limited
  * post was not posted, so the retry cannot post twice); a timeout is not retried (the post may have landed).
@@ -107,7 +102,7 @@ export async function postToWebhook(url: string, text: string, options: PostOpti
       const body = sanitizeLine(res.body.toString('utf8').slice(0, 200)).trim();
       if (res.status === 200) return {attempts: attempt};
       if (res.status === 429) {
-        const wait = retryAfterMs(res.retryAfter);
+        const wait = retryAfterMs(res.retryAfter, options.clock.now());
         if (attempt === 1 && wait !== undefined && wait <= (options.maxRetryWaitMs ?? 30_000)) {
           await sleep(options.clock, wait, options.signal);
           continue;

@@ -149,6 +149,16 @@ describe('rate limits and refusals', () => {
     expect((long as Error).message).toMatch(/refused once \(429\); try again in 120s/);
   });
 
+  it('a Retry-After that is neither seconds nor an HTTP date waits the fallback (2 s), not zero', async () => {
+    pd.addIncident({title: 'x', service_id: 'PSVC001'});
+    // Date.parse reads "-5" as a date in 2001: taken for a date, it meant "retry at once".
+    pd.fail({status: 429, retryAfter: '-5', method: 'GET'});
+    const p = pager();
+    await p.list(new AbortController().signal);
+    p.close?.();
+    expect(waits).toEqual([2000]);
+  });
+
   it('401 says which variable holds the refused key', async () => {
     const p = pager('not-a-key');
     const error = await p.list(new AbortController().signal).catch((e: unknown) => e);

@@ -47,6 +47,20 @@ describe('Slack webhook', () => {
     expect(slack.posts).toHaveLength(2);
   });
 
+  it('waits out a Retry-After given as an HTTP date (src/data/http/retry-after.ts), and ignores one that is garbage', async () => {
+    slack.posts.length = 0;
+    const manual = new ManualClock(Date.UTC(2026, 11, 6, 6, 0, 0));
+    slack.rateLimit(1, new Date(manual.now() + 3_000).toUTCString());
+    const post = postToWebhook(slack.url, 'update', {readOnly: false, clock: manual});
+    await new Promise((r) => setTimeout(r, 100));
+    expect(slack.posts).toHaveLength(1);
+    manual.advance(3_000);
+    await expect(post).resolves.toEqual({attempts: 2});
+    // An empty header is no Retry-After: not posted, and no "retry after 0s" invented from it.
+    slack.rateLimit(1, '');
+    await expect(postToWebhook(slack.url, 'update', {readOnly: false, clock})).rejects.toThrow('Slack rate-limited the webhook (HTTP 429): not posted');
+  });
+
   it('gives up on a second 429, or on a Retry-After too long to wait, and says it was not posted', async () => {
     slack.rateLimit(2, 0);
     await expect(postToWebhook(slack.url, 'update', {readOnly: false, clock})).rejects.toThrow(
