@@ -4,6 +4,7 @@ import type {PaneId} from '../data/readings/types.js';
 import {cellWidth, fit, truncate} from '../data/text/width.js';
 import {useTheme} from './context.js';
 import {KEYMAP, keyLabel, type Binding, type Place} from './keys/keymap.js';
+import {moveKeys} from './keys/view-keys.js';
 import type {UiState} from './state.js';
 
 /** One footer hint: `r rollback`. */
@@ -50,7 +51,7 @@ export function footerHints(
       text: `${keyLabel(b.keys[0] ?? '')} ${b.hint}${b.group === 'Actions' && readOnly ? ' (read-only)' : ''}`,
       rank: fit(b) >= 0 ? FITTING_RANK + fit(b) / 100 : (b.footer ?? 9),
     }));
-  if (place !== 'panes') hints.push({text: 'j/k PgDn g/G scroll', rank: 2});
+  if (place !== 'panes') hints.push({text: `${moveKeys()} scroll`, rank: 2});
   const always = wall ? [{text: ':quit to exit', rank: 0}] : place === 'help' ? [{text: 'q quit', rank: 0}] : ALWAYS;
   return [...hints.sort((a, b) => a.rank - b.rank), ...always];
 }

@@ -1,24 +1,41 @@
 // Burn detail: every Sloth window's error ratio and burn rate, the alert pairs, the budget policy and a burn chart.
 import {Box, Text} from 'ink';
-import type {BurnReading} from '../../data/readings/types.js';
+import type {BurnReading, SloBurn} from '../../data/readings/types.js';
 import {BURN_WINDOWS} from '../../data/readings/types.js';
-import {burnFigures, DEFAULT_POLICY} from '../../data/slo/burn.js';
+import {burnFigures, DEFAULT_POLICY, type BurnFigures} from '../../data/slo/burn.js';
 import {BURN_TREND_LINE} from './rows.js';
 import {fit} from '../../data/text/width.js';
+import {DetailLines, type DetailLine} from '../../ui/components/detail-lines.js';
 import {TrendBlock} from '../../ui/components/trend-block.js';
 import {useTheme} from '../../ui/context.js';
 import {burn, duration, percent} from '../../ui/format.js';
+
+/** The SLO in one line: objective, budget, what remains of it and when it runs out at the current burn. */
+function headline(s: SloBurn, f: BurnFigures): string {
+  const exhausts = f.exhaustionMs === undefined ? 'never at this rate' : `in ${duration(f.exhaustionMs)}`;
+  const parts = [
+    s.description ?? s.slo,
+    `objective ${percent(s.objective, 2)}`,
+    `error budget ${percent(1 - s.objective, 2)} over ${s.periodDays}d`,
+    `remaining ${percent(f.remaining)}`,
+    `exhausts ${exhausts}`,
+  ];
+  return ` ${parts.join(' · ')}`;
+}
+
+/** One alert pair: its windows and threshold, both windows' burn, and whether it fires. */
+function pairLine({pair, short, long, firing}: BurnFigures['pairs'][number]): DetailLine {
+  const windows = `${pair.short}/${pair.long}`.padEnd(8);
+  const state = firing ? `FIRING (${pair.urgency})` : 'ok';
+  return {text: `   ${windows} > ${String(pair.threshold).padEnd(5)} ${burn(short)}/${burn(long)}  ${state}`, tone: firing ? 'crit' : undefined, bold: firing};
+}
 
 export function BurnDetailView({slo, reading, width, height}: {slo: string; reading?: BurnReading; width: number; height: number}) {
   const theme = useTheme();
   const s = reading?.slos.find((x) => x.slo === slo);
   if (!s) return <Text>{fit(` ${slo}: not in the reading`, width)}</Text>;
   const f = burnFigures(s);
-  const lines: {text: string; tone?: Parameters<typeof theme.tone>[0]; bold?: boolean}[] = [];
-  lines.push({
-    text: ` ${s.description ?? s.slo} · objective ${percent(s.objective, 2)} · error budget ${percent(1 - s.objective, 2)} over ${s.periodDays}d · remaining ${percent(f.remaining)} · exhausts ${f.exhaustionMs === undefined ? 'never at this rate' : `in ${duration(f.exhaustionMs)}`}`,
-    bold: true,
-  });
+  const lines: DetailLine[] = [{text: headline(s, f), bold: true}];
   lines.push({text: ' WINDOW   ERROR RATIO   BURN RATE', bold: true});
   for (const w of BURN_WINDOWS)
     lines.push({
@@ -26,12 +43,7 @@ export function BurnDetailView({slo, reading, width, height}: {slo: string; read
       tone: (f.burn[w] ?? 0) > 1 ? 'warn' : undefined,
     });
   lines.push({text: ' ALERT PAIRS (both windows above the threshold)', bold: true});
-  for (const p of f.pairs)
-    lines.push({
-      text: `   ${`${p.pair.short}/${p.pair.long}`.padEnd(8)} > ${String(p.pair.threshold).padEnd(5)} ${burn(p.short)}/${burn(p.long)}  ${p.firing ? `FIRING (${p.pair.urgency})` : 'ok'}`,
-      tone: p.firing ? 'crit' : undefined,
-      bold: p.firing,
-    });
+  lines.push(...f.pairs.map(pairLine));
   lines.push({text: ' ERROR-BUDGET POLICY', bold: true});
   for (const stage of DEFAULT_POLICY) {
     const reached = f.stage && stage.consumed <= f.stage.consumed;
@@ -43,11 +55,7 @@ export function BurnDetailView({slo, reading, width, height}: {slo: string; read
   const chartRows = Math.max(0, height - lines.length - 1);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      {lines.slice(0, height).map((l, i) => (
-        <Text key={i} bold={l.bold} color={theme.tone(l.tone)} wrap="truncate">
-          {fit(l.text, width, 'left', theme.ellipsis)}
-        </Text>
-      ))}
+      <DetailLines lines={lines} width={width} height={height} />
       {chartRows >= 4 ? (
         <TrendBlock title="5m burn rate" series={s.burnSeries} width={width} rows={chartRows} format={burn} threshold={BURN_TREND_LINE} tone="warn" />
       ) : null}

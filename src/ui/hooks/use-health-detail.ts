@@ -2,7 +2,7 @@
 import {useEffect} from 'react';
 import {keyOf} from '../../data/keyed-feed.js';
 import type {PollSnapshot} from '../../data/poller.js';
-import type {DlqMessage, HealthDetail} from '../../data/sources/types.js';
+import type {HealthDetail} from '../../data/sources/types.js';
 import {useCockpit, useCockpitState} from '../context.js';
 
 /** The health detail of `service@region` as the session polls it (issue 16: the view runs no timer, fetches nothing). */
@@ -11,12 +11,4 @@ export function useHealthDetail(service: string, region: string): {snapshot?: Po
   const details = useCockpitState().details;
   useEffect(() => session.details.watch({service, region}), [session, service, region]);
   return {snapshot: details.get(keyOf({service, region})), available: session.details.available};
-}
-
-/** The peeked messages of DLQ `entity` as the session polls them: re-peeked on its DLQ interval, on R and after an action. */
-export function usePeek(entity: string): {snapshot?: PollSnapshot<readonly DlqMessage[]>; available: boolean} {
-  const {session} = useCockpit();
-  const peeks = useCockpitState().peeks;
-  useEffect(() => session.peeks.watch(entity), [session, entity]);
-  return {snapshot: peeks.get(entity), available: session.peeks.available};
 }

@@ -1,0 +1,43 @@
+// The keys a view names on its own lines ("j/k PgDn g/G select, Enter body & properties, R re-peek, p replay"),
+// written from the keymap: a view declares (meaning, what it does here) pairs, and the line names the keys the
+// keymap gives those meanings. So the keys a view names are the keys the dispatcher acts on, as `dialogHint` does for
+// dialogs (dialog-keys.ts). Movement is the one rule of every list (`listMove`).
+import {NAVIGATE} from './bindings.js';
+import {APP_KEYMAP, keyLabel, type Binding, type CommandId, type Keymap} from './keymap.js';
+
+/** A meaning a view's key line names: list movement, one of the cockpit's commands, or an action by its kind. */
+export type ViewKey = 'move' | CommandId | {readonly action: string};
+
+/** One part of a view's key line: a meaning, and what it does in this view. */
+export type ViewKeyPart = readonly [ViewKey, string];
+
+const navKeys = (id: CommandId): readonly string[] => NAVIGATE.find((b) => b.id === id)?.keys ?? [];
+// The letter of a movement (j, k, g, G) where it has one: the shortest way to write it on a crowded line.
+const letter = (id: CommandId) => {
+  const keys = navKeys(id);
+  return keys.find((k) => k.length === 1) ?? keyLabel(keys[0] ?? id);
+};
+
+/** "j/k PgDn g/G": the movement keys every list takes, by their letters. */
+export function moveKeys(): string {
+  return `${letter('move-down')}/${letter('move-up')} ${keyLabel(navKeys('page-down')[0] ?? 'pagedown')} ${letter('top')}/${letter('bottom')}`;
+}
+
+function bindingOf(part: Exclude<ViewKey, 'move'>, keymap: Keymap): Binding | undefined {
+  return keymap.bindings.find((b) => (typeof part === 'string' ? b.id === part : b.action === part.action));
+}
+
+/** The key (its name, as the dispatcher gets it) that means `part`, or undefined when nothing is bound to it. */
+export function viewKeyName(part: Exclude<ViewKey, 'move'>, keymap: Keymap = APP_KEYMAP): string | undefined {
+  return bindingOf(part, keymap)?.keys[0];
+}
+
+/** A view's key line from its parts; a meaning no key is bound to is left out, so the line never names a dead key. */
+export function viewHint(parts: readonly ViewKeyPart[], keymap: Keymap = APP_KEYMAP): string {
+  return parts
+    .flatMap(([part, what]) => {
+      const key = part === 'move' ? moveKeys() : viewKeyName(part, keymap);
+      return key === undefined ? [] : [`${part === 'move' ? key : keyLabel(key)} ${what}`];
+    })
+    .join(', ');
+}
