@@ -100,10 +100,17 @@ export async function refreshCost(shape: ScaleOptions | undefined, columns = 120
   const wall = performance.now() - t0;
   const mem = process.memoryUsage();
   if (process.env.BENCH_HEAP) (await import('node:v8')).writeHeapSnapshot(process.env.BENCH_HEAP);
-  if (process.env.BENCH_MEM)
-    process.stderr.write(
-      `${JSON.stringify({rss: mem.rss >> 20, heapTotal: mem.heapTotal >> 20, heapUsed: mem.heapUsed >> 20, external: mem.external >> 20, arrayBuffers: mem.arrayBuffers >> 20})}\n`,
-    );
+  if (process.env.BENCH_MEM) {
+    // Whole MB (>> 20), on one JSON line.
+    const mb = {
+      rss: mem.rss >> 20,
+      heapTotal: mem.heapTotal >> 20,
+      heapUsed: mem.heapUsed >> 20,
+      external: mem.external >> 20,
+      arrayBuffers: mem.arrayBuffers >> 20,
+    };
+    process.stderr.write(`${JSON.stringify(mb)}\n`);
+  }
   const renders = h.renderTimes.slice(renderStart);
   await h.unmount();
   return {

@@ -153,9 +153,8 @@ async function main(): Promise<number> {
           else await sleep(100);
         }
         if (noticeMs === undefined || noticeMs > STALE_LIMIT_MS + REFRESH * 1000 + SLACK_MS) {
-          failures.push(
-            `kubernetes:watch-stall: the health pane ${noticeMs === undefined ? 'never' : `only after ${noticeMs} ms`} said STALE (stale limit ${STALE_LIMIT_MS} ms)`,
-          );
+          const when = noticeMs === undefined ? 'never' : `only after ${noticeMs} ms`;
+          failures.push(`kubernetes:watch-stall: the health pane ${when} said STALE (stale limit ${STALE_LIMIT_MS} ms)`);
         }
         worstStallNoticeMs = Math.max(worstStallNoticeMs, noticeMs ?? 0);
         kube.faults.clear();
@@ -226,9 +225,9 @@ async function main(): Promise<number> {
     // read +16 to +25%, a 180 s run +15.1%, and a 600 s run +1.9% (256.0 -> 260.9 MB; heap snapshots: only Ink's
     // bounded text caches grew). So the short run's warm-up limit is 30%; docs/testing.md, "Fault soak".
     const limit = SECONDS >= 300 ? 0.05 : 0.3;
-    log(
-      `end: RSS ${(first / 1024).toFixed(1)} → ${(last / 1024).toFixed(1)} MB (${(rssGrowth * 100).toFixed(1)}%, medians of the first and last quarter), peak ${(after.peakKb / 1024).toFixed(1)} MB, ${after.fds} open fds (was ${before.fds})`,
-    );
+    const mb = (kb: number) => (kb / 1024).toFixed(1);
+    const growth = `${(rssGrowth * 100).toFixed(1)}%, medians of the first and last quarter`;
+    log(`end: RSS ${mb(first)} → ${mb(last)} MB (${growth}), peak ${mb(after.peakKb)} MB, ${after.fds} open fds (was ${before.fds})`);
     if (rssGrowth > limit) failures.push(`RSS grew ${(rssGrowth * 100).toFixed(1)}% (limit ${limit * 100}% for a ${SECONDS} s run)`);
     if (after.fds > before.fds + 4) failures.push(`open fds grew from ${before.fds} to ${after.fds}`);
     if ((await term.screen()).includes('[exited')) failures.push('the cockpit exited');

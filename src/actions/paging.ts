@@ -48,7 +48,12 @@ function plan(env: PlanEnv, incident: PagingIncident, alert: ActiveAlert | undef
     kind: shape.kind,
     title: shape.title,
     target,
-    where: `${whereContext(env)} · ${pager.kind === 'demo' ? 'demo PagerDuty (nobody is paged)' : pager.baseUrl} · service ${incident.service.name} · as ${pager.from}`,
+    where: [
+      whereContext(env),
+      pager.kind === 'demo' ? 'demo PagerDuty (nobody is paged)' : pager.baseUrl,
+      `service ${incident.service.name}`,
+      `as ${pager.from}`,
+    ].join(' · '),
     effect: shape.effect,
     command: curlCommand(pager, incident.id, shape.change),
     blastRadius: shape.blastRadius,
@@ -89,20 +94,22 @@ function plan(env: PlanEnv, incident: PagingIncident, alert: ActiveAlert | undef
 /** Acknowledge: PagerDuty stops notifying, and the alert's respond clock stops. */
 export function acknowledgePlan(env: PlanEnv, incident: PagingIncident, alert?: ActiveAlert): ActionPlan {
   const respond = alert?.clocks.find((c) => c.what === 'respond');
-  const clock = respond
-    ? ` (SEV-${alert!.severity}: respond within ${duration(respond.withinMs)}, ${respond.leftMs >= 0 ? `${duration(respond.leftMs)} left` : `overdue by ${duration(-respond.leftMs)}`})`
-    : '';
+  const left = respond && (respond.leftMs >= 0 ? `${duration(respond.leftMs)} left` : `overdue by ${duration(-respond.leftMs)}`);
+  const clock = respond ? ` (SEV-${alert!.severity}: respond within ${duration(respond.withinMs)}, ${left})` : '';
   return plan(env, incident, alert, {
     kind: 'acknowledge',
     change: {status: 'acknowledged'},
     title: `Acknowledge PagerDuty incident #${incident.number}${about(alert)}`,
-    effect: `${incidentTarget(incident)} goes from ${incident.status} to acknowledged as ${pagerOf(env).from}: PagerDuty stops notifying ${people(incident)}; the alert's respond clock stops${clock}`,
+    effect:
+      `${incidentTarget(incident)} goes from ${incident.status} to acknowledged as ${pagerOf(env).from}: ` +
+      `PagerDuty stops notifying ${people(incident)}; the alert's respond clock stops${clock}`,
     blastRadius: `one incident (${incidentTarget(incident)} on ${incident.service.name}); nobody new is paged; the alert keeps firing until its cause is fixed`,
     notes: [],
-    refuse: (now) =>
-      now.status === 'acknowledged'
-        ? `refused: ${incidentTarget(incident)} is already acknowledged${now.acknowledged ? ` by ${now.acknowledged.by} at ${utcClock(now.acknowledged.at)}` : ''}`
-        : undefined,
+    refuse: (now) => {
+      if (now.status !== 'acknowledged') return undefined;
+      const by = now.acknowledged ? ` by ${now.acknowledged.by} at ${utcClock(now.acknowledged.at)}` : '';
+      return `refused: ${incidentTarget(incident)} is already acknowledged${by}`;
+    },
     call: (pager, control) => pager.acknowledge(incident.id, control),
     done: (after) => `${incidentTarget(after)} acknowledged${after.acknowledged ? ` by ${after.acknowledged.by} at ${utcClock(after.acknowledged.at)}` : ''}`,
   });
@@ -150,13 +157,18 @@ export async function escalatePlan(env: PlanEnv, incident: PagingIncident, alert
     kind: 'escalate',
     change: {escalationLevel: to},
     title: `Escalate PagerDuty incident #${incident.number} to level ${to}${about(alert)}: pages ${pages}`,
-    effect: `${incidentTarget(incident)} is reassigned from level ${from} (${people(incident)}) to level ${to} of ${incident.escalationPolicy.name}: PagerDuty pages ${pages}; the incident is triggered again for them`,
+    effect:
+      `${incidentTarget(incident)} is reassigned from level ${from} (${people(incident)}) to level ${to} of ${incident.escalationPolicy.name}: ` +
+      `PagerDuty pages ${pages}; the incident is triggered again for them`,
     blastRadius: `pages ${pages} now (phone/SMS/push as their notification rules say); ${people(incident)} stop being notified`,
     notes,
     params: {fromLevel: from, toLevel: to, pages},
     refuse: (now) => {
       if (last)
-        return `refused: level ${from} is the last level of ${incident.escalationPolicy.name}; beyond it the runbook escalates by phone + e-mail (Topic 43: L4 VP Engineering)`;
+        return (
+          `refused: level ${from} is the last level of ${incident.escalationPolicy.name}; ` +
+          'beyond it the runbook escalates by phone + e-mail (Topic 43: L4 VP Engineering)'
+        );
       if ((now.level ?? 1) !== from) return `refused: ${incidentTarget(incident)} is now at level ${now.level} (changed since this plan); plan again`;
       return undefined;
     },

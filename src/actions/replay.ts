@@ -22,7 +22,11 @@ export interface ReplayChoice {
 function blastRadius(choice: ReplayChoice): string {
   const {target, messages} = choice;
   if (target.reaches.length > 1) {
-    return `${messages.length} copies to topic ${target.entity}: EVERY subscription receives them (${target.reaches.length}: ${target.reaches.map((r) => r.split('/').pop()).join(', ')}); consumers dedupe by message id`;
+    const subscriptions = target.reaches.map((r) => r.split('/').pop()).join(', ');
+    return (
+      `${messages.length} copies to topic ${target.entity}: EVERY subscription receives them (${target.reaches.length}: ${subscriptions}); ` +
+      'consumers dedupe by message id'
+    );
   }
   return `${messages.length} copies to ${target.entity} only (consumer ${choice.entity.consumer ?? 'unknown'})`;
 }

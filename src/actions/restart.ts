@@ -32,7 +32,10 @@ export function restartPlan(env: PlanEnv, ref: ServiceRef): ActionPlan {
     where: `${whereContext(env)} · ${cap.where(ref)}`,
     effect: `every pod of ${target} is replaced, one at a time, by a new pod of the same version (${row?.version ?? '?'}); nothing else changes`,
     command: cap.command(ref),
-    blastRadius: `${ref.service} in ${ref.region}: ${pods} pods restart in turn (each drops its in-flight requests and connections); other regions are untouched`,
+    blastRadius: [
+      `${ref.service} in ${ref.region}: ${pods} pods restart in turn (each drops its in-flight requests and connections)`,
+      'other regions are untouched',
+    ].join('; '),
     notes: notesOrNone(colleagueNotes(env, ref)),
     params: {service: ref.service, region: ref.region},
     before: {version: row?.version, podsReady: row?.podsReady, podsDesired: row?.podsDesired, errorRatio: row?.errorRatio},

@@ -82,12 +82,16 @@ export function staleRefusal(pane: PaneId, snapshot: PaneSnapshot<PaneId>, now: 
   if (snapshot.lastSuccessAt === undefined) return `refused: the ${pane} pane has no data yet`;
   if (health.stale) {
     const age = Math.round((health.ageMs ?? 0) / 1000);
-    return `refused: the ${pane} reading is ${age}s old (stale limit ${Math.round(staleAfterMs / 1000)}s)${health.error ? `; source error: ${health.error}` : ''}. Wait for fresh data`;
+    const error = health.error ? `; source error: ${health.error}` : '';
+    return `refused: the ${pane} reading is ${age}s old (stale limit ${Math.round(staleAfterMs / 1000)}s)${error}. Wait for fresh data`;
   }
   return undefined;
 }
 
 /** The read-only explanation the action keys give. */
 export function readOnlyRefusal(reason: string | undefined): string {
-  return `This cockpit is read-only (${reason ?? 'read-only'}): every action that changes something is disabled (its key and command only explain), and every backend refuses mutating calls; views, logs and copying an update still work.`;
+  return (
+    `This cockpit is read-only (${reason ?? 'read-only'}): every action that changes something is disabled ` +
+    '(its key and command only explain), and every backend refuses mutating calls; views, logs and copying an update still work.'
+  );
 }

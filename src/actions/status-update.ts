@@ -99,6 +99,13 @@ function place(target: string): {service?: string; region?: string} {
 
 const uniq = (xs: readonly (string | undefined)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort();
 
+/** "Impact: ingestion, query in us-east; firing since 14:32 UTC (12m)". */
+function impactLine(services: readonly string[], regions: readonly string[], start: number, now: number): string {
+  const what = services.length ? services.join(', ') : 'see the alerts above';
+  const where = regions.length ? ` in ${regions.join(', ')}` : '';
+  return `Impact: ${what}${where}; firing since ${hhmm(start)} (${duration(now - start)})`;
+}
+
 /** What was done: finished and failed actions since `since`, oldest first, one line each. */
 function doneLines(journal: readonly JournalEntry[], since: number, max: number): string[] {
   const done = journal.filter((e) => (e.phase === 'finished' || e.phase === 'failed') && e.action !== UPDATE_ACTION && Date.parse(e.at) >= since);
@@ -150,7 +157,7 @@ export function composeUpdate(input: ComposeInput): ComposedUpdate {
     'Status: Investigating',
     'What is wrong:',
     ...wrong,
-    `Impact: ${services.length ? `${services.join(', ')}` : 'see the alerts above'}${regions.length ? ` in ${regions.join(', ')}` : ''}; firing since ${hhmm(start)} (${duration(now - start)})`,
+    impactLine(services, regions, start, now),
     `Regions: ${regions.length ? regions.join(', ') : 'not region-specific'}`,
     'What was done:',
     ...(done.length ? done : ['- nothing recorded in the journal yet']),

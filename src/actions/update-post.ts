@@ -36,7 +36,8 @@ export function curlEquivalent(text: string, webhookEnv: string): string {
 
 /** The same curl with the body in a file, as the dialog shows it (the text itself is shown once, below it). */
 export function curlWithFile(webhookEnv: string): string {
-  return `curl -sS -X POST -H 'Content-type: application/json' --data @update.json "$${webhookEnv}"   (update.json: {"text": the text below, with &, <, > escaped})`;
+  const curl = `curl -sS -X POST -H 'Content-type: application/json' --data @update.json "$${webhookEnv}"`;
+  return `${curl}   (update.json: {"text": the text below, with &, <, > escaped})`;
 }
 
 /** The plan that posts `text` to the webhook of `deps.slack`. */

@@ -25,7 +25,8 @@ export async function cockpitCommand(cli: Cli, io: CliIo): Promise<number> {
   const {loaded, context, journalPath} = setup(cli);
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     io.err(
-      'atp-cockpit: the cockpit needs a terminal (stdin and stdout must be a TTY).\nFor scripts and `ssh host atp-cockpit status`, use: atp-cockpit status [--json]\n',
+      'atp-cockpit: the cockpit needs a terminal (stdin and stdout must be a TTY).\n' +
+        'For scripts and `ssh host atp-cockpit status`, use: atp-cockpit status [--json]\n',
     );
     return 64;
   }

@@ -27,9 +27,9 @@ function line(e: JournalEntry): string {
   const who = `${e.who.user}@${e.who.host}${e.who.sshClient ? ` via ssh ${e.who.sshClient.split(' ')[0]}` : ''}`;
   const figures = [e.before ? `before ${humanFigures(e.before)}` : '', e.after ? `after ${humanFigures(e.after)}` : ''].filter(Boolean).join(' · ');
   const at = e.at.replace(/\.\d{3}Z$/, 'Z');
-  return sanitize(
-    `#${e.seq} ${at} ${e.phase.toUpperCase().padEnd(9)} ${e.action} ${e.target} · ${who} · ${e.context} [${e.environment}]${e.reason ? ` · reason: ${e.reason}` : ''}${e.incident ? ` · ${e.incident}` : ''}${e.message ? ` · ${e.message}` : ''}${figures ? ` · ${figures}` : ''}`,
-  );
+  const head = `#${e.seq} ${at} ${e.phase.toUpperCase().padEnd(9)} ${e.action} ${e.target}`;
+  const parts = [head, who, `${e.context} [${e.environment}]`, e.reason && `reason: ${e.reason}`, e.incident, e.message, figures];
+  return sanitize(parts.filter(Boolean).join(' · '));
 }
 
 export async function journalCommand(cli: Cli, io: CliIo): Promise<number> {

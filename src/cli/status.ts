@@ -78,9 +78,12 @@ export function statusJson(s: Snapshot): unknown {
 function statusText(s: Snapshot): string {
   const lines: string[] = [];
   const firing = s.alerts.filter((a) => a.state === 'firing');
-  lines.push(
-    `ATP ${s.context.name} [${s.context.environment}] at ${utcStamp(s.at)} — ${firing.length ? `${firing.length} firing alert(s), worst SEV-${worstSeverity(s.alerts)}` : s.unevaluated.length ? 'no firing alerts among those evaluated' : 'no firing alerts'}`,
-  );
+  const verdict = firing.length
+    ? `${firing.length} firing alert(s), worst SEV-${worstSeverity(s.alerts)}`
+    : s.unevaluated.length
+      ? 'no firing alerts among those evaluated'
+      : 'no firing alerts';
+  lines.push(`ATP ${s.context.name} [${s.context.environment}] at ${utcStamp(s.at)} — ${verdict}`);
   const coverage = coverageText(s.unevaluated);
   if (coverage) lines.push(`  ${coverage}`);
   for (const a of firing) lines.push(`  ${alertText(a, s.at)}`);
@@ -89,22 +92,21 @@ function statusText(s: Snapshot): string {
   for (const p of PANE_IDS) if (!s.panes[p].ok) lines.push(`  ! ${p}: ${s.panes[p].error ?? 'no data'} (sources: ${s.panes[p].sources.join(', ') || 'none'})`);
   for (const p of PANE_IDS) if (s.panes[p].unconfigured) lines.push(`  - ${p}: ${UNCONFIGURED}`);
   const bad = (s.readings.health?.services ?? []).map((r) => ({r, st: rowStatus(r, s.context.thresholds)})).filter((x) => x.st.status !== 'Healthy');
-  lines.push(
-    `health: ${s.readings.health?.services.length ?? 0} rows, ${bad.length} not healthy${bad.length ? `: ${bad.map((x) => `${x.r.service}@${x.r.region} ${x.st.status}${x.st.reason ? ` (${x.st.reason})` : ''}`).join('; ')}` : ''}`,
-  );
+  const badText = bad.map((x) => `${x.r.service}@${x.r.region} ${x.st.status}${x.st.reason ? ` (${x.st.reason})` : ''}`).join('; ');
+  lines.push(`health: ${s.readings.health?.services.length ?? 0} rows, ${bad.length} not healthy${bad.length ? `: ${badText}` : ''}`);
   const lag = [...(s.readings.lag?.projections ?? [])].sort((a, b) => b.lagSeconds - a.lagSeconds)[0];
   if (lag) lines.push(`lag: worst ${lag.projection}@${lag.region} ${lag.lagSeconds.toFixed(1)}s (P95 ${lag.p95Seconds?.toFixed(1) ?? '—'}s)`);
   const dlq = s.readings.dlq?.entities ?? [];
-  lines.push(
-    `dlq: ${dlq.reduce((n, e) => n + e.deadLetter, 0)} dead letters in ${dlq.length} entities${dlq.length ? `; worst ${[...dlq].sort((a, b) => b.deadLetter - a.deadLetter)[0]?.entity} (${[...dlq].sort((a, b) => b.deadLetter - a.deadLetter)[0]?.deadLetter})` : ''}`,
-  );
+  const worstDlq = [...dlq].sort((a, b) => b.deadLetter - a.deadLetter)[0];
+  const worstDlqText = worstDlq ? `; worst ${worstDlq.entity} (${worstDlq.deadLetter})` : '';
+  lines.push(`dlq: ${dlq.reduce((n, e) => n + e.deadLetter, 0)} dead letters in ${dlq.length} entities${worstDlqText}`);
   const outbox = [...(s.readings.outbox?.outboxes ?? [])].sort((a, b) => b.oldestAgeSeconds - a.oldestAgeSeconds)[0];
   if (outbox) lines.push(`outbox: worst ${outbox.service}@${outbox.region} ${outbox.pending} pending, oldest ${outbox.oldestAgeSeconds.toFixed(1)}s`);
   for (const slo of s.readings.burn?.slos ?? []) {
     const f = burnFigures(slo);
-    lines.push(
-      `burn: ${slo.description ?? slo.slo}: budget ${percent(f.remaining)} left, 5m/1h ${f.burn['5m']?.toFixed(2) ?? '—'}x/${f.burn['1h']?.toFixed(2) ?? '—'}x${f.stage ? `, policy: ${f.stage.action}` : ''}`,
-    );
+    const rate = (w: '5m' | '1h') => `${f.burn[w]?.toFixed(2) ?? '—'}x`;
+    const policy = f.stage ? `, policy: ${f.stage.action}` : '';
+    lines.push(`burn: ${slo.description ?? slo.slo}: budget ${percent(f.remaining)} left, 5m/1h ${rate('5m')}/${rate('1h')}${policy}`);
   }
   lines.push(`exit code ${statusCode(s)}`);
   return `${lines.join('\n')}\n`;

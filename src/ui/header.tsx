@@ -25,6 +25,12 @@ export function headerLines(freezes: readonly Freeze[], rows: number): number {
   return 1 + Math.min(freezes.length, rows >= 30 ? 3 : 1);
 }
 
+/** An active freeze: what, who, how long ago and since when, why, and the incident. */
+function freezeText(f: Freeze, now: number, ascii: boolean): string {
+  const since = `${duration(now - f.at)} ago (${utcClock(f.at)})`;
+  return ` ${ascii ? '*' : '❄'} ${f.kind} frozen by ${f.by} ${since}: ${f.reason}${f.incident ? ` [${f.incident}]` : ''}`;
+}
+
 /** `prod-weu (production)`; the environment once when it is the name; `demo (simulated data)` in the demo. */
 export function contextLabel(name: string, environment: string, demo: boolean): string {
   if (demo) return `${name} (simulated data)`;
@@ -90,14 +96,7 @@ export function Header({width, worstAgeMs, anyStale, held = false, freezes, upda
       </Text>
       {freezes.map((f) => (
         <Text key={f.kind} color={theme.tone('crit')} bold wrap="truncate">
-          {fit(
-            truncate(
-              ` ${theme.ascii ? '*' : '❄'} ${f.kind} frozen by ${f.by} ${duration(now - f.at)} ago (${utcClock(f.at)}): ${f.reason}${f.incident ? ` [${f.incident}]` : ''}`,
-              width,
-              theme.ellipsis,
-            ),
-            width,
-          )}
+          {fit(truncate(freezeText(f, now, theme.ascii), width, theme.ellipsis), width)}
         </Text>
       ))}
     </>

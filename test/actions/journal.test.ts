@@ -97,7 +97,8 @@ describe('journal', () => {
     const script = `
       import {Journal} from './src/actions/journal.ts';
       const j = new Journal(process.argv[2]);
-      for (let i = 0; i < 40; i++) await j.append({actionId: process.argv[3] + i, action: 'freeze', phase: 'planned', who: {user: 'u', host: 'h'}, context: 'c', environment: 'e', target: 't'});
+      const entry = {action: 'freeze', phase: 'planned', who: {user: 'u', host: 'h'}, context: 'c', environment: 'e', target: 't'};
+      for (let i = 0; i < 40; i++) await j.append({...entry, actionId: process.argv[3] + i});
     `;
     const file = join(tmpdir(), `append-${process.pid}.mts`);
     writeFileSync(file, script.replace('./src/actions/journal.ts', join(process.cwd(), 'src/actions/journal.ts')));

@@ -105,8 +105,9 @@ describe('acknowledge', () => {
       `curl -X PUT '${pd.url}/incidents/${i.id}' -H "Authorization: Token token=$ATP_PAGERDUTY_TOKEN" -H 'Accept: application/vnd.pagerduty+json;version=2' ` +
         `-H 'Content-Type: application/json' -H 'From: oncall@connectsoft.com' -d '{"incident":{"type":"incident_reference","status":"acknowledged"}}'`,
     );
-    expect(plan.effect).toMatch(
-      /PD#1 goes from triggered to acknowledged as oncall@connectsoft.com: PagerDuty stops notifying Ana Primary; the alert's respond clock stops \(SEV-2: respond within 15m, 12m left\)/,
+    expect(plan.effect).toContain(
+      'PD#1 goes from triggered to acknowledged as oncall@connectsoft.com: ' +
+        "PagerDuty stops notifying Ana Primary; the alert's respond clock stops (SEV-2: respond within 15m, 12m left)",
     );
     const record = new ActionRecord(plan, scope);
     await record.planned();

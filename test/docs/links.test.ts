@@ -5,6 +5,7 @@ import {tmpdir} from 'node:os';
 import {join, relative} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {anchors, brokenLinks, documentationFiles, links, slug} from '../helpers/markdown-links.js';
+import {codeFiles} from '../helpers/repo-files.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const docs = documentationFiles(ROOT, (dir) => readdirSync(dir));
@@ -65,12 +66,6 @@ describe('README.md and docs/', () => {
 });
 
 const CODE_DIRS = ['src', 'scripts', 'test', 'deploy', 'bench', 'bin', '.ci'];
-const codeFiles = (dir: string): string[] =>
-  readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'fixtures' || name === 'results' || name === 'node_modules' ? [] : codeFiles(path);
-    return /\.(ts|tsx|mjs|js|sh|yml|yaml|py)$|^[^.]+$/.test(name) ? [path] : [];
-  });
 
 describe('documents cited by the code', () => {
   const files = CODE_DIRS.flatMap((d) => codeFiles(join(ROOT, d)));

@@ -58,14 +58,16 @@ function storyLines(world: DemoWorld, ref: ServiceRef, bad: boolean, n: number, 
     if (e.kind === 'storm' && (ref.service === 'search' || ref.service === 'export') && n % 4 === 0)
       return [
         `fail: ${c}[0] Message ${(hash(`m${n}`) >>> 0).toString(16)}-${n} dead-lettered after 10 deliveries: SerializationException`,
-        `System.Runtime.Serialization.SerializationException: Cannot deserialize 'audit.appended.v1': unknown member 'actor.kind' (producer schema v4, consumer expects v3)`,
+        'System.Runtime.Serialization.SerializationException: ' +
+          "Cannot deserialize 'audit.appended.v1': unknown member 'actor.kind' (producer schema v4, consumer expects v3)",
         '   at Atp.Contracts.EnvelopeSerializer.Deserialize[T](BinaryData body) in /src/Atp.Contracts/EnvelopeSerializer.cs:line 63',
         `   at ${c}.ProcessMessageAsync(ProcessMessageEventArgs args) in /src/${c.split('.').slice(0, 2).join('.')}/Consumer.cs:line 52`,
       ];
     if (e.kind === 'stall' && ref.service === 'projection' && ref.region === e.region && n % 5 === 0)
       return [
         `warn: ${c}[0] Checkpoint for projection ${e.projection} not advanced for ${Math.round((at - world.start - e.atMs) / 1000)}s`,
-        `fail: ${c}[0] Azure.Messaging.ServiceBus.ServiceBusException: The lock supplied is invalid. Either the lock expired, or the message has already been removed from the queue. (MessageLockLost)`,
+        `fail: ${c}[0] Azure.Messaging.ServiceBus.ServiceBusException: The lock supplied is invalid. ` +
+          'Either the lock expired, or the message has already been removed from the queue. (MessageLockLost)',
       ];
   }
   return [];
@@ -105,10 +107,12 @@ export function demoLogs(deps: DemoActionDeps): Loggable {
       deps.world.advance();
       return pods(ref).map((p) => ({pod: p.name, containers: [ref.service], restarts: podRestarts(deps.world.seed, p.name)}));
     },
-    command: (ref, r: LogRequest) =>
-      `kubectl logs ${r.pod} -n ${runbookNamespace(ref.service)} -c ${r.container ?? ref.service}${r.follow && !r.previous ? ' -f' : ''}${r.previous ? ' --previous' : ''}` +
-      `${r.sinceTime !== undefined ? ` --since-time=${new Date(r.sinceTime).toISOString().replace(/\.\d{3}Z$/, 'Z')}` : ''} --context ${ref.region}` +
-      `${r.filter ? ` | grep -iF -- '${r.filter.replace(/'/g, `'\\''`)}'` : ''}`,
+    command: (ref, r: LogRequest) => {
+      const since = r.sinceTime !== undefined ? ` --since-time=${new Date(r.sinceTime).toISOString().replace(/\.\d{3}Z$/, 'Z')}` : '';
+      const flags = `${r.follow && !r.previous ? ' -f' : ''}${r.previous ? ' --previous' : ''}${since}`;
+      const filter = r.filter ? ` | grep -iF -- '${r.filter.replace(/'/g, `'\\''`)}'` : '';
+      return `kubectl logs ${r.pod} -n ${runbookNamespace(ref.service)} -c ${r.container ?? ref.service}${flags} --context ${ref.region}${filter}`;
+    },
     tail(ref, request, signal) {
       const {clock, world} = deps;
       let timer: ReturnType<Clock['setTimeout']> | undefined;

@@ -123,10 +123,8 @@ export function kubernetesFreeze(deps: FreezeDeps): Freezable {
         });
       } catch (error) {
         const done = changed.length ? `changed ${changed.join(', ')}; ` : '';
-        throw new Error(
-          `${kind} freeze incomplete: ${done}failed on ${label(p.t, p.region)}: ${error instanceof Error ? error.message : String(error)}. Unfreeze restores what was changed.`,
-          {cause: error},
-        );
+        const why = error instanceof Error ? error.message : String(error);
+        throw new Error(`${kind} freeze incomplete: ${done}failed on ${label(p.t, p.region)}: ${why}. Unfreeze restores what was changed.`, {cause: error});
       }
       if (changedIt) changed.push(label(p.t, p.region));
       const held = label(p.t, p.region);

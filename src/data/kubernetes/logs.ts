@@ -62,7 +62,8 @@ export function kubernetesLogs(deps: ActionDeps): Loggable {
       const stopper = new AbortController();
       const tail = new LogTailBuffer(request.maxLines, request.filter, () => stopper.abort());
       const container = containerOf(ref, request);
-      const url = `${client.region.server.replace(/\/+$/, '')}/api/v1/namespaces/${encodeURIComponent(t.namespace)}/pods/${encodeURIComponent(request.pod)}/log?${logQuery(container, request).toString()}`;
+      const path = `/api/v1/namespaces/${encodeURIComponent(t.namespace)}/pods/${encodeURIComponent(request.pod)}/log`;
+      const url = `${client.region.server.replace(/\/+$/, '')}${path}?${logQuery(container, request).toString()}`;
       // One controller for the whole request: the caller's signal, stop(), and a timer that only bounds the wait for
       // the response headers (a follow may then stay open as long as the caller wants).
       const abort = new AbortController();

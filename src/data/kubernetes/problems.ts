@@ -68,10 +68,9 @@ export function podProblem(pod: KubeJson, events: readonly KubeJson[], now: numb
       const why = str(c, 'lastState.terminated.reason');
       const backoff = /back-off ([0-9.hms]+)/.exec(str(c, 'state.waiting.message'))?.[1];
       const restarts = num(c, 'restartCount');
-      return problem(
-        'CrashLoopBackOff',
-        `container ${container} ${typeof exit === 'number' ? `exited ${exit}${why ? ` (${why})` : ''}` : 'keeps failing'}; ${restarts} restart${restarts === 1 ? '' : 's'}${backoff ? `; back-off ${backoff}` : ''}`,
-      );
+      const ended = typeof exit === 'number' ? `exited ${exit}${why ? ` (${why})` : ''}` : 'keeps failing';
+      const waits = backoff ? `; back-off ${backoff}` : '';
+      return problem('CrashLoopBackOff', `container ${container} ${ended}; ${restarts} restart${restarts === 1 ? '' : 's'}${waits}`);
     }
     if (PULL_REASONS.has(waiting)) {
       const failed = latestEvent(events, name, ['Failed'], /^Failed to pull image/);

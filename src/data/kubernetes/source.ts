@@ -135,7 +135,10 @@ export async function createKubernetesSource(source: ResolvedSource, env: Source
   return {
     id: config.id,
     kind: 'kubernetes',
-    description: `Kubernetes ${contexts.map((c) => `${c.region}=${c.kubeContext}`).join(', ')} · ${config.services.length} services (kubeconfig: ${loaded.from})`,
+    description: [
+      `Kubernetes ${contexts.map((c) => `${c.region}=${c.kubeContext}`).join(', ')}`,
+      `${config.services.length} services (kubeconfig: ${loaded.from})`,
+    ].join(' · '),
     panes: ['health'],
     capabilities,
     guard,

@@ -12,6 +12,9 @@ import type {PagerDutyOptions} from './config.js';
 export const MAX_RETRIES = 2;
 /** Our choice: wait at most 30 s for one Retry-After. Longer would outlast the poll and hold a confirmed action. */
 export const MAX_RETRY_WAIT_MS = 30_000;
+/** What a key must be allowed to change an incident (PagerDuty's roles: Responder and above may respond). */
+const CHANGE_NEEDS =
+  'acknowledging, escalating and resolving need a full-access API key, or a user token whose user may respond on the service (Responder role or above)';
 /** Our choice: without a Retry-After, wait 2 s, then 4 s. */
 const FALLBACK_WAIT_MS = 2_000;
 
@@ -91,9 +94,7 @@ export class PagerDutyClient {
         return new SourceError(
           'auth',
           `PagerDuty forbids the key in ${env} to ${what} (403 Forbidden${detail ? `: ${detail}` : ''}); ` +
-            (what.startsWith('list') || what.startsWith('read')
-              ? 'the key needs read access to the configured services'
-              : 'acknowledging, escalating and resolving need a full-access API key, or a user token whose user may respond on the service (Responder role or above)'),
+            (what.startsWith('list') || what.startsWith('read') ? 'the key needs read access to the configured services' : CHANGE_NEEDS),
         );
       case 429:
         return rateLimited(what, retryWaitMs(res.retryAfter, MAX_RETRIES, this.clock.now()), MAX_RETRIES + 1);

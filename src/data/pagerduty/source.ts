@@ -78,10 +78,11 @@ export function createPagerDutyPager(options: PagerDutyOptions, clock: Clock, ex
     return {incident: parseIncident(answer.incident, levels)};
   }
 
+  const services = `${options.services.length} service${options.services.length === 1 ? '' : 's'}`;
   return {
     kind: 'pagerduty',
     client,
-    description: `PagerDuty ${options.baseUrl} (${options.services.length} service${options.services.length === 1 ? '' : 's'}, token from $${options.tokenEnv})`,
+    description: `PagerDuty ${options.baseUrl} (${services}, token from $${options.tokenEnv})`,
     tokenEnv: options.tokenEnv,
     from: options.from,
     baseUrl: options.baseUrl,

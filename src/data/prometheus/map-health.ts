@@ -21,7 +21,8 @@ export function healthFromProm(instant: readonly InstantSeries[], range: readonl
   if (keys.length === 0) {
     throw new SourceError(
       'empty',
-      'Prometheus returned no ATP health series (http_requests_received_total, kube_deployment_*, aspnetcore_healthcheck_status): check the metric contract and the selector',
+      'Prometheus returned no ATP health series (http_requests_received_total, kube_deployment_*, aspnetcore_healthcheck_status): ' +
+        'check the metric contract and the selector',
     );
   }
   const services = keys.map((key): ServiceHealth => {

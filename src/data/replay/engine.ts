@@ -281,9 +281,8 @@ export async function runReplay<M extends LockedMessage>(
       wanted.delete(seq);
       failed++;
       sentNotCompleted.push(t.copyId);
-      errors.push(
-        `${t.copyId}: copy accepted; the complete ${t.completeUncertain ? 'was cut off by the lost connection and could not be checked' : 'waits for a lock the lost connection still holds'}: the original may still be in the DLQ`,
-      );
+      const complete = t.completeUncertain ? 'was cut off by the lost connection and could not be checked' : 'waits for a lock the lost connection still holds';
+      errors.push(`${t.copyId}: copy accepted; the complete ${complete}: the original may still be in the DLQ`);
     }
   }
   if (stopReason) errors.unshift(stopReason);

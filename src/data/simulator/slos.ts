@@ -19,8 +19,11 @@ export interface AtpSlo {
   readonly totalQuery: string;
 }
 
+/** The buckets at or under the latency limit: the SLO's selector with the `le` bound. */
+const bucketSelector = (selector: string, le: string) => [selector, `le=~"${le}"`].filter(Boolean).join(',');
+
 const latency = (metric: string, selector: string, le: string) => ({
-  errorQuery: `sum(rate(${metric}_count{${selector}}[{{.window}}])) - sum(rate(${metric}_bucket{${[selector, `le=~"${le}"`].filter(Boolean).join(',')}}[{{.window}}]))`,
+  errorQuery: `sum(rate(${metric}_count{${selector}}[{{.window}}])) - sum(rate(${metric}_bucket{${bucketSelector(selector, le)}}[{{.window}}]))`,
   totalQuery: `sum(rate(${metric}_count{${selector}}[{{.window}}]))`,
 });
 

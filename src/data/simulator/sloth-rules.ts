@@ -64,7 +64,13 @@ function alert(slo: AtpSlo, severity: 'page' | 'ticket'): string[] {
   const pairs = BURN_PAIRS.filter((p) => p.urgency === severity);
   const sel = selector(slo);
   const part = ({short, long, threshold: factor}: BurnPair) =>
-    `(\n    (slo:sli_error:ratio_rate${short}${sel} > (${factor} * ${budget(slo)}))\n    and ignoring (sloth_window)\n    (slo:sli_error:ratio_rate${long}${sel} > (${factor} * ${budget(slo)}))\n)`;
+    [
+      '(',
+      `    (slo:sli_error:ratio_rate${short}${sel} > (${factor} * ${budget(slo)}))`,
+      '    and ignoring (sloth_window)',
+      `    (slo:sli_error:ratio_rate${long}${sel} > (${factor} * ${budget(slo)}))`,
+      ')',
+    ].join('\n');
   const pair = pairs.map((p) => part(p)).join('\nor ignoring (sloth_window)\n');
   const sev = severity === 'page' ? 'SEV-2' : 'SEV-3';
   return [

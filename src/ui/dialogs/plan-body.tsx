@@ -29,6 +29,12 @@ export function planLines(plan: ActionPlan, width: number, withWhat: boolean): B
   return fields.flatMap((f) => wrapText(f.value, width - 3 - LABEL).map((text, i) => ({label: i === 0 ? f.label : '', text, tone: f.tone, bold: f.bold})));
 }
 
+/** What is above and below a scrolled plan, and the key that reads on: "▲ 3 lines above · ▼ 5 more below · PgDn to read on". */
+function scrollNote(top: number, below: number): string {
+  const above = top > 0 ? `▲ ${top} line${top === 1 ? '' : 's'} above · ` : '';
+  return ` ${above}${below > 0 ? `▼ ${below} more below · PgDn to read on` : 'end of the plan · PgUp back'}`;
+}
+
 /** Lines `top`..`top + height` of the body; with a last line saying what is above and below when it scrolls. */
 export function PlanBody({lines, top, height, width, whereTone}: {lines: readonly BodyLine[]; top: number; height: number; width: number; whereTone?: Tone}) {
   const theme = useTheme();
@@ -47,10 +53,7 @@ export function PlanBody({lines, top, height, width, whereTone}: {lines: readonl
       ))}
       {scrolls ? (
         <Text inverse color={theme.tone('warn')}>
-          {fit(
-            ` ${top > 0 ? `▲ ${top} line${top === 1 ? '' : 's'} above · ` : ''}${below > 0 ? `▼ ${below} more below · PgDn to read on` : 'end of the plan · PgUp back'}`,
-            width - 2,
-          )}
+          {fit(scrollNote(top, below), width - 2)}
         </Text>
       ) : null}
     </>

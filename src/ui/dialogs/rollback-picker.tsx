@@ -11,6 +11,13 @@ import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
 import {PAGE} from './target-picker.js';
 import {Blank, DialogFrame, Wrapped, dialogWidth} from './dialog-frame.js';
 
+/** One revision under the picker's header: number, version, when deployed and how long ago, and its status. */
+function revisionText(r: Revision, now: number): string {
+  const deployed = r.createdAt ? utcStamp(r.createdAt) : '—'.padEnd(17);
+  const age = fit(r.createdAt ? duration(now - r.createdAt) : '—', 8);
+  return `${String(r.revision).padEnd(9)} ${fit(r.version, 16)} ${deployed}      ${age} ${r.active ? 'ACTIVE (current)' : r.status}`;
+}
+
 export function RollbackPicker({
   target,
   history,
@@ -56,10 +63,7 @@ export function RollbackPicker({
       </Text>
       {history.slice(0, 12).map((r, i) => (
         <Text key={r.revision} inverse={i === index} color={r.active ? theme.tone('info') : undefined}>
-          {fit(
-            `${i === index ? ` ${theme.selected} ` : '   '}${String(r.revision).padEnd(9)} ${fit(r.version, 16)} ${r.createdAt ? utcStamp(r.createdAt) : '—'.padEnd(17)}      ${fit(r.createdAt ? duration(now - r.createdAt) : '—', 8)} ${r.active ? 'ACTIVE (current)' : r.status}`,
-            width - 2,
-          )}
+          {fit(`${i === index ? ` ${theme.selected} ` : '   '}${revisionText(r, now)}`, width - 2)}
         </Text>
       ))}
       {chosen?.active ? <Wrapped text="This is the running revision; choose an earlier one." width={width} tone="warn" /> : <Blank width={width} />}

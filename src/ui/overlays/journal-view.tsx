@@ -3,6 +3,7 @@
 // and from where, this cockpit's own marked (issue 16, "Actions the whole team can see").
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
+import type {JournalEntry} from '../../actions/journal.js';
 import {verifyJournal} from '../../actions/journal-verify.js';
 import {fit} from '../../data/text/width.js';
 import {sanitize} from '../../data/text/sanitize.js';
@@ -28,6 +29,12 @@ export function teamLine(a: TeamAction, own: boolean, sep: string): string {
 }
 
 // `fired` and `cleared` are an alert's transitions in the incident record (docs/incident-record.md).
+/** One journal entry: when, sequence, phase, action and target, who, and why, incident and outcome when recorded. */
+export function entryLine(e: JournalEntry): string {
+  const head = ` ${e.at.slice(0, 19)}Z #${e.seq} ${e.phase.padEnd(9)} ${e.action} ${e.target} by ${e.who.user}@${e.who.host}`;
+  return sanitize(`${head}${e.reason ? ` · reason: ${e.reason}` : ''}${e.incident ? ` [${e.incident}]` : ''}${e.message ? ` · ${e.message}` : ''}`);
+}
+
 const PHASE_TONE: Readonly<Record<string, Tone>> = {
   finished: 'ok',
   failed: 'crit',
@@ -94,14 +101,7 @@ export function JournalView({width, height, version}: {width: number; height: nu
       {entries.length === 0 ? <Text dimColor>{fit(' no actions recorded yet', width)}</Text> : null}
       {shown.map((e) => (
         <Text key={e.hash} color={theme.tone(PHASE_TONE[e.phase])} wrap="truncate">
-          {fit(
-            sanitize(
-              ` ${e.at.slice(0, 19)}Z #${e.seq} ${e.phase.padEnd(9)} ${e.action} ${e.target} by ${e.who.user}@${e.who.host}${e.reason ? ` · reason: ${e.reason}` : ''}${e.incident ? ` [${e.incident}]` : ''}${e.message ? ` · ${e.message}` : ''}`,
-            ),
-            width,
-            'left',
-            theme.ellipsis,
-          )}
+          {fit(entryLine(e), width, 'left', theme.ellipsis)}
         </Text>
       ))}
     </Box>

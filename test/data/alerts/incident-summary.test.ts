@@ -17,7 +17,11 @@ describe('incident summary', () => {
     });
     expect(groupAlerts(alerts)).toHaveLength(1);
     expect(incidentSummary(alerts, loadProcedures({demo: true}))).toBe(
-      'SEV-1 us-east: 8× ServiceDown — page Primary, Secondary, Manager, VP Engineering — runbook 6.1: See which pods are not ready and why: `kubectl get pods -n <namespace>`, then describe one.',
+      [
+        'SEV-1 us-east: 8× ServiceDown',
+        'page Primary, Secondary, Manager, VP Engineering',
+        'runbook 6.1: See which pods are not ready and why: `kubectl get pods -n <namespace>`, then describe one.',
+      ].join(' — '),
     );
   });
 

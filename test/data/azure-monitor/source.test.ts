@@ -95,7 +95,11 @@ describe('azure-monitor source', () => {
     expect(sent).toMatchObject({workspaceId: WORKSPACE, timespan: 'PT15M', authorization: 'Bearer logs-token-1', status: 200});
     expect(sent.query).toMatch(/^let timeWindow = 15m;\nlet binSize = 1m;\nlet requests = AppRequests \| project timestamp = TimeGenerated/);
     expect(sent.query).toContain(
-      '| where timestamp > ago(timeWindow)\n| summarize requests = count(), failed = countif(success == false), P95 = percentile(duration, 95), P99 = percentile(duration, 99)\n    by service = cloud_RoleName, region = tostring(cloud_RoleInstance), bin(timestamp, binSize)',
+      [
+        '| where timestamp > ago(timeWindow)',
+        '| summarize requests = count(), failed = countif(success == false), P95 = percentile(duration, 95), P99 = percentile(duration, 99)',
+        '    by service = cloud_RoleName, region = tostring(cloud_RoleInstance), bin(timestamp, binSize)',
+      ].join('\n'),
     );
     expect(am.description).toBe(`Azure Monitor Logs workspace ${WORKSPACE} (127.0.0.1:${logs.port}, bearer token from $${TOKEN_ENV}, custom CA)`);
     expect(am.description).not.toContain('logs-token-1');

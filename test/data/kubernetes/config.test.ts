@@ -90,10 +90,14 @@ describe('kubeconfig', () => {
 
   test('found through $KUBECONFIG (several files), then ~/.kube/config; regions bind to contexts', () => {
     const extra = join(dir, 'extra');
-    writeFileSync(
-      extra,
-      'apiVersion: v1\nkind: Config\nclusters: [{name: x, cluster: {server: "http://127.0.0.1:3", insecure-skip-tls-verify: true}}]\ncontexts: [{name: aks-x, context: {cluster: x, user: x}}]\nusers: [{name: x, user: {}}]\n',
-    );
+    const config = [
+      'apiVersion: v1',
+      'kind: Config',
+      'clusters: [{name: x, cluster: {server: "http://127.0.0.1:3", insecure-skip-tls-verify: true}}]',
+      'contexts: [{name: aks-x, context: {cluster: x, user: x}}]',
+      'users: [{name: x, user: {}}]',
+    ];
+    writeFileSync(extra, `${config.join('\n')}\n`);
     const loaded = loadKubeConfig(undefined, {KUBECONFIG: `${path}:${extra}`, HOME: dir});
     expect(loaded.from).toBe('$KUBECONFIG');
     expect(loaded.config.getContexts().map((c) => c.name)).toEqual(['aks-useast-prod', 'aks-euwest-prod', 'aks-x']);

@@ -54,9 +54,9 @@ describe('freeze through the API', () => {
     const cap = source.capabilities.freeze!;
     expect(cap.kinds).toEqual(['deployments', 'integrity']); // writes has no configured objects: left out
     expect(cap.describe('deployments')).toMatch(/^suspends Kustomization flux-system\/atp, HelmRelease atp-system\/atp in atp-double;/);
-    expect(cap.command('integrity', true)).toBe(
-      `kubectl --kubeconfig ${cluster.kubeconfig} -n atp-system patch cronjob atp-purge --type merge -p '{"spec":{"suspend":true}}' && kubectl --kubeconfig ${cluster.kubeconfig} -n atp-system patch cronjob atp-export --type merge -p '{"spec":{"suspend":true}}'`,
-    );
+    const suspend = (job: string) =>
+      `kubectl --kubeconfig ${cluster.kubeconfig} -n atp-system patch cronjob ${job} --type merge -p '{"spec":{"suspend":true}}'`;
+    expect(cap.command('integrity', true)).toBe(`${suspend('atp-purge')} && ${suspend('atp-export')}`);
   });
 
   test('deployments: suspends the Flux Kustomization and HelmRelease by merge patch; another cockpit sees who and why; unfreeze round-trips', async () => {

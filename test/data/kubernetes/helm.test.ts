@@ -86,7 +86,8 @@ describe('helm rollback', () => {
     const writes = mutating(cluster.double).length;
     const ref = {service: 'gateway', region: 'us-east'};
     await expect(source.capabilities.rollback!.rollback(ref, 2, run())).rejects.toThrow(
-      `helm is not installed: no "helm" executable on PATH. Install Helm 3 (https://helm.sh/docs/intro/install/) or run the rollback by hand: helm rollback atp 2 -n atp-system --wait --kube-context atp-double --kubeconfig '${kubeconfig}'`,
+      'helm is not installed: no "helm" executable on PATH. Install Helm 3 (https://helm.sh/docs/intro/install/) or run the rollback by hand: ' +
+        `helm rollback atp 2 -n atp-system --wait --kube-context atp-double --kubeconfig '${kubeconfig}'`,
     );
     expect(mutating(cluster.double)).toHaveLength(writes);
     // a service outside helm.services still rolls back through the API

@@ -96,7 +96,7 @@ describe.skipIf(!haveKubectl())('restart and scale in the cockpit, against the K
     rmSync(dir, {recursive: true, force: true});
   });
 
-  test(':restart: the kubectl equivalent, then the patch with the change-cause and an Event naming tester@testhost, the rollout followed, journaled', async () => {
+  test(':restart: the kubectl equivalent, then the patch with its change-cause and an Event naming tester@testhost; followed, journaled', async () => {
     await press(':', 'restart ingestion@us-east', ENTER);
     await see('Restart ingestion@us-east?');
     expect(frame()).toContain(`kubectl rollout restart deployment/ingestion -n ${NS}`);

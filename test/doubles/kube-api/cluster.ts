@@ -2,6 +2,9 @@
 import type {Store} from './store.js';
 import {resourceByName} from './resources.js';
 
+/** The AKS node pool's scale set, as a node's providerID names it. */
+const SCALE_SET = 'virtualMachineScaleSets/aks-nodepool1-31415926-vmss';
+
 /** Names of the nodes the double starts with. */
 export const NODE_NAMES = [0, 1, 2, 3, 4].map((i) => `aks-nodepool1-31415926-vmss00000${i}`);
 
@@ -33,7 +36,7 @@ export function bootstrapCluster(store: Store): void {
         },
         spec: {
           podCIDR: `10.244.${i}.0/24`,
-          providerID: `azure:///subscriptions/0000/resourceGroups/mc_atp/providers/Microsoft.Compute/virtualMachineScaleSets/aks-nodepool1-31415926-vmss/virtualMachines/${i}`,
+          providerID: `azure:///subscriptions/0000/resourceGroups/mc_atp/providers/Microsoft.Compute/${SCALE_SET}/virtualMachines/${i}`,
         },
         status: {
           capacity: {cpu: '4', memory: '16365340Ki', pods: '110'},

@@ -145,7 +145,8 @@ export function validate(d: ResourceDef, obj: KubeObject, old?: KubeObject): voi
     throw invalid(
       d,
       name,
-      `metadata.name: Invalid value: "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`,
+      `metadata.name: Invalid value: "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, ` +
+        "'-' or '.', and must start and end with an alphanumeric character",
     );
   }
   if (d.resource !== 'deployments' && d.resource !== 'replicasets') return;

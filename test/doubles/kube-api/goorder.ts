@@ -4,23 +4,37 @@ import {isObject, type JsonObject, type KubeObject} from './types.js';
 
 type Spec = [fields: string[], children?: Record<string, string>];
 
-const META =
-  'name generateName namespace selfLink uid resourceVersion generation creationTimestamp deletionTimestamp deletionGracePeriodSeconds labels annotations ownerReferences finalizers managedFields';
-const CONTAINER =
-  'name image command args workingDir ports envFrom env resources resizePolicy restartPolicy volumeMounts volumeDevices livenessProbe readinessProbe startupProbe lifecycle terminationMessagePath terminationMessagePolicy imagePullPolicy securityContext stdin stdinOnce tty';
-const POD_SPEC =
-  'volumes initContainers containers ephemeralContainers restartPolicy terminationGracePeriodSeconds activeDeadlineSeconds dnsPolicy nodeSelector serviceAccountName serviceAccount automountServiceAccountToken nodeName hostNetwork hostPID hostIPC shareProcessNamespace securityContext imagePullSecrets hostname subdomain affinity schedulerName tolerations hostAliases priorityClassName priority dnsConfig readinessGates runtimeClassName enableServiceLinks preemptionPolicy overhead topologySpreadConstraints setHostnameAsFQDN os hostUsers schedulingGates resourceClaims resources';
+/** Field names from a list written over as many lines as it needs. */
+const fields = (list: string): string[] => list.trim().split(/\s+/);
+
+const META = fields(`
+  name generateName namespace selfLink uid resourceVersion generation creationTimestamp deletionTimestamp
+  deletionGracePeriodSeconds labels annotations ownerReferences finalizers managedFields
+`);
+const CONTAINER = fields(`
+  name image command args workingDir ports envFrom env resources resizePolicy restartPolicy volumeMounts
+  volumeDevices livenessProbe readinessProbe startupProbe lifecycle terminationMessagePath
+  terminationMessagePolicy imagePullPolicy securityContext stdin stdinOnce tty
+`);
+const POD_SPEC = fields(`
+  volumes initContainers containers ephemeralContainers restartPolicy terminationGracePeriodSeconds
+  activeDeadlineSeconds dnsPolicy nodeSelector serviceAccountName serviceAccount automountServiceAccountToken
+  nodeName hostNetwork hostPID hostIPC shareProcessNamespace securityContext imagePullSecrets hostname subdomain
+  affinity schedulerName tolerations hostAliases priorityClassName priority dnsConfig readinessGates
+  runtimeClassName enableServiceLinks preemptionPolicy overhead topologySpreadConstraints setHostnameAsFQDN os
+  hostUsers schedulingGates resourceClaims resources
+`);
 const probe = 'exec httpGet tcpSocket grpc initialDelaySeconds timeoutSeconds periodSeconds successThreshold failureThreshold terminationGracePeriodSeconds';
 
 /** Go struct field order per API type, with the types of nested fields ('[]' = list of). */
 const TYPES: Record<string, Spec> = {
-  ObjectMeta: [META.split(' '), {ownerReferences: 'OwnerReference[]'}],
+  ObjectMeta: [META, {ownerReferences: 'OwnerReference[]'}],
   OwnerReference: ['apiVersion kind name uid controller blockOwnerDeletion'.split(' ')],
   LabelSelector: [['matchLabels', 'matchExpressions']],
   PodTemplateSpec: [['metadata', 'spec'], {metadata: 'ObjectMeta', spec: 'PodSpec'}],
-  PodSpec: [POD_SPEC.split(' '), {containers: 'Container[]', initContainers: 'Container[]', tolerations: 'Toleration[]'}],
+  PodSpec: [POD_SPEC, {containers: 'Container[]', initContainers: 'Container[]', tolerations: 'Toleration[]'}],
   Container: [
-    CONTAINER.split(' '),
+    CONTAINER,
     {ports: 'ContainerPort[]', env: 'EnvVar[]', resources: 'Resources', livenessProbe: 'Probe', readinessProbe: 'Probe', startupProbe: 'Probe'},
   ],
   ContainerPort: ['name hostPort containerPort protocol hostIP'.split(' ')],
@@ -56,9 +70,11 @@ const TYPES: Record<string, Spec> = {
   CronJobStatus: [['active', 'lastScheduleTime', 'lastSuccessfulTime']],
   JobTemplateSpec: [['metadata', 'spec'], {metadata: 'ObjectMeta', spec: 'JobSpec'}],
   JobSpec: [
-    'parallelism completions activeDeadlineSeconds podFailurePolicy successPolicy backoffLimit backoffLimitPerIndex maxFailedIndexes selector manualSelector template ttlSecondsAfterFinished completionMode suspend podReplacementPolicy managedBy'.split(
-      ' ',
-    ),
+    fields(`
+      parallelism completions activeDeadlineSeconds podFailurePolicy successPolicy backoffLimit backoffLimitPerIndex
+      maxFailedIndexes selector manualSelector template ttlSecondsAfterFinished completionMode suspend
+      podReplacementPolicy managedBy
+    `),
     {template: 'PodTemplateSpec'},
   ],
 };
@@ -73,9 +89,10 @@ const KINDS: Record<string, Spec> = {
   Secret: [['kind', 'apiVersion', 'metadata', 'immutable', 'data', 'stringData', 'type'], {metadata: 'ObjectMeta'}],
   ConfigMap: [['kind', 'apiVersion', 'metadata', 'immutable', 'data', 'binaryData'], {metadata: 'ObjectMeta'}],
   Event: [
-    'kind apiVersion metadata involvedObject reason message source firstTimestamp lastTimestamp count type eventTime series action related reportingComponent reportingInstance'.split(
-      ' ',
-    ),
+    fields(`
+      kind apiVersion metadata involvedObject reason message source firstTimestamp lastTimestamp count type
+      eventTime series action related reportingComponent reportingInstance
+    `),
     {metadata: 'ObjectMeta', involvedObject: 'ObjectReference'},
   ],
   Namespace: [['kind', 'apiVersion', 'metadata', 'spec', 'status'], {metadata: 'ObjectMeta'}],

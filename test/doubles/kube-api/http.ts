@@ -86,7 +86,14 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
   if (fault) return send(res, fault.status, statusObject(fault.status, 'InternalError', 'Internal error occurred: injected fault (kube-api double)'));
 
   if ((rec.contentType ?? '').includes('protobuf') || (rec.contentType ?? '').includes('cbor')) {
-    const msg = `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`;
+    const types = [
+      'application/json',
+      'application/yaml',
+      'application/json-patch+json',
+      'application/merge-patch+json',
+      'application/strategic-merge-patch+json',
+    ];
+    const msg = `the body of the request was in an unknown format - accepted media types include: ${types.join(', ')}`;
     return send(res, 415, statusObject(415, 'UnsupportedMediaType', msg));
   }
   const pretty = rec.query['pretty'] === 'true';

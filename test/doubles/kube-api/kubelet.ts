@@ -214,7 +214,8 @@ export class Kubelet {
           pod,
           'Warning',
           'Failed',
-          `Failed to pull image "${image}": rpc error: code = NotFound desc = failed to pull and unpack image "${image}": failed to resolve reference "${image}": ${image}: not found`,
+          `Failed to pull image "${image}": rpc error: code = NotFound desc = ` +
+            `failed to pull and unpack image "${image}": failed to resolve reference "${image}": ${image}: not found`,
           kubelet,
           fieldPath,
         );
