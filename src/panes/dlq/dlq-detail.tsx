@@ -14,8 +14,8 @@ import {duration} from '../../ui/format.js';
 import {useLatestState} from '../../ui/hooks/use-latest-state.js';
 import {usePeek} from '../../ui/hooks/use-peek.js';
 import {LAYER, useKeyLayer} from '../../ui/keys/dispatcher.js';
-import {bindingFor, listMove} from '../../ui/keys/keymap.js';
-import {viewHint} from '../../ui/keys/view-keys.js';
+import {listMove} from '../../ui/keys/keymap.js';
+import {viewHint, viewKeyOf} from '../../ui/keys/view-keys.js';
 import {DLQ_DETAIL_KEYS} from './detail-keys.js';
 
 /** Room the opened message takes below the list: its header, properties, body title and preview. */
@@ -92,7 +92,7 @@ function useMessageKeys(count: number) {
   useKeyLayer(LAYER.view, ({name}) => {
     const moved = listMove(name, indexRef.current, count, page.current);
     if (moved !== undefined) setIndex(moved);
-    else if (bindingFor(name)?.id === 'open') setOpen((o) => !o);
+    else if (viewKeyOf(name, DLQ_DETAIL_KEYS) === 'open') setOpen((o) => !o);
     else return false;
     return true;
   });

@@ -32,6 +32,20 @@ export function viewKeyName(part: Exclude<ViewKey, 'move'>, keymap: Keymap = APP
   return bindingOf(part, keymap)?.keys[0];
 }
 
+/**
+ * What key `name` means among a view's declared parts, or undefined: the view's key handler asks this, and its key
+ * line is written from the same parts, so a key acts in the view exactly when the line names it. (Movement is
+ * `listMove`'s, which every list asks first.)
+ */
+export function viewKeyOf(name: string, parts: readonly ViewKeyPart[], keymap: Keymap = APP_KEYMAP): Exclude<ViewKey, 'move'> | undefined {
+  const binding = keymap.bindingFor(name);
+  if (!binding) return undefined;
+  for (const [part] of parts) {
+    if (part !== 'move' && (typeof part === 'string' ? binding.id === part : binding.action === part.action)) return part;
+  }
+  return undefined;
+}
+
 /** A view's key line from its parts; a meaning no key is bound to is left out, so the line never names a dead key. */
 export function viewHint(parts: readonly ViewKeyPart[], keymap: Keymap = APP_KEYMAP): string {
   return parts

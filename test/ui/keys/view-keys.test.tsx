@@ -5,7 +5,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {ACTIONS} from '../../../src/actions/defs/index.js';
 import {DLQ_DETAIL_KEYS} from '../../../src/panes/dlq/detail-keys.js';
 import {bindingFor, KEYMAP, keyLabel, keymapOf, listMove} from '../../../src/ui/keys/keymap.js';
-import {moveKeys, viewHint, viewKeyName} from '../../../src/ui/keys/view-keys.js';
+import {moveKeys, viewHint, viewKeyName, viewKeyOf} from '../../../src/ui/keys/view-keys.js';
 import {renderCockpit, type AppHarness} from '../../helpers/render-app.js';
 
 /** The key name a label on screen stands for (`Enter` → enter, `R` → R). */
@@ -27,7 +27,11 @@ describe('view keys', () => {
       expect(name, JSON.stringify(part)).toBeDefined();
       const binding = bindingFor(name!);
       expect(typeof part === 'string' ? binding?.id : binding?.action).toBe(typeof part === 'string' ? part : part.action);
+      // and the view's handler, asking the same declaration, reads that key as that meaning
+      expect(viewKeyOf(name!, DLQ_DETAIL_KEYS)).toBe(part);
     }
+    expect(viewKeyOf('q', DLQ_DETAIL_KEYS)).toBeUndefined();
+    expect(viewKeyOf('enter', [['refresh', 're-peek']])).toBeUndefined();
   });
 
   it('follows a key moved in the declaration: replay on another key is named by that key', () => {
