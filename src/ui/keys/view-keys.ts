@@ -18,9 +18,11 @@ const letter = (id: CommandId) => {
   return keys.find((k) => k.length === 1) ?? keyLabel(keys[0] ?? id);
 };
 
-/** "j/k PgDn g/G": the movement keys every list takes, by their letters. */
-export function moveKeys(): string {
-  return `${letter('move-down')}/${letter('move-up')} ${keyLabel(navKeys('page-down')[0] ?? 'pagedown')} ${letter('top')}/${letter('bottom')}`;
+/** "j/k PgDn g/G": the movement keys every list takes, by their letters ("j/k PgUp/PgDn g/G" with both pages). */
+export function moveKeys(pages: 'down' | 'both' = 'down'): string {
+  const page = (id: CommandId) => keyLabel(navKeys(id)[0] ?? id);
+  const paging = pages === 'both' ? `${page('page-up')}/${page('page-down')}` : page('page-down');
+  return `${letter('move-down')}/${letter('move-up')} ${paging} ${letter('top')}/${letter('bottom')}`;
 }
 
 function bindingOf(part: Exclude<ViewKey, 'move'>, keymap: Keymap): Binding | undefined {
@@ -30,6 +32,12 @@ function bindingOf(part: Exclude<ViewKey, 'move'>, keymap: Keymap): Binding | un
 /** The key (its name, as the dispatcher gets it) that means `part`, or undefined when nothing is bound to it. */
 export function viewKeyName(part: Exclude<ViewKey, 'move'>, keymap: Keymap = APP_KEYMAP): string | undefined {
   return bindingOf(part, keymap)?.keys[0];
+}
+
+/** How a view's line names a meaning: its first key's label (`Esc`, `?`, `R`), or undefined when nothing is bound to it. */
+export function viewKeyLabel(part: Exclude<ViewKey, 'move'>, keymap: Keymap = APP_KEYMAP): string | undefined {
+  const key = viewKeyName(part, keymap);
+  return key === undefined ? undefined : keyLabel(key);
 }
 
 /**
@@ -50,8 +58,8 @@ export function viewKeyOf(name: string, parts: readonly ViewKeyPart[], keymap: K
 export function viewHint(parts: readonly ViewKeyPart[], keymap: Keymap = APP_KEYMAP): string {
   return parts
     .flatMap(([part, what]) => {
-      const key = part === 'move' ? moveKeys() : viewKeyName(part, keymap);
-      return key === undefined ? [] : [`${part === 'move' ? key : keyLabel(key)} ${what}`];
+      const key = part === 'move' ? moveKeys() : viewKeyLabel(part, keymap);
+      return key === undefined ? [] : [`${key} ${what}`];
     })
     .join(', ');
 }

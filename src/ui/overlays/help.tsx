@@ -8,6 +8,7 @@ import {DIALOG_KEYS} from '../keys/dialog-keys.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
 import {useKeymap} from '../actions/use-action-defs.js';
 import {KEYMAP, keyLabel, keysLabel, listMove, type Binding} from '../keys/keymap.js';
+import {moveKeys, viewKeyLabel} from '../keys/view-keys.js';
 import type {Theme} from '../theme.js';
 
 export interface HelpLine {
@@ -65,7 +66,8 @@ export function helpLines(width: number, theme: Theme, keymap: readonly Binding[
 
 export function HelpView({width, height}: {width: number; height: number}) {
   const theme = useTheme();
-  const lines = helpLines(width, theme, useKeymap().bindings);
+  const keymap = useKeymap();
+  const lines = helpLines(width, theme, keymap.bindings);
   const body = Math.max(1, height - 1);
   const lastTop = Math.max(0, lines.length - body);
   const [top, setTop, topRef] = useLatestState(0);
@@ -79,7 +81,8 @@ export function HelpView({width, height}: {width: number; height: number}) {
   const start = Math.min(top, lastTop);
   const shown = lines.slice(start, start + body);
   const range = lines.length > body ? `lines ${start + 1}-${start + shown.length} of ${lines.length}` : '';
-  const title = ` Keys (Esc or ? to close)${theme.ascii ? ' - ' : ' · '}j/k PgUp/PgDn g/G scroll`;
+  const close = [viewKeyLabel('back', keymap), viewKeyLabel('help', keymap)].filter(Boolean).join(' or ');
+  const title = ` Keys (${close} to close)${theme.ascii ? ' - ' : ' · '}${moveKeys('both')} scroll`;
   return (
     <Box width={width} height={height} flexDirection="column">
       <Text bold color={theme.tone('info')} wrap="truncate">

@@ -13,6 +13,7 @@ import {useTeamActions} from '../hooks/use-team-actions.js';
 import {useLatestState} from '../hooks/use-latest-state.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
 import {listMove} from '../keys/bindings.js';
+import {viewHint} from '../keys/view-keys.js';
 import type {Tone} from '../theme.js';
 
 /** Entries read for the view (newest first); older ones are in the file and `atp-cockpit journal`. */
@@ -81,7 +82,7 @@ export function JournalView({width, height, version}: {width: number; height: nu
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold wrap="truncate">
-        {fit(` Journal ${journal.path}${sep}${status}${range}${sep}Esc to close`, width, 'left', theme.ellipsis)}
+        {fit(` Journal ${journal.path}${sep}${status}${range}${sep}${viewHint([['back', 'to close']])}`, width, 'left', theme.ellipsis)}
       </Text>
       {team.length ? (
         <Text bold wrap="truncate">

@@ -12,6 +12,7 @@ import {useLatestState} from '../hooks/use-latest-state.js';
 import {useTimeline} from '../hooks/use-timeline.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
 import {listMove} from '../keys/keymap.js';
+import {viewHint} from '../keys/view-keys.js';
 import type {Tone} from '../theme.js';
 
 /** How far back the view reaches (`incident show --since` reaches anywhere). */
@@ -57,7 +58,12 @@ export function TimelineView({width, height, alerts}: {width: number; height: nu
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold wrap="truncate">
-        {fit(` Timeline, last 24 h${sep}${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}${range}${sep}Esc to close`, width, 'left', theme.ellipsis)}
+        {fit(
+          ` Timeline, last 24 h${sep}${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}${range}${sep}${viewHint([['back', 'to close']])}`,
+          width,
+          'left',
+          theme.ellipsis,
+        )}
       </Text>
       {noteLines.map((n) => (
         <Text key={n} color={theme.tone('warn')} wrap="truncate">

@@ -39,6 +39,11 @@ describe('view keys', () => {
     expect(viewHint(DLQ_DETAIL_KEYS, keymapOf(moved))).toBe('j/k PgDn g/G select, Enter body & properties, R re-peek, y replay');
   });
 
+  it("writes the overlays' close and scroll words from the keymap too", () => {
+    expect(viewHint([['back', 'to close']])).toBe('Esc to close');
+    expect(moveKeys('both')).toBe('j/k PgUp/PgDn g/G');
+  });
+
   it('names no key that nothing takes', () => {
     const without = keymapOf(ACTIONS.filter((a) => a.kind !== 'replay'));
     expect(viewHint(DLQ_DETAIL_KEYS, without)).toBe('j/k PgDn g/G select, Enter body & properties, R re-peek');
