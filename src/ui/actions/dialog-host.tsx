@@ -1,5 +1,6 @@
 // Renders the one open dialog for the current flow step and wires its outcome to the next step. Generic: a notice,
 // a wait, a pick, the action's own form, then the one confirmation and the progress every action shares.
+import {keysOf} from '../keys/dialog-keys.js';
 import {Fragment, type Dispatch, type SetStateAction} from 'react';
 import type {Next, StepIO} from '../../actions/definition.js';
 import type {ActionRecord} from '../../actions/runner.js';
@@ -67,7 +68,7 @@ function dialog(
       return (
         <>
           <KeyWait />
-          <NoticeDialog title={flow.title} text="Please wait… (Esc cancels)" tone="info" onClose={close} />
+          <NoticeDialog title={flow.title} text={`Please wait… (${keysOf('cancel')} cancels)`} tone="info" onClose={close} />
         </>
       );
     case 'pick':

@@ -6,7 +6,7 @@ import {useRef, useState} from 'react';
 import type {ActionPlan, Confirmation} from '../../actions/types.js';
 import {fit} from '../../data/text/width.js';
 import {useSize, useTheme} from '../context.js';
-import {dialogHint, dialogKey} from '../keys/dialog-keys.js';
+import {dialogHint, dialogKey, keysOf} from '../keys/dialog-keys.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
 import {DialogFrame, Spacer, Wrapped, compactRows, dialogWidth, wrapText} from './dialog-frame.js';
 import {PlanBody, planLines} from './plan-body.js';
@@ -82,7 +82,7 @@ export function ConfirmDialog({plan, production, confirmLabel, reasonRequired, t
   const confirm = () => {
     const values = valuesRef.current;
     if (!seenRef.current && maxTop > 0) {
-      setError('read the whole plan first: PgDn scrolls it');
+      setError(`read the whole plan first: ${keysOf('read-on')} scrolls it`);
       return;
     }
     if (typedName && values.name !== plan.target) {
@@ -100,15 +100,15 @@ export function ConfirmDialog({plan, production, confirmLabel, reasonRequired, t
 
   useKeyLayer(LAYER.dialog, ({name, text}) => {
     const focus = focusRef.current;
-    if (dialogKey(name) === 'cancel') onDone({outcome: 'cancelled', why: 'Esc'});
-    else if (name === 'pagedown') setTop(topRef.current + Math.max(1, height - 2));
-    else if (name === 'pageup') setTop(topRef.current - Math.max(1, height - 2));
+    if (dialogKey(name) === 'cancel') onDone({outcome: 'cancelled', why: keysOf('cancel')});
+    else if (dialogKey(name) === 'read-on') setTop(topRef.current + Math.max(1, height - 2));
+    else if (dialogKey(name) === 'read-back') setTop(topRef.current - Math.max(1, height - 2));
     else if (dialogKey(name) === 'next-field') step(1);
     else if (dialogKey(name) === 'prev-field') step(-1);
     else if (dialogKey(name) === 'button') {
       if (focus === 'cancel' || focus === 'confirm') setFocus(focus === 'cancel' ? 'confirm' : 'cancel');
     } else if (dialogKey(name) === 'accept') {
-      if (focus === 'cancel') onDone({outcome: 'cancelled', why: 'Enter on Cancel'});
+      if (focus === 'cancel') onDone({outcome: 'cancelled', why: `${keysOf('accept')} on Cancel`});
       else if (focus === 'confirm') confirm();
       else step(1);
     } else if (focus === 'name' || focus === 'reason' || focus === 'incident') {
@@ -127,7 +127,12 @@ export function ConfirmDialog({plan, production, confirmLabel, reasonRequired, t
     </Text>
   );
   return (
-    <DialogFrame title={title} tone={production ? 'crit' : 'warn'} width={width} keys={body.length > height ? `PgUp/PgDn plan · ${keys}` : keys}>
+    <DialogFrame
+      title={title}
+      tone={production ? 'crit' : 'warn'}
+      width={width}
+      keys={body.length > height ? `${keysOf('read-back')}/${keysOf('read-on')} plan · ${keys}` : keys}
+    >
       <PlanBody lines={body} top={Math.min(top, maxTop)} height={height} width={width} whereTone={production ? 'crit' : undefined} />
       <Spacer width={width} />
       {typedName ? <Wrapped text={`production: type ${plan.target} to confirm`} width={width} tone="crit" bold /> : null}

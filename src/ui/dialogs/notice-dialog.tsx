@@ -9,7 +9,7 @@ export function NoticeDialog({title, text, tone, onClose}: {title: string; text:
   const {columns} = useSize();
   const width = dialogWidth(columns, 90);
   useKeyLayer(LAYER.dialog, ({name}) => {
-    if (dialogKey(name) === 'cancel' || dialogKey(name) === 'accept' || name === 'q') onClose();
+    if (['cancel', 'accept', 'close'].includes(dialogKey(name) ?? '')) onClose();
     return true;
   });
   return (

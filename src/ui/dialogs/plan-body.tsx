@@ -1,5 +1,6 @@
 // The description part of a confirmation (what, where, effect, command, blast radius, notes), as wrapped lines.
 // When a small terminal cannot hold it all, it scrolls (PgUp/PgDn) and says so; nothing is ever cut.
+import {keysOf} from '../keys/dialog-keys.js';
 import {Text} from 'ink';
 import type {ActionPlan} from '../../actions/types.js';
 import {fit} from '../../data/text/width.js';
@@ -32,7 +33,7 @@ export function planLines(plan: ActionPlan, width: number, withWhat: boolean): B
 /** What is above and below a scrolled plan, and the key that reads on: "▲ 3 lines above · ▼ 5 more below · PgDn to read on". */
 function scrollNote(top: number, below: number): string {
   const above = top > 0 ? `▲ ${top} line${top === 1 ? '' : 's'} above · ` : '';
-  return ` ${above}${below > 0 ? `▼ ${below} more below · PgDn to read on` : 'end of the plan · PgUp back'}`;
+  return ` ${above}${below > 0 ? `▼ ${below} more below · ${keysOf('read-on')} to read on` : `end of the plan · ${keysOf('read-back')} back`}`;
 }
 
 /** Lines `top`..`top + height` of the body; with a last line saying what is above and below when it scrolls. */

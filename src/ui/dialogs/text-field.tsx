@@ -1,4 +1,5 @@
 // A one-line text input for dialogs (typed confirmation, reason, incident id).
+import {dialogKey} from '../keys/dialog-keys.js';
 import {Text} from 'ink';
 import {fit} from '../../data/text/width.js';
 import {useTheme} from '../context.js';
@@ -35,8 +36,8 @@ export function TextField({
 
 /** Applies a key to a text value: printable text appends, backspace deletes. */
 export function editText(value: string, name: string, text: string): string | undefined {
-  if (name === 'backspace') return value.slice(0, -1);
-  if (name === 'ctrl-u') return '';
+  if (dialogKey(name) === 'erase') return value.slice(0, -1);
+  if (dialogKey(name) === 'clear') return '';
   if (text && !name.startsWith('ctrl-') && !['enter', 'escape', 'tab', 'shift-tab', 'up', 'down', 'left', 'right'].includes(name)) {
     return (value + text.replace(/[\u0000-\u001f\u007f]/g, '')).slice(0, 200);
   }

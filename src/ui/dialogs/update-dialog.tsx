@@ -6,8 +6,15 @@ import {fit} from '../../data/text/width.js';
 import {TextArea} from '../components/text-area.js';
 import {editKey, editOf, insert, textOf, type TextEdit} from '../components/text-edit.js';
 import {useSize, useTheme} from '../context.js';
+import {DIALOG_KEYS, dialogKey, firstKeyOf, keysOf} from '../keys/dialog-keys.js';
 import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
 import {DialogFrame, Wrapped, compactRows, dialogWidth} from './dialog-frame.js';
+
+/** The first keys of the field moves: the only field moves a text area leaves to (its arrows move the cursor). */
+const FIRST = {
+  next: DIALOG_KEYS.find((d) => d.key === 'next-field')?.keys[0],
+  prev: DIALOG_KEYS.find((d) => d.key === 'prev-field')?.keys[0],
+};
 
 type Focus = 'text' | 'copy' | 'post' | 'cancel';
 
@@ -47,17 +54,20 @@ export function UpdateDialog({initial, slack, onCopy, onPost, onCancel}: UpdateD
     LAYER.dialog,
     ({name, text}) => {
       const f = focusRef.current;
-      if (name === 'escape') onCancel();
-      else if (name === 'tab') step(1);
-      else if (name === 'shift-tab') step(-1);
+      const meaning = dialogKey(name);
+      // In the text, the arrows move the cursor: only the first key of a field move (Tab, S-Tab) leaves it.
+      const fieldMove = f === 'text' ? name === FIRST.next || name === FIRST.prev : meaning === 'next-field' || meaning === 'prev-field';
+      if (meaning === 'cancel') onCancel();
+      else if (fieldMove) step(meaning === 'next-field' ? 1 : -1);
       else if (f === 'text') {
         const next = editKey(editRef.current, name, text);
         if (next) setEdit(next);
-      } else if (name === 'left' || name === 'right') {
+      } else if (meaning === 'button') {
         // ←→ stay on the buttons (Tab goes back to the text).
         const buttons = ring.filter((r) => r !== 'text');
-        setFocus(buttons[(buttons.indexOf(f) + (name === 'left' ? -1 : 1) + buttons.length) % buttons.length] ?? 'cancel');
-      } else if (name === 'enter') {
+        const by = name === DIALOG_KEYS.find((d) => d.key === 'button')?.keys[0] ? -1 : 1;
+        setFocus(buttons[(buttons.indexOf(f) + by + buttons.length) % buttons.length] ?? 'cancel');
+      } else if (meaning === 'accept') {
         const body = textOf(editRef.current).trim();
         if (f === 'cancel') onCancel();
         else if (f === 'copy') onCopy(body);
@@ -87,7 +97,14 @@ export function UpdateDialog({initial, slack, onCopy, onPost, onCancel}: UpdateD
     <DialogFrame
       title={`Status update for ${slack?.channel ?? '#atp-incidents'}: edit it in place`}
       width={width}
-      keys="type to edit · Enter new line · Tab buttons · ←→ choose · Enter press · Esc cancel"
+      keys={[
+        'type to edit',
+        `${keysOf('accept')} new line`,
+        `${firstKeyOf('next-field')} buttons`,
+        `${keysOf('button')} choose`,
+        `${keysOf('accept')} press`,
+        `${keysOf('cancel')} cancel`,
+      ].join(' · ')}
     >
       <TextArea edit={edit} width={width - 4} height={height} focused={focus === 'text'} />
       <Wrapped text={slackLine} width={width} tone={slack && !slack.problem ? 'info' : 'warn'} />

@@ -4,17 +4,22 @@
 import {keyLabel, NAVIGATE} from './bindings.js';
 
 /** What a key does in a dialog. */
-export type DialogKey = 'accept' | 'cancel' | 'next-field' | 'prev-field' | 'button' | 'toggle' | 'erase' | 'cycle-target';
+export type DialogKey =
+  'accept' | 'cancel' | 'close' | 'next-field' | 'prev-field' | 'button' | 'toggle' | 'erase' | 'clear' | 'cycle-target' | 'read-on' | 'read-back';
 
 /** Each dialog meaning, its keys, and the words `?` help gives it. */
 export const DIALOG_KEYS: readonly {readonly key: DialogKey; readonly keys: readonly string[]; readonly help: string}[] = [
   {key: 'accept', keys: ['enter'], help: 'continue, or choose the focused button'},
   {key: 'cancel', keys: ['escape'], help: 'cancel the dialog (while an action runs: stop following it, or stop a replay)'},
+  {key: 'close', keys: ['q'], help: 'close a dialog that only explains (as Esc and Enter do)'},
   {key: 'next-field', keys: ['tab', 'down'], help: 'next field or button (confirmation)'},
   {key: 'prev-field', keys: ['shift-tab', 'up'], help: 'previous field or button (confirmation)'},
   {key: 'button', keys: ['left', 'right'], help: 'switch between Cancel and Confirm'},
   {key: 'toggle', keys: ['space', 'x'], help: 'choose or unchoose the selected item (replay reasons)'},
   {key: 'erase', keys: ['backspace'], help: 'delete the last character or digit'},
+  {key: 'clear', keys: ['ctrl-u'], help: 'clear the field'},
+  {key: 'read-on', keys: ['pagedown'], help: 'read on in a plan longer than the screen (confirmation)'},
+  {key: 'read-back', keys: ['pageup'], help: 'back up in a long plan (confirmation)'},
   {key: 'cycle-target', keys: ['t'], help: 'next replay target'},
 ];
 
@@ -46,6 +51,12 @@ export function keysOf(part: DialogKey | 'move' | 'digits'): string {
     return `${label(keys[0] ?? part)}/${label(prev[1] ?? '')}${label(keys[1] ?? '')}`;
   }
   return part === 'button' ? keys.map(label).join('') : label(keys[0] ?? part);
+}
+
+/** The first key of a meaning alone (`Tab`, where `keysOf('next-field')` says `Tab/↑↓`): for a text area, whose arrows move the cursor. */
+export function firstKeyOf(part: DialogKey): string {
+  const first = DIALOG_KEYS.find((d) => d.key === part)?.keys[0];
+  return first === undefined ? part : label(first);
 }
 
 /** A dialog's key line from (meaning, what it does here) pairs: "↑↓ choose · Enter continue · Esc cancel". */
