@@ -77,7 +77,7 @@ describe('alert lines keep whole facts at 80 columns', () => {
     expect(row).not.toMatch(/> 1…|> 10…/);
     expect(row.trimEnd()).toMatch(/audit\.appended\.v1\/projection · (…|\d+ dead letters > 100)/);
     const firing = lineOf(frame, 'SEV-2 ProjectionLagHigh timeline@us-east ·');
-    expect(firing).toMatch(/lag P95 \d+s > 30s · /);
+    expect(firing).toMatch(/lag P95 \d+m > 30s · /);
     for (const l of [row, firing]) expect(l.trimEnd()).toMatch(/(· …|[^…])$/);
   });
 

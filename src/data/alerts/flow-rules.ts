@@ -2,7 +2,7 @@
 // and the burn alerts of Topic 10: the multi-window pairs, and the runbook's own "10% of the budget in 1 hour".
 import {shortEntity} from '../readings/names.js';
 import {BURN_PAIRS, burnFigures, burnRate} from '../slo/burn.js';
-import {burn as burnText} from '../text/units.js';
+import {burn as burnText, seconds} from '../text/units.js';
 import {collect, heldSince, MIN, type AlertRule} from './rule.js';
 
 const pairsText = (urgency: 'page' | 'ticket') =>
@@ -36,7 +36,8 @@ export const FLOW_RULES: readonly AlertRule[] = [
         return {
           key: `ProjectionLagHigh:${name}`,
           target: name,
-          summary: `${p.p95Seconds !== undefined ? 'lag P95' : 'lag'} ${Math.round(value)}s > ${t.lagSeconds}s`,
+          // The lag pane's own unit (`40m`, `45s`): a value reads the same in the row and in the alert.
+          summary: `${p.p95Seconds !== undefined ? 'lag P95' : 'lag'} ${seconds(value)} > ${seconds(t.lagSeconds)}`,
           heldSince: heldSince(p.series, (v) => v > t.lagSeconds),
         };
       }),

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {seconds} from '../../../src/data/text/units.js';
 import {evaluateAlerts} from '../../../src/data/alerts/evaluate.js';
 import {escalationFor} from '../../../src/data/alerts/escalation.js';
 import type {ServiceHealth} from '../../../src/data/readings/types.js';
@@ -38,7 +39,14 @@ describe('alert catalog', () => {
       readings: {lag: {projections: [{projection: 'timeline', region: 'us-east', lagSeconds: 45, p95Seconds: 45, series: series(12, 45)}]}},
       now: NOW,
     });
-    expect(lag.alerts[0]).toMatchObject({name: 'ProjectionLagHigh', state: 'firing', runbook: '10.1 (Projection Catchup)'});
+    expect(lag.alerts[0]).toMatchObject({name: 'ProjectionLagHigh', state: 'firing', runbook: '10.1 (Projection Catchup)', summary: 'lag P95 45s > 30s'});
+    // A lag of 40 minutes reads as the lag pane writes it (40m), never as 2408s.
+    const stalled = evaluateAlerts({
+      readings: {lag: {projections: [{projection: 'timeline', region: 'us-east', lagSeconds: 2408, p95Seconds: 2408, series: series(12, 2408)}]}},
+      now: NOW,
+    });
+    expect(stalled.alerts[0]?.summary).toBe(`lag P95 ${seconds(2408)} > 30s`);
+    expect(seconds(2408)).toBe('40m');
     const dlq = (minutes: number) =>
       evaluateAlerts({readings: {dlq: {entities: [{entity: 'q', kind: 'queue', deadLetter: 150, active: 0, series: series(minutes, 150)}]}}, now: NOW})
         .alerts[0];
