@@ -16,6 +16,8 @@ export interface ActiveAlert {
   readonly threshold: string;
   readonly runbook: string;
   readonly pane: PaneId;
+  /** The alerts on parts of its target this one explains (the rule's `explains`). */
+  readonly explains?: readonly string[];
   readonly state: 'pending' | 'firing';
   /** When the condition started holding: the earliest of the source's own record, its series and the cockpit's memory. */
   readonly activeSince: number;
@@ -78,6 +80,7 @@ export function evaluateAlerts(input: EvaluateInput): Evaluation {
         threshold: rule.threshold,
         runbook: rule.runbook,
         pane: rule.pane,
+        ...(rule.explains ? {explains: rule.explains} : {}),
         state: firing ? 'firing' : 'pending',
         activeSince,
         firingSince,

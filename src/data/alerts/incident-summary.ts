@@ -22,7 +22,17 @@ const whereOf = (target: string) => (target.includes('@') ? target.slice(target.
  */
 const isEffect = (a: ActiveAlert): boolean => a.pane === 'burn';
 
-/** Firing alerts grouped by name and region: worst severity first, then causes before their burn, then as they came. */
+/**
+ * A group whose alert explains another firing group in its own place (RegionOutage on `us-east` over `us-east: 8×
+ * ServiceDown`) leads it at one severity, though it began later: a region is out when its last service went down.
+ */
+const explainsOther = (g: AlertGroup, groups: readonly AlertGroup[]): boolean =>
+  groups.some((o) => o !== g && o.where === g.worst.target && (g.worst.explains ?? []).includes(o.name));
+
+/**
+ * Firing alerts grouped by name and region: worst severity first, then the alert that explains others before them,
+ * then causes before their burn, then as they came.
+ */
 export function groupAlerts(alerts: readonly ActiveAlert[]): AlertGroup[] {
   const groups = new Map<string, ActiveAlert[]>();
   for (const a of alerts) {
@@ -32,7 +42,10 @@ export function groupAlerts(alerts: readonly ActiveAlert[]): AlertGroup[] {
   }
   const list = [...groups.values()].map((l) => ({name: l[0]!.name, where: whereOf(l[0]!.target), alerts: l, worst: l[0]!}));
   // Array.prototype.sort is stable: within one severity and kind, the evaluator's order (longest firing) stays.
-  return list.sort((a, b) => a.worst.severity - b.worst.severity || Number(isEffect(a.worst)) - Number(isEffect(b.worst)));
+  const leads = new Set(list.filter((g) => explainsOther(g, list)));
+  return list.sort(
+    (a, b) => a.worst.severity - b.worst.severity || Number(leads.has(b)) - Number(leads.has(a)) || Number(isEffect(a.worst)) - Number(isEffect(b.worst)),
+  );
 }
 
 /** "us-east: 8× ServiceDown" for a group, "ServiceDown ingestion@us-east" for one alert. */

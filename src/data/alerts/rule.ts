@@ -27,6 +27,8 @@ export interface AlertRule {
   readonly catalog: boolean;
   readonly forMs: number;
   readonly pane: PaneId;
+  /** Alerts on the parts of this alert's target that it explains (RegionOutage: its region's ServiceDown): they follow it. */
+  readonly explains?: readonly string[];
   /** True when the readings carry the data this rule needs: otherwise it is reported as not evaluated. */
   readonly evaluates: (readings: Readings) => boolean;
   /** The candidates now; `now` is the evaluation's clock (certificate and key ages), never the wall clock. */

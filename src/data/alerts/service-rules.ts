@@ -4,7 +4,7 @@ import {dependencyOf, type Dependency} from '../health/checks.js';
 import {latencyLimitMs} from '../health/status.js';
 import type {ServiceHealth} from '../readings/types.js';
 import {millis, percent} from '../text/units.js';
-import {collect, heldSince, MIN, type AlertRule, type Readings} from './rule.js';
+import {collect, heldSince, MIN, type AlertRule, type Candidate, type Readings} from './rule.js';
 
 const target = (row: ServiceHealth): string => `${row.service}@${row.region}`;
 const anyRow = (r: Readings, has: (row: ServiceHealth) => boolean) => (r.health?.services ?? []).some(has);
@@ -34,6 +34,21 @@ function dependencyRule(name: string, runbook: string, threshold: string, depend
   };
 }
 
+/** ServiceDown's condition for one service row: no ready pod of more than zero wanted, or failing probes without pod counts. */
+export function serviceDown(row: ServiceHealth): Candidate | undefined {
+  const podsDown = row.podsDesired !== undefined && row.podsDesired > 0 && row.podsReady === 0;
+  const probesDown = row.podsReady === undefined && row.status === 'Unhealthy' && row.liveStatus === 'Unhealthy';
+  if (!podsDown && !probesDown) return undefined;
+  const summary = podsDown ? `0/${row.podsDesired} pods ready` : 'readiness and liveness failing';
+  const fromSeries = podsDown ? heldSince(row.readySeries, (v) => v === 0) : undefined;
+  // Kubernetes' own timestamps reach past the ready-pod history and past the cockpit's start.
+  const since = row.downSince !== undefined ? Math.min(row.downSince, fromSeries ?? row.downSince) : fromSeries;
+  return {key: `ServiceDown:${target(row)}`, target: target(row), summary, heldSince: since};
+}
+
+/** ServiceDown can be evaluated: some row carries pod counts or a liveness status. */
+export const readsServiceDown = (r: Readings): boolean => anyRow(r, (row) => row.podsDesired !== undefined || row.liveStatus !== undefined);
+
 export const SERVICE_RULES: readonly AlertRule[] = [
   {
     name: 'ServiceDown',
@@ -43,18 +58,8 @@ export const SERVICE_RULES: readonly AlertRule[] = [
     catalog: true,
     forMs: 0,
     pane: 'health',
-    evaluates: (r) => anyRow(r, (row) => row.podsDesired !== undefined || row.liveStatus !== undefined),
-    evaluate: ({health}) =>
-      collect(health?.services, (row) => {
-        const podsDown = row.podsDesired !== undefined && row.podsDesired > 0 && row.podsReady === 0;
-        const probesDown = row.podsReady === undefined && row.status === 'Unhealthy' && row.liveStatus === 'Unhealthy';
-        if (!podsDown && !probesDown) return undefined;
-        const summary = podsDown ? `0/${row.podsDesired} pods ready` : 'readiness and liveness failing';
-        const fromSeries = podsDown ? heldSince(row.readySeries, (v) => v === 0) : undefined;
-        // Kubernetes' own timestamps reach past the ready-pod history and past the cockpit's start.
-        const since = row.downSince !== undefined ? Math.min(row.downSince, fromSeries ?? row.downSince) : fromSeries;
-        return {key: `ServiceDown:${target(row)}`, target: target(row), summary, heldSince: since};
-      }),
+    evaluates: readsServiceDown,
+    evaluate: ({health}) => collect(health?.services, serviceDown),
   },
   {
     name: 'HighErrorRate',

@@ -8,6 +8,7 @@ export const DEMO_PROCEDURES = `# ATP procedures (demo)
 3. If a deploy preceded the outage, roll it back (r) rather than restarting.
 4. Otherwise restart the deployment: \`kubectl rollout restart deployment/<service> -n <namespace>\`.
 5. Still down after 30 minutes: escalate as the strip says.
+6. Every service of the region down at once: that is a region outage (Topic 41), fail over rather than restart.
 
 ## 6.2 Error Investigation
 1. Compare the error start with the last deploy (health detail: revisions).
@@ -74,4 +75,16 @@ export const DEMO_PROCEDURES = `# ATP procedures (demo)
 1. Find the SLO and which window pair fires (burn pane, Enter).
 2. Find the cause in the health pane: the service whose errors or latency rose first.
 3. The error-budget policy stage says what the team must stop doing (feature releases from 10% consumed).
+
+## Topic 41 Emergency Response: Complete Region Outage
+1. Declare SEV-1, page all on-call and fail over to the healthy region (Azure Front Door).
+2. Within the same 30 minutes: activate incident command, assess the scope (this region only, or all?), notify Customer Success.
+3. Fail over in Azure Front Door, outside the cockpit: remove the failed region from the backend pool, route all traffic to the healthy region(s).
+4. Verify the healthy region's capacity: pod counts, node counts; scale up if needed (s on the RegionOutage alert).
+5. Monitor the healthy region closely: the increased load may cause cascading issues; watch error rates, latency, resource usage.
+6. Communicate to customers: post on the status page, email the affected customers, update the ETA every hour.
+7. Investigate in parallel: Azure Service Health, an Azure Support ticket, our own root cause analysis.
+8. Recover when the region is restored: shift traffic back gradually (20% → 50% → 100%), monitor for residual issues.
+9. Postmortem: document the timeline, identify improvements, update the DR procedures.
+Restarting the region's services one by one (6.1) does not bring a region back: fail over first.
 `;

@@ -3,26 +3,47 @@ import {describe, expect, it} from 'vitest';
 import {evaluateAlerts, type ActiveAlert} from '../../../src/data/alerts/evaluate.js';
 import {loadProcedures} from '../../../src/data/procedures/load.js';
 import type {ServiceHealth} from '../../../src/data/readings/types.js';
-import {groupAlerts, incidentSummary} from '../../../src/data/alerts/incident-summary.js';
+import {groupAlerts, groupText, incidentSummary} from '../../../src/data/alerts/incident-summary.js';
 
 const NOW = Date.UTC(2026, 11, 6, 3, 0, 0);
 const down = (service: string, region: string): ServiceHealth => ({service, region, podsReady: 0, podsDesired: 3});
 
 describe('incident summary', () => {
-  it('groups a region outage: "us-east: 8× ServiceDown", with the first runbook step and who to page', () => {
+  it('a region outage leads with RegionOutage and the emergency procedure; the ServiceDown group follows it', () => {
     const services = ['gateway', 'ingestion', 'query', 'projection', 'export', 'integrity', 'policy', 'search'].map((s) => down(s, 'us-east'));
     const {alerts} = evaluateAlerts({
       readings: {health: {services: [...services, {service: 'query', region: 'eu-west', podsReady: 3, podsDesired: 3}]}},
       now: NOW,
     });
-    expect(groupAlerts(alerts)).toHaveLength(1);
+    expect(groupAlerts(alerts).map(groupText)).toEqual(['RegionOutage us-east', 'us-east: 8× ServiceDown']);
     expect(incidentSummary(alerts, loadProcedures({demo: true}))).toBe(
-      [
-        'SEV-1 us-east: 8× ServiceDown',
-        'page Primary, Secondary, Manager, VP Engineering',
-        'runbook 6.1: See which pods are not ready and why: `kubectl get pods -n <namespace>`, then describe one.',
-      ].join(' — '),
+      'SEV-1 RegionOutage us-east (+1 more) — page Primary, Secondary, Manager, VP Engineering — runbook Topic 41: ' +
+        'Declare SEV-1, page all on-call and fail over to the healthy region (Azure Front Door).',
     );
+  });
+
+  it('the region outage leads even when it began after the ServiceDown alerts (the last service went down last)', () => {
+    const series = (minutes: number) => Array.from({length: minutes + 1}, (_, i) => ({t: NOW - (minutes - i) * 60_000, v: 0}));
+    const {alerts} = evaluateAlerts({
+      readings: {
+        health: {
+          services: [
+            {...down('gateway', 'us-east'), readySeries: series(9)},
+            {...down('query', 'us-east'), readySeries: series(2)},
+          ],
+        },
+      },
+      now: NOW,
+    });
+    expect(groupAlerts(alerts).map(groupText)).toEqual(['RegionOutage us-east', 'us-east: 2× ServiceDown']);
+  });
+
+  it('one service down in a region where others serve stays a ServiceDown with runbook 6.1', () => {
+    const {alerts} = evaluateAlerts({
+      readings: {health: {services: [down('query', 'eu-west'), {service: 'gateway', region: 'eu-west', podsReady: 2, podsDesired: 2}]}},
+      now: NOW,
+    });
+    expect(incidentSummary(alerts, loadProcedures({demo: true}))).toMatch(/^SEV-1 ServiceDown query@eu-west — .* — runbook 6\.1: See which pods are not ready/);
   });
 
   it('says nothing when nothing fires, and names one alert by its target', () => {
