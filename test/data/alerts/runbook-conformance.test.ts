@@ -8,6 +8,7 @@ import {describe, expect, it} from 'vitest';
 import {ALERT_RULES, DEFAULT_THRESHOLDS} from '../../../src/data/alerts/catalog.js';
 import {escalationFor, responseClocks, SEVERITY_POLICY, type Severity} from '../../../src/data/alerts/escalation.js';
 import {evaluateAlerts} from '../../../src/data/alerts/evaluate.js';
+import {MIN_REGION_SERVICES} from '../../../src/data/alerts/region-rules.js';
 import {DEFAULT_POLICY} from '../../../src/data/slo/burn.js';
 
 const MIN = 60_000;
@@ -102,6 +103,18 @@ describe('the alert catalog', () => {
     const rule = (name: string) => ALERT_RULES.find((r) => r.name === name)!;
     expect(slos).toContain(`runbook_section: "${rule('ErrorBudgetBurn').runbook}"`);
     expect(alerts).toContain(`runbook_section: "${rule('AvailabilityBudget1h').runbook}"`);
+  });
+
+  it("ships the emergency procedure's RegionOutage (Topic 41) as the cockpit evaluates it: SEV-1, its section, at least 2 services", () => {
+    const rules = readFileSync(join(import.meta.dirname, '..', '..', '..', 'deploy', 'prometheus', 'rules', 'atp-alerts.rules.yml'), 'utf8');
+    const rule = ALERT_RULES.find((r) => r.name === 'RegionOutage')!;
+    expect(rule).toMatchObject({severity: 1, catalog: false, forMs: 0});
+    const block = rules.split('  - alert: ').find((b) => b.startsWith('RegionOutage\n'));
+    expect(block, 'RegionOutage in atp-alerts.rules.yml').toBeDefined();
+    expect(block).toContain('severity: SEV-1');
+    expect(block).toContain(`runbook_section: "${rule.runbook}"`);
+    expect(block).toContain(`>= ${MIN_REGION_SERVICES}\n`);
+    expect(block).not.toContain('for: ');
   });
 
   it('uses the thresholds the runbook sets by default', () => {
