@@ -3,12 +3,14 @@
 // Pure: the view passes in what it read (the revision history, the freezes, what the context's sources can do).
 import type {ActiveAlert} from '../data/alerts/evaluate.js';
 import {SCALE_MAX} from '../data/scale-check.js';
+import type {ServiceHealth} from '../data/readings/types.js';
 import type {Freeze, FreezeKind, Revision, ServiceRef} from '../data/sources/types.js';
 import {duration} from '../data/text/units.js';
 import type {FreezeRequest} from './defs/freeze.js';
 import type {ReplayRequest} from './defs/replay.js';
 import type {RollbackRequest} from './defs/rollback.js';
 import type {ScaleRequest} from './defs/scale.js';
+import {CAPACITY_STEP, outageOver, regionFit} from './region-fit.js';
 
 /**
  * A deploy is "recent" for an alert when the running revision went live at most this long before the alert's
@@ -43,6 +45,8 @@ export const RUNBOOK_ACTIONS: Readonly<Record<string, readonly RunbookAction[]>>
   ProjectionLagHigh: [{kind: 'scale', step: 'runbook 10.1 (Projection Catchup), the catalog\'s remediation "Scale workers (KEDA)"'}],
   DLQBacklog: [{kind: 'replay', step: 'runbook 10.2 (DLQ Triage): fix the cause first, then replay a small batch'}],
   TamperDetected: [{kind: 'freeze', step: 'runbook 17.1 (Tamper Investigation), the catalog\'s "Freeze, escalate": purge and export stop'}],
+  // Not in the catalog: the emergency procedure's "Verify secondary region capacity ... Scale up if needed" (region-fit.ts).
+  RegionOutage: [{kind: 'scale', step: CAPACITY_STEP}],
 };
 
 /**
@@ -58,8 +62,12 @@ export const NOT_OFFERED: Readonly<Record<string, string>> = {
   MessageBusDown: 'no action: "Retry, then page"; the outboxes keep every event meanwhile',
 };
 
-/** The actions the alert view may offer: their keys there act on the selected alert, never on a pane's row. */
-export const ALERT_ACTION_KINDS: ReadonlySet<string> = new Set(Object.values(RUNBOOK_ACTIONS).flatMap((a) => a.map((x) => x.kind)));
+/**
+ * The actions the alert view may offer: their keys there act on the selected alert, never on a pane's row. Restart is
+ * offered for no alert, and listed so that `x` there says why (NOT_OFFERED, a region outage: fail over) instead of
+ * restarting the health pane's selected row.
+ */
+export const ALERT_ACTION_KINDS: ReadonlySet<string> = new Set([...Object.values(RUNBOOK_ACTIONS).flatMap((a) => a.map((x) => x.kind)), 'restart']);
 
 /** The runbook's action of `alert` of kind `kind`, if the table has one. */
 const runbookAction = (alert: ActiveAlert, kind: AlertActionKind) => RUNBOOK_ACTIONS[alert.name]?.find((a) => a.kind === kind);
@@ -69,7 +77,8 @@ const runbookAction = (alert: ActiveAlert, kind: AlertActionKind) => RUNBOOK_ACT
  * do not count: their condition has not held long enough to act on.
  */
 export function fittingKinds(alerts: readonly ActiveAlert[]): AlertActionKind[] {
-  const firing = alerts.filter((a) => a.state === 'firing').sort((a, b) => a.severity - b.severity);
+  // A ServiceDown of a region that is wholly down calls for the outage's action, not its own rollback.
+  const firing = alerts.filter((a) => a.state === 'firing' && !outageOver(a, alerts)).sort((a, b) => a.severity - b.severity);
   return [...new Set(firing.flatMap((a) => (RUNBOOK_ACTIONS[a.name] ?? []).map((x) => x.kind)))];
 }
 
@@ -114,6 +123,9 @@ export interface FitInput {
   readonly canScale: boolean;
   /** The desired replicas of a service as the health pane last read them (the scale's suggestion doubles them). */
   readonly replicasOf?: (ref: ServiceRef) => number | undefined;
+  /** The alerts as evaluated now, and the health pane's rows as last read (a region outage: region-fit.ts). */
+  readonly alerts?: readonly ActiveAlert[];
+  readonly services?: readonly ServiceHealth[];
   /** The kinds the context's freezer knows (empty: no source can freeze). */
   readonly freezeKinds: readonly FreezeKind[];
   readonly freezes: readonly Freeze[];
@@ -183,8 +195,14 @@ export function backlogEntity(alert: ActiveAlert): string | undefined {
   return alert.name === 'DLQBacklog' && alert.key.startsWith(prefix) ? alert.key.slice(prefix.length) : undefined;
 }
 
-/** The actions that fit `alert`: rollback for a bad deploy, replay for a DLQ backlog, freeze on tampering, scale for lag. */
+/**
+ * The actions that fit `alert`: rollback for a bad deploy, replay for a DLQ backlog, freeze integrity on tampering, and
+ * for a region outage the scale of the healthy region's services (region-fit.ts).
+ */
 export function alertActions(alert: ActiveAlert, input: FitInput): AlertFit {
+  // A region outage first: its own scale, and neither restart nor rollback for the services of the dark region.
+  const region = regionFit(alert, input);
+  if (region) return region;
   const offers: AlertAction[] = [];
   const notes: string[] = [];
   const ref = releaseTarget(alert);

@@ -29,7 +29,7 @@ import {severityTone} from '../theme.js';
 const keyOf = (id: string): string => keyLabel(KEYMAP.find((b) => (b.id === 'action' ? b.action === id : b.id === id))?.keys[0] ?? '?');
 
 /** The actions that fit `alert`, from what the context's sources can do and what they read. */
-function useAlertFit(alert: ActiveAlert | undefined): AlertFit {
+function useAlertFit(alert: ActiveAlert | undefined, alerts: readonly ActiveAlert[]): AlertFit {
   const {session} = useCockpit();
   const freezes = useFreezes();
   const history = useRevisionHistory(alert ? releaseTarget(alert) : undefined);
@@ -39,6 +39,8 @@ function useAlertFit(alert: ActiveAlert | undefined): AlertFit {
     canReplay: capabilityFor(session, 'dlq', 'replay') !== undefined,
     canScale: capabilityFor(session, 'health', 'scale') !== undefined,
     replicasOf: (ref) => session.feeds.health.snapshot().value?.services.find((r) => r.service === ref.service && r.region === ref.region)?.podsDesired,
+    alerts,
+    services: session.feeds.health.snapshot().value?.services,
     freezeKinds: freezer(session)?.kinds ?? [],
     freezes,
     history,
@@ -71,7 +73,7 @@ export function AlertsView({alerts, unevaluated = [], width, height}: AlertsView
     items.findIndex((a) => a.key === selectedKey),
   );
   const selected = items[index];
-  const fitted = useAlertFit(selected);
+  const fitted = useAlertFit(selected, alerts);
 
   const sep = theme.ascii ? ' - ' : ' · ';
   const coverage = coverageText(unevaluated);
