@@ -115,6 +115,7 @@ describe('the runbook table is the one source: the alert view and the footer rea
       ProjectionLagHigh: ['scale'],
       DLQBacklog: ['replay'],
       TamperDetected: ['freeze'],
+      RegionOutage: ['scale'],
     });
   });
 

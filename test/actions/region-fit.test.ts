@@ -2,7 +2,7 @@
 // the cockpit; the cockpit offers the failover's capacity step (scale the healthy region's services) on RegionOutage,
 // and offers neither restart nor rollback on the ServiceDown alerts of the region that is down.
 import {describe, expect, it} from 'vitest';
-import {alertActions, type FitInput} from '../../src/actions/alert-actions.js';
+import {alertActions, fittingKinds, type FitInput} from '../../src/actions/alert-actions.js';
 import {evaluateAlerts} from '../../src/data/alerts/evaluate.js';
 import type {ServiceHealth} from '../../src/data/readings/types.js';
 import type {Revision} from '../../src/data/sources/types.js';
@@ -73,6 +73,11 @@ describe('a ServiceDown in a region that is wholly down', () => {
     expect(fit.notes).toEqual([
       'no restart or rollback offered: the whole region is down (RegionOutage us-east): runbook Topic 41 emergency procedure, fail over',
     ]);
+  });
+
+  it("fittingKinds: the outage's scale, not the rollback of the ServiceDown alerts it explains (the footer's s comes first)", () => {
+    expect(fittingKinds(evaluate([...dark, row('query', 'eu-west', 3)]))).toEqual(['scale']);
+    expect(fittingKinds(evaluate([row('gateway', 'us-east', 0), row('query', 'us-east', 3)]))).toEqual(['rollback']);
   });
 
   it('a ServiceDown whose region still serves keeps its rollback after a recent deploy', () => {

@@ -54,6 +54,8 @@ describe('region-outage at 80x24', () => {
     expect(frame).not.toContain('runbook 6.1');
     expect(strip[3]).toMatch(/SEV-1 ‼ us-east: 8× ServiceDown/);
     expect(lines(frame).every((l) => [...l].length <= 80)).toBe(true);
+    // The footer offers the outage's action first: s scale, not the rollback of the services that are down.
+    expect(lines(frame).at(-1)).toMatch(/^ s scale {2}/);
   });
 
   it('the alert view: RegionOutage offers s for eu-west and says the failover is outside the cockpit; s picks an eu-west service', async () => {
