@@ -86,5 +86,7 @@ describe.runIf(enabled)('cockpit in a real terminal', () => {
     expect(outage).toMatchObject({code: 1});
     const json = JSON.parse((outage as {stdout: string}).stdout);
     expect(json.alerts.filter((a: {name: string; state: string}) => a.name === 'ServiceDown' && a.state === 'firing')).toHaveLength(8);
+    // The runbook's emergency (Topic 41) leads: the whole region is down.
+    expect(json.alerts[0]).toMatchObject({name: 'RegionOutage', target: 'us-east', severity: 1, state: 'firing'});
   }, 30_000);
 });

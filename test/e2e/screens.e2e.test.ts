@@ -24,8 +24,11 @@ const STORY: Readonly<Record<string, readonly RegExp[]>> = {
   'projection-stall': [/timeline@us-east +\d+m +\d+m +\d+m +0 SEV-2/],
   'dlq-storm': [/REASONS/, /search-.* 4\d\d .*Serializ 4\d\d/, /3 SEV-3 firing/],
   'region-outage': [
-    /‼ SEV-1 ‼ us-east: 8× ServiceDown \(\+2 more\) —\s+page\s+Primary,\s+Secondary,\s+Manager,\s+VP/,
-    /8 not healthy · 8 SEV-1 firing/,
+    // The runbook's emergency leads (Topic 41: fail over), the region's ServiceDown group under it.
+    /‼ SEV-1 ‼ RegionOutage us-east \(\+3 more\) —\s+page\s+Primary,\s+Secondary,\s+Manager,\s+VP/,
+    /runbook\s+Topic\s+41:\s+Declare\s+SEV-1,\s+page\s+all\s+on-call\s+and\s+fail\s+over\s+to\s+the\s+healthy\s+region/,
+    /‼ SEV-1 ‼ us-east: 8× ServiceDown/,
+    /8 not healthy · 9 SEV-1 firing/,
     /export@us-east +✖ Unhealthy +SEV-1 .*0\/2/,
     /Pending: 0\/6 nodes/,
   ],
