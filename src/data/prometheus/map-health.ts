@@ -13,6 +13,9 @@ export function checkStatus(v: number): HealthStatus {
   return v >= 1 ? 'Healthy' : v >= 0.5 ? 'Degraded' : 'Unhealthy';
 }
 
+/** An onset's target: `SERVICE@REGION` for a service's alert, the region for a region's alert (RegionOutage). */
+const onsetTarget = (l: Labels): string => (l.service ? (l.region ? `${l.service}@${l.region}` : '') : (l.region ?? ''));
+
 /** Maps the health pane's two answers to a reading; throws `empty` when Prometheus has no ATP series at all. */
 export function healthFromProm(instant: readonly InstantSeries[], range: readonly RangeSeries[]): HealthReading {
   const now = byStat(instant, rowKey);
@@ -62,7 +65,7 @@ export function healthFromProm(instant: readonly InstantSeries[], range: readonl
       revision: Number.isFinite(revision) && build?.revision ? revision : undefined,
     };
   });
-  return {services, platform: platformFromProm(instant), onsets: onsetsOf(instant, (l) => (l.service && l.region ? `${l.service}@${l.region}` : ''))};
+  return {services, platform: platformFromProm(instant), onsets: onsetsOf(instant, onsetTarget)};
 }
 
 const at = (name: string | undefined, region: string | undefined) => (region ? `${name ?? ''}@${region}` : (name ?? ''));

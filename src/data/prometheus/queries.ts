@@ -64,7 +64,8 @@ function health(o: Opts): PaneQueries {
       check: `max by (service, region, name) (aspnetcore_healthcheck_status${matchers(s)})`,
       build: `max by (service, region, version, revision) (atp_build_info${matchers(s)})`,
       ...platform(s),
-      onset: onsets(['ServiceDown', 'HighErrorRate', 'HighLatency', 'DatabaseConnectionFailure', 'MessageBusDown'], 'service, region'),
+      // RegionOutage has no service label: its onset is keyed by region alone (map-health.ts).
+      onset: onsets(['ServiceDown', 'HighErrorRate', 'HighLatency', 'DatabaseConnectionFailure', 'MessageBusDown', 'RegionOutage'], 'service, region'),
     }),
     range: batch({error_ratio: `${errors} / ${requests}`, p95, ready}),
   };

@@ -5,6 +5,7 @@ import {ManualClock} from '../../../src/data/clock.js';
 import {createDemoSource} from '../../../src/data/demo/source.js';
 import {serviceHealth} from '../../../src/data/kubernetes/health.js';
 import {healthFromProm} from '../../../src/data/prometheus/map-health.js';
+import {paneQueries} from '../../../src/data/prometheus/queries.js';
 import type {InstantSeries} from '../../../src/data/prometheus/vector.js';
 import {PANE_IDS, type CheckEntry, type ReadingByPane, type ServiceHealth} from '../../../src/data/readings/types.js';
 import {rowStatus} from '../../../src/data/health/status.js';
@@ -93,6 +94,16 @@ describe('an alert is as old as the source says', () => {
     const alert = evaluateAlerts({readings: {health}, now: NOW}).alerts[0]!;
     expect(alert).toMatchObject({name: 'HighErrorRate', activeSince: onsetAt, firingSince: onsetAt + 5 * MIN});
     expect(alert.escalation.engaged).toEqual(['Primary on-call', 'Secondary on-call', 'Manager on-call']);
+  });
+
+  it("RegionOutage takes its age from the shipped rule's ALERTS_FOR_STATE, keyed by region", () => {
+    const onsetAt = NOW - 2 * 60 * MIN;
+    const tag = (stat: string, labels: Record<string, string>, value: number): InstantSeries => ({labels: {atp_stat: stat, ...labels}, value});
+    const instant = ['gateway', 'query'].flatMap((service) => [tag('desired', {service, region: 'us-east'}, 3), tag('ready', {service, region: 'us-east'}, 0)]);
+    instant.push(tag('onset', {alertname: 'RegionOutage', region: 'us-east'}, onsetAt / 1000));
+    const alert = evaluateAlerts({readings: {health: healthFromProm(instant, [])}, now: NOW}).alerts.find((a) => a.name === 'RegionOutage')!;
+    expect(alert).toMatchObject({target: 'us-east', activeSince: onsetAt});
+    expect(paneQueries({selector: '', sloSelector: '', rateWindow: '5m'}).health.instant).toMatch(/ALERTS_FOR_STATE\{alertname=~"[^"]*RegionOutage/);
   });
 
   it('ServiceDown takes its age from the Deployment condition, not from when the cockpit started', () => {
