@@ -4,6 +4,7 @@
 import {Text} from 'ink';
 import type {ActiveAlert} from '../data/alerts/evaluate.js';
 import {fit} from '../data/text/width.js';
+import {groupAlerts} from './incident-summary.js';
 import {bigText, bigTextCapacity} from './components/big-text.js';
 import {useNow, useTheme} from './context.js';
 import {duration} from './format.js';
@@ -20,6 +21,7 @@ const PLAIN: Readonly<Record<string, {one: (what: string, a: ActiveAlert) => str
   ProjectionLagHigh: {one: (what) => `${what} behind`, many: (n) => `${n} read models behind`},
   DLQBacklog: {one: (what, a) => `${what}: ${a.summary}`, many: (n) => `${n} queues piling up dead letters`},
   ErrorBudgetBurn: {one: (what) => `${what} error budget burning`, many: (n) => `${n} error budgets burning`},
+  RegionOutage: {one: (what) => `${what}: whole region down, fail over`, many: (n) => `${n} regions down`},
 };
 
 const regionOf = (target: string): string | undefined => (target.includes('@') ? target.slice(target.lastIndexOf('@') + 1) : undefined);
@@ -27,7 +29,8 @@ const serviceOf = (target: string): string => (target.includes('@') ? target.sli
 
 /** The worst firing alert and the firing alerts of its kind in its region (they are one story). */
 export function bannerAlerts(alerts: readonly ActiveAlert[]): readonly ActiveAlert[] {
-  const worst = alerts.find((a) => a.state === 'firing');
+  // The strip's order (incident-summary.ts): a region outage before the ServiceDown alerts it explains.
+  const worst = groupAlerts(alerts)[0]?.worst;
   if (!worst) return [];
   const region = regionOf(worst.target);
   return alerts.filter((a) => a.state === 'firing' && a.name === worst.name && regionOf(a.target) === region);

@@ -1,6 +1,6 @@
 // --ascii's last guard, the wall's plain words, and story columns that outlast decoration.
 import {describe, expect, it} from 'vitest';
-import type {ActiveAlert} from '../../src/data/alerts/evaluate.js';
+import {evaluateAlerts, type ActiveAlert} from '../../src/data/alerts/evaluate.js';
 import {fitColumns} from '../../src/ui/components/table-model.js';
 import {asciiRows, toAscii} from '../../src/ui/terminal/ascii.js';
 import {bannerAlerts, plainWords} from '../../src/ui/wall-banner.js';
@@ -68,6 +68,21 @@ describe('--wall words', () => {
     expect(group).toHaveLength(3);
     expect(plainWords(group)).toBe('us-east: 3 services down');
     expect(plainWords([alert('ServiceDown', 'export@eu-west')])).toBe('eu-west: export down');
+  });
+
+  it('a region outage is the banner, though its alert began after the ServiceDown alerts it explains', () => {
+    const NOW = Date.UTC(2026, 11, 6, 3, 0, 0);
+    const down = (service: string, minutes: number) => ({
+      service,
+      region: 'us-east',
+      podsReady: 0,
+      podsDesired: 2,
+      readySeries: Array.from({length: minutes + 1}, (_, i) => ({t: NOW - (minutes - i) * 60_000, v: 0})),
+    });
+    const {alerts} = evaluateAlerts({readings: {health: {services: [down('export', 9), down('gateway', 3)]}}, now: NOW});
+    const group = bannerAlerts(alerts);
+    expect(group.map((a) => a.name)).toEqual(['RegionOutage']);
+    expect(plainWords(group)).toBe('us-east: whole region down, fail over');
   });
 });
 
