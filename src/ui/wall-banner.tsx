@@ -4,7 +4,7 @@
 import {Text} from 'ink';
 import type {ActiveAlert} from '../data/alerts/evaluate.js';
 import {fit} from '../data/text/width.js';
-import {groupAlerts} from './incident-summary.js';
+import {groupAlerts} from '../data/alerts/incident-summary.js';
 import {bigText, bigTextCapacity} from './components/big-text.js';
 import {useNow, useTheme} from './context.js';
 import {duration} from './format.js';
