@@ -64,8 +64,9 @@ export function WallBanner({alerts, width}: {alerts: readonly ActiveAlert[]; wid
   const fired = worst?.firingSince === undefined ? 0 : now - worst.firingSince;
   const next = worst?.escalation.next ? `, then ${worst.escalation.next.who} in ${duration(worst.escalation.next.inMs)}` : '';
   const sep = theme.ascii ? ' - ' : ' · ';
+  // The escalation says it in its own words: "page Primary on-call", or "no page: #atp-ops + ticket".
   const detail = worst
-    ? ` ${sentence}${sep}for ${duration(fired)}${sep}runbook ${worst.runbook}${sep}page ${worst.escalation.now}${next}`
+    ? ` ${sentence}${sep}for ${duration(fired)}${sep}runbook ${worst.runbook}${sep}${worst.escalation.now}${next}`
     : ` ${theme.symbol('ok')} no firing alerts`;
   return (
     <>

@@ -84,6 +84,19 @@ describe('--wall words', () => {
     expect(group.map((a) => a.name)).toEqual(['RegionOutage']);
     expect(plainWords(group)).toBe('us-east: whole region down, fail over');
   });
+
+  it("the banner says whom to page once, in the escalation's own words", async () => {
+    const app = await renderCockpit({flags: {demo: 'bad-deploy'}, wall: true, columns: 160, rows: 45});
+    try {
+      // The banner's line of detail: "… · for 9m · runbook 6.2 (Error Investigation) · page Primary on-call, then …".
+      const frame = await app.waitFor('runbook 6.2 (');
+      const line = frame.split('\n').find((l) => l.includes('runbook 6.2 (')) ?? '';
+      expect(line).toContain('page Primary on-call');
+      expect(line).not.toMatch(/page page/);
+    } finally {
+      app.unmount();
+    }
+  });
 });
 
 describe('story columns', () => {
