@@ -88,3 +88,17 @@ describe('alert lines keep whole facts at 80 columns', () => {
     expect(line.trimEnd()).toMatch(/(· …|[^…])$/);
   });
 });
+
+describe('the rollback picker at 80 columns', () => {
+  it("keeps the running revision's status whole, under its header", async () => {
+    app = await renderCockpit({flags: {demo: 'bad-deploy'}, columns: 80, rows: 24});
+    await app.waitFor('ingestion@us-east');
+    await app.press('r');
+    const frame = await app.waitFor('choose a revision');
+    const header = lineOf(frame, 'REVISION');
+    const active = lineOf(frame, 'ACTIVE');
+    expect(active).toContain('ACTIVE (current)');
+    expect(header.indexOf('STATUS')).toBe(active.indexOf('ACTIVE'));
+    expect(header.indexOf('AGE')).toBe(active.search(/\d+m +ACTIVE/));
+  });
+});

@@ -11,11 +11,20 @@ import {LAYER, useKeyLayer} from '../keys/dispatcher.js';
 import {PAGE} from './target-picker.js';
 import {Blank, DialogFrame, Wrapped, dialogWidth} from './dialog-frame.js';
 
+/** The picker's columns, header and rows from one list, so they stay aligned; 16 + 17 + 17 + 8 leave a status
+ * as long as "ACTIVE (current)" whole in an 80-column dialog. */
+const COLUMNS = [
+  {header: 'REVISION', width: 9},
+  {header: 'VERSION', width: 16},
+  {header: 'DEPLOYED', width: 17},
+  {header: 'AGE', width: 8},
+] as const;
+const HEADER = `   ${COLUMNS.map((c) => c.header.padEnd(c.width)).join(' ')} STATUS`;
+
 /** One revision under the picker's header: number, version, when deployed and how long ago, and its status. */
 function revisionText(r: Revision, now: number): string {
-  const deployed = r.createdAt ? utcStamp(r.createdAt) : '—'.padEnd(17);
-  const age = fit(r.createdAt ? duration(now - r.createdAt) : '—', 8);
-  return `${String(r.revision).padEnd(9)} ${fit(r.version, 16)} ${deployed}      ${age} ${r.active ? 'ACTIVE (current)' : r.status}`;
+  const cells = [String(r.revision), r.version, r.createdAt ? utcStamp(r.createdAt) : '—', r.createdAt ? duration(now - r.createdAt) : '—'];
+  return `${cells.map((text, i) => fit(text, COLUMNS[i]!.width)).join(' ')} ${r.active ? 'ACTIVE (current)' : r.status}`;
 }
 
 export function RollbackPicker({
@@ -59,7 +68,7 @@ export function RollbackPicker({
       ])}
     >
       <Text bold dimColor>
-        {fit('   REVISION  VERSION          DEPLOYED               AGE      STATUS', width - 2)}
+        {fit(HEADER, width - 2)}
       </Text>
       {history.slice(0, 12).map((r, i) => (
         <Text key={r.revision} inverse={i === index} color={r.active ? theme.tone('info') : undefined}>
