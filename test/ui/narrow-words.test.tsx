@@ -102,3 +102,20 @@ describe('the rollback picker at 80 columns', () => {
     expect(header.indexOf('AGE')).toBe(active.search(/\d+m +ACTIVE/));
   });
 });
+
+describe('the alert view at 80 columns', () => {
+  it('a refusal says its whole reason, wrapped, not cut', async () => {
+    app = await renderCockpit({flags: {demo: 'bad-deploy'}, columns: 80, rows: 24});
+    await app.waitFor('HighErrorRate');
+    await app.press('a');
+    await app.waitFor('Alerts: 3 firing');
+    await app.press('x');
+    const frame = await app.waitFor('no restart fits');
+    const text = frame
+      .split('\n')
+      .map((l) => l.trim())
+      .join(' ');
+    expect(text).toMatch(/no restart fits .*\(Esc closes this view\)/);
+    expect(frame.split('\n').every((l) => [...l].length <= 80)).toBe(true);
+  });
+});

@@ -83,7 +83,9 @@ export function AlertsView({alerts, unevaluated = [], width, height}: AlertsView
   const listBody = Math.max(1, height - 2 - (coverage ? 1 : 0) - (paging ? 1 : 0));
   const wrap = (l: DetailLine) => wrapCells(sanitizeLine(l.text), width - 4, '    ').map((text) => ({...l, text}));
   const account = selected ? detailLines(selected, now, session.procedures, fitted, keyOf).flatMap(wrap) : [];
-  const detailBody = Math.max(1, height - 1 - (note ? 1 : 0));
+  // A refusal says its whole reason, wrapped: cut at 80 columns it would lose the part that says why.
+  const noteLines = note ? wrapCells(sanitizeLine(note), width - 2, '  ') : [];
+  const detailBody = Math.max(1, height - 1 - noteLines.length);
   const lastTop = Math.max(0, account.length - detailBody);
 
   useKeyLayer(LAYER.view, ({name}) => {
@@ -107,11 +109,11 @@ export function AlertsView({alerts, unevaluated = [], width, height}: AlertsView
         hold();
         begin(offer.request);
       } else {
-        // The note about this action when there is one ("no scale offered: …"); for an action no alert calls for, where it works.
-        const why = ALERT_ACTION_KINDS.has(kind)
-          ? (fitted.notes.find((n) => n.includes(binding.hint)) ?? fitted.notes[0])
-          : (fitted.notes.find((n) => n.includes(binding.hint)) ?? `${binding.hint} acts on a pane's selected row (Esc closes this view)`);
-        setNote(`no ${binding.hint} fits ${current.name} ${current.target}${why ? `: ${why}` : ''}`);
+        // The note about this action when there is one ("no scale offered: …"); else that the alert calls for none.
+        const why =
+          fitted.notes.find((n) => n.includes(binding.hint)) ??
+          `${current.name} calls for no ${binding.hint}; here a key acts on the selected alert only (Esc closes this view)`;
+        setNote(`no ${binding.hint} fits ${current.name} ${current.target}: ${why}`);
       }
       return true;
     }
@@ -165,7 +167,11 @@ export function AlertsView({alerts, unevaluated = [], width, height}: AlertsView
             {fit(`  ${l.text}`, width, 'left', theme.ellipsis)}
           </Text>
         ))}
-        {note ? <Text color={theme.tone('warn')}>{fit(` ${note}`, width, 'left', theme.ellipsis)}</Text> : null}
+        {noteLines.map((l, i) => (
+          <Text key={`note${i}`} color={theme.tone('warn')}>
+            {fit(` ${l}`, width)}
+          </Text>
+        ))}
       </Box>
     );
   }
@@ -175,9 +181,10 @@ export function AlertsView({alerts, unevaluated = [], width, height}: AlertsView
   const rows = items.slice(rowsTop, rowsTop + listBody);
   const range = items.length > listBody ? `${rowsTop + 1}-${rowsTop + rows.length} of ${items.length} ` : '';
   const offers = fitted.offers.map((o) => `${keyOf(o.request.kind)} ${o.label}`);
-  const bottom = note ?? (selected ? [`${keyOf('open')} details`, ...offers, ...(offers.length ? [] : fitted.notes.slice(0, 1))].join(sep) : '');
+  const offered = selected ? [`${keyOf('open')} details`, ...offers, ...(offers.length ? [] : fitted.notes.slice(0, 1))].join(sep) : '';
+  const bottom = note ? noteLines : offered ? [fit(offered, width - 1, 'left', theme.ellipsis)] : [];
   // Room the list leaves shows the start of the selected alert's account (a rule, then as many lines as fit).
-  const spare = height - 1 - (alerts.length === 0 ? 1 : 0) - rows.length - (coverage ? 1 : 0) - (paging ? 1 : 0) - (bottom ? 1 : 0);
+  const spare = height - 1 - (alerts.length === 0 ? 1 : 0) - rows.length - (coverage ? 1 : 0) - (paging ? 1 : 0) - bottom.length;
   const preview = selected && spare >= 3 ? account.slice(0, spare - 1) : [];
   const previewTitle = selected ? ` ${theme.rule.repeat(2)} ${selected.name} ${selected.target} ` : '';
   return (
@@ -206,11 +213,11 @@ export function AlertsView({alerts, unevaluated = [], width, height}: AlertsView
       })}
       {coverage ? <Text color={theme.tone('warn')}>{fit(` ${theme.symbol('warn')} ${coverage}`, width, 'left', theme.ellipsis)}</Text> : null}
       {paging ? <Text color={theme.tone(paging.tone)}>{fit(` ${theme.symbol(paging.tone)} ${paging.text}`, width, 'left', theme.ellipsis)}</Text> : null}
-      {bottom ? (
-        <Text color={theme.tone(note ? 'warn' : 'accent')} bold wrap="truncate">
-          {fit(` ${bottom}`, width, 'left', theme.ellipsis)}
+      {bottom.map((l, i) => (
+        <Text key={`bottom${i}`} color={theme.tone(note ? 'warn' : 'accent')} bold wrap="truncate">
+          {fit(` ${l}`, width)}
         </Text>
-      ) : null}
+      ))}
       {preview.length ? (
         <Text dimColor wrap="truncate">
           {fit(sanitizeLine(previewTitle) + theme.rule.repeat(Math.max(0, width - cellWidth(previewTitle))), width)}
