@@ -5,7 +5,7 @@ import {execFileSync} from 'node:child_process';
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 
-const SCENARIOS = ['calm', 'bad-deploy', 'projection-stall', 'dlq-storm', 'region-outage'];
+const SCENARIOS = ['calm', 'bad-deploy', 'projection-stall', 'dlq-storm', 'region-outage', 'tamper'];
 const SIZES = [
   [80, 24],
   [120, 40],

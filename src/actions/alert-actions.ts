@@ -60,6 +60,8 @@ export const NOT_OFFERED: Readonly<Record<string, string>> = {
   HighLatency: 'no scale offered: the runbook scales out only saturated pods, which the alert cannot tell (s on the health row)',
   DatabaseConnectionFailure: 'no action: "Retry, then page"; restart only after the database answers again (a restart storm exhausts the pool)',
   MessageBusDown: 'no action: "Retry, then page"; the outboxes keep every event meanwhile',
+  TamperDetected:
+    "no restart offered: the runbook's security response says do not restart services (it preserves memory dumps); " + 'keep every piece of evidence',
 };
 
 /**

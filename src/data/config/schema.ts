@@ -25,7 +25,7 @@ const source = {
       description: 'which backend this source uses (defaults to the source id)',
       examples: ['prometheus'],
     },
-    scenario: {enum: ['calm', 'bad-deploy', 'projection-stall', 'dlq-storm', 'region-outage'], description: 'demo scenario', examples: ['calm']},
+    scenario: {enum: ['calm', 'bad-deploy', 'projection-stall', 'dlq-storm', 'region-outage', 'tamper'], description: 'demo scenario', examples: ['calm']},
     seed: {type: 'integer', description: 'demo seed', examples: [1]},
     url: {type: 'string', pattern: '^https?://', description: 'base URL', examples: ['http://127.0.0.1:9090']},
     caFile: {type: 'string', description: 'PEM file with an extra CA to trust', examples: ['/etc/ssl/atp-ca.pem']},

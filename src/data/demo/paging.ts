@@ -29,6 +29,7 @@ const PAGES: Readonly<Record<ScenarioName, readonly {readonly name: string; read
   ],
   'projection-stall': [{name: 'ProjectionLagHigh', target: 'timeline@us-east', atMs: -28 * MIN}],
   'dlq-storm': [],
+  tamper: [{name: 'TamperDetected', target: 'integrity@eu-west', atMs: -6 * MIN}],
   'region-outage': ['gateway', 'ingestion', 'query', 'projection', 'export', 'integrity', 'policy', 'search'].map((s) => ({
     name: 'ServiceDown',
     target: `${s}@us-east`,

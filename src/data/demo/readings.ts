@@ -70,7 +70,10 @@ export function healthReading(world: DemoWorld): HealthReading {
       p95Series: s.p95Series.toSeries(),
     };
   });
-  return {services, platform: demoPlatform(world.seed, world.start, t)};
+  // The verifier's own record of when it began failing: the alert's age reaches back past the cockpit's start.
+  const tamper = world.tamper;
+  const onsets = tamper ? {[`TamperDetected:integrity@${tamper.region}`]: tamper.since} : undefined;
+  return {services, platform: demoPlatform(world.seed, world.start, t, tamper), ...(onsets ? {onsets} : {})};
 }
 
 export function lagReading(world: DemoWorld): LagReading {

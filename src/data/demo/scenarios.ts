@@ -1,6 +1,6 @@
 // Demo scenarios: timed faults relative to the moment the cockpit starts, so each story is visible at once.
 
-export const SCENARIOS = ['calm', 'bad-deploy', 'projection-stall', 'dlq-storm', 'region-outage'] as const;
+export const SCENARIOS = ['calm', 'bad-deploy', 'projection-stall', 'dlq-storm', 'region-outage', 'tamper'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 /** One fault, `atMs` relative to start (negative: it happened before the cockpit opened). */
@@ -8,7 +8,9 @@ export type ScenarioEvent =
   | {readonly atMs: number; readonly kind: 'deploy'; readonly service: string; readonly region: string; readonly version: string; readonly bad: boolean}
   | {readonly atMs: number; readonly kind: 'stall'; readonly projection: string; readonly region: string}
   | {readonly atMs: number; readonly kind: 'storm'; readonly entities: readonly string[]; readonly reason: string; readonly perMinute: number}
-  | {readonly atMs: number; readonly kind: 'outage'; readonly region: string};
+  | {readonly atMs: number; readonly kind: 'outage'; readonly region: string}
+  /** The hash-chain verifier of `region` fails on one segment from then on (src/data/demo/platform.ts). */
+  | {readonly atMs: number; readonly kind: 'tamper'; readonly region: string};
 
 /** A change a colleague made from another cockpit before this one opened (`atMs` negative), read back as a team action. */
 export interface ScenarioTeamAction {
@@ -80,6 +82,11 @@ export const SCENARIO_DEFS: Readonly<Record<ScenarioName, Scenario>> = {
     name: 'region-outage',
     story: 'us-east went dark 8 minutes ago: no ready pods, probes unreachable, the budget burns. Fail over.',
     events: [{atMs: -8 * MIN, kind: 'outage', region: 'us-east'}],
+  },
+  tamper: {
+    name: 'tamper',
+    story: "eu-west's hash-chain verifier has failed on one segment for 6 minutes: possible tampering. Freeze integrity first.",
+    events: [{atMs: -6 * MIN, kind: 'tamper', region: 'eu-west'}],
   },
 };
 

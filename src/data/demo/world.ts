@@ -3,6 +3,7 @@ import type {Clock} from '../clock.js';
 import type {Freeze, FreezeKind} from '../sources/types.js';
 import {DlqSim} from './dlq-sim.js';
 import {OutboxSim, ProjectionSim} from './flow-sim.js';
+import type {DemoTamper} from './platform.js';
 import {SCENARIO_DEFS, type Scenario, type ScenarioEvent, type ScenarioName} from './scenarios.js';
 import {ServiceSim} from './service-sim.js';
 import {SloSim} from './slo-sim.js';
@@ -37,6 +38,8 @@ export class DemoWorld {
   readonly dlq: DlqSim[] = [];
   readonly slos: SloSim[] = [];
   readonly freezes = new Map<FreezeKind, Freeze>();
+  /** Where and since when the hash-chain verifier fails (the `tamper` scenario). */
+  tamper: DemoTamper | undefined;
   private touched = 0;
   private readonly storms: {entity: string; reason: string; perMinute: number}[] = [];
   private readonly pending: ScenarioEvent[];
@@ -105,6 +108,9 @@ export class DemoWorld {
         break;
       case 'outage':
         for (const s of this.services) if (s.region === event.region) s.outage = true;
+        break;
+      case 'tamper':
+        this.tamper = {region: event.region, since: t};
         break;
     }
   }

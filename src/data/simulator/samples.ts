@@ -1,4 +1,5 @@
 // The simulator's metric families (docs/prometheus.md, "Metric contract"), sampled from the world and the counters.
+import {tamperFailures} from '../demo/platform.js';
 import {healthReading} from '../demo/readings.js';
 import type {DemoWorld} from '../demo/world.js';
 import {DEMO_PROJECTIONS, DEMO_SERVICES} from '../demo/topology.js';
@@ -182,9 +183,11 @@ export function allFamilies(world: DemoWorld, counters: SimCounters): Family[] {
       name: 'atp_integrity_tamper_alerts_total',
       type: 'counter',
       help: 'Hash-chain or signature verification failures (runbook 17.1).',
+      // A counter: every failure since the simulator started (the reading's value is only the last 15 minutes').
       samples: (p.tamperEvents ?? []).map((v) => {
         const [service = '', region = ''] = v.target.split('@');
-        return {name: 'atp_integrity_tamper_alerts_total', labels: {service, region}, value: v.value};
+        const total = tamperFailures(world.tamper, region, -Infinity, world.now);
+        return {name: 'atp_integrity_tamper_alerts_total', labels: {service, region}, value: total};
       }),
     },
     {
