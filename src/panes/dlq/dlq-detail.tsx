@@ -64,7 +64,9 @@ function messageText(m: DlqMessage, now: number): string {
 
 /** The opened message: its headers, its application properties and the start of its body. */
 function bodyLines(m: DlqMessage): DetailLine[] {
-  const head = [`MESSAGE #${m.sequenceNumber}`, `content-type ${m.contentType ?? '—'}`, `correlation ${m.correlationId ?? '—'}`, `subject ${m.subject ?? '—'}`];
+  const none = '—';
+  const head = [`MESSAGE #${m.sequenceNumber}`, `content-type ${m.contentType ?? none}`, `correlation ${m.correlationId ?? none}`];
+  head.push(`subject ${m.subject ?? none}`);
   if (m.sessionId) head.push(`session ${m.sessionId}`);
   const properties = Object.entries(m.properties).map(([k, v]) => `${k}=${String(v)}`);
   const preview = m.body.preview.split('\n').slice(0, BODY_PREVIEW_LINES);

@@ -5,12 +5,12 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {fitHints, footerHints} from '../../../src/ui/footer.js';
 import {KEYMAP} from '../../../src/ui/keys/keymap.js';
 import {KEYS, renderCockpit, type AppHarness} from '../../helpers/render-app.js';
+import {selectAlert} from '../../helpers/alert-view.js';
 
 let app: AppHarness | undefined;
 afterEach(() => app?.unmount());
 
 const footer = (frame: string) => frame.split('\n').at(-1) ?? '';
-const selectedLine = (frame: string) => frame.split('\n').find((l) => l.trimStart().startsWith('▶')) ?? '';
 /** The timeline projection's lag in us-east as the lag pane's source last read it. */
 const timelineLag = (a: AppHarness) =>
   a.session.feeds.lag.snapshot().value?.projections.find((p) => p.projection === 'timeline' && p.region === 'us-east')?.lagSeconds ?? NaN;
@@ -52,8 +52,7 @@ describe('projection-stall can be played to the end', () => {
     expect(before).toBeGreaterThan(30 * 60);
     await app.press('a');
     await app.waitFor('Alerts: 1 firing');
-    for (let i = 0; i < 5 && !selectedLine(app.lastFrame()).includes('ProjectionLagHigh'); i++) await app.press('j');
-    expect(selectedLine(app.lastFrame())).toContain('ProjectionLagHigh');
+    await selectAlert(app, /ProjectionLagHigh/);
     await app.press(KEYS.enter);
     const account = await app.waitFor('Scale workers (KEDA)');
     expect(account).toContain('s  scale projection@us-east to 4 replicas');
@@ -109,7 +108,7 @@ describe('projection-stall can be played to the end', () => {
     await app.waitFor('HighLatency');
     await app.press('a');
     await app.waitFor('Alerts: 3 firing');
-    for (let i = 0; i < 5 && !selectedLine(app.lastFrame()).includes('HighLatency'); i++) await app.press('j');
+    await selectAlert(app, /HighLatency/);
     await app.press('s');
     await app.waitFor('no scale fits HighLatency ingestion@us-east: no scale offered: the runbook scales out only saturated pods');
     expect(app.lastFrame()).not.toContain('how many replicas?');
@@ -123,7 +122,7 @@ describe('projection-stall can be played to the end', () => {
     await app.press('j');
     await app.press('a');
     await app.waitFor('Alerts: 3 firing');
-    for (let i = 0; i < 5 && !selectedLine(app.lastFrame()).includes('HighErrorRate'); i++) await app.press('j');
+    await selectAlert(app, /HighErrorRate/);
     await app.press('x');
     await app.waitFor('no restart fits HighErrorRate ingestion@us-east');
     expect(app.lastFrame()).not.toContain('Restart');

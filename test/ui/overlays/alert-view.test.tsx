@@ -6,25 +6,13 @@ import type {SourceFactory} from '../../../src/data/sources/registry.js';
 import type {ReadingByPane} from '../../../src/data/readings/types.js';
 import {KEYS, renderCockpit, type AppHarness} from '../../helpers/render-app.js';
 import {recordingDemoFactory} from '../../helpers/sources.js';
+import {selectAlert, selectedLine} from '../../helpers/alert-view.js';
 
 let app: AppHarness | undefined;
 afterEach(() => app?.unmount());
 
-/** The line the alert view marks as selected (the selection marker follows the row). */
-const selectedLine = (frame: string, marker = '▶') => frame.split('\n').find((l) => l.trimStart().startsWith(marker)) ?? '';
-
 /** The row a dialog's list marks as selected (the pane behind the dialog has its own marker). */
 const pickedLine = (frame: string) => frame.split('\n').find((l) => /║ ▶ /.test(l)) ?? '';
-
-/** Presses `j` until the selected alert line matches `re` (at most `max` times). */
-async function selectAlert(a: AppHarness, re: RegExp, max = 12): Promise<string> {
-  for (let i = 0; i < max; i++) {
-    const line = selectedLine(a.lastFrame());
-    if (re.test(line)) return line;
-    await a.press('j');
-  }
-  throw new Error(`no alert matching ${String(re)} could be selected:\n${a.lastFrame()}`);
-}
 
 /** The demo, with the integrity service of us-east reporting tamper alerts (runbook 17.1). */
 function tamperDemoFactory(calls: string[]): SourceFactory {

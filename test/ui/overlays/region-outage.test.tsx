@@ -7,22 +7,12 @@ import type {ReadingByPane} from '../../../src/data/readings/types.js';
 import type {SourceFactory} from '../../../src/data/sources/registry.js';
 import {KEYS, renderCockpit, type AppHarness} from '../../helpers/render-app.js';
 import {recordingDemoFactory} from '../../helpers/sources.js';
+import {selectAlert, selectedLine} from '../../helpers/alert-view.js';
 
 let app: AppHarness | undefined;
 afterEach(() => app?.unmount());
 
 const lines = (frame: string) => frame.split('\n');
-const selectedLine = (frame: string) => lines(frame).find((l) => l.trimStart().startsWith('▶')) ?? '';
-
-async function selectAlert(a: AppHarness, re: RegExp, max = 16): Promise<string> {
-  for (let i = 0; i < max; i++) {
-    const line = selectedLine(a.lastFrame());
-    if (re.test(line)) return line;
-    await a.press('j');
-  }
-  throw new Error(`no alert matching ${String(re)} could be selected:\n${a.lastFrame()}`);
-}
-
 /** The calm demo with query@eu-west alone down: one ServiceDown in a region that still serves. */
 function oneDownFactory(calls: string[]): SourceFactory {
   const recording = recordingDemoFactory(calls);
