@@ -87,7 +87,9 @@ export function burnFigures(slo: SloBurn, stages: readonly PolicyStage[] = DEFAU
   });
   const period = slo.errorRatio['30d'];
   const remaining = slo.budgetRemaining ?? (period !== undefined ? budgetRemaining(period, slo.objective) : undefined);
-  const current = burn['1h'] ?? burn['5m'];
+  // Always the 1 h burn, so the pane can name its rate in the header (`EXH @1h`); without one, no figure rather than
+  // a 5 m figure under a 1 h label.
+  const current = burn['1h'];
   const exhaustionMs = remaining !== undefined && current !== undefined ? timeToExhaustion(remaining, current, slo.periodDays) : undefined;
   return {burn, pairs, remaining, exhaustionMs, stage: remaining !== undefined ? policyStage(remaining, stages) : undefined};
 }

@@ -10,9 +10,11 @@ import {TrendBlock} from '../../ui/components/trend-block.js';
 import {useTheme} from '../../ui/context.js';
 import {burn, duration, percent} from '../../ui/format.js';
 
-/** The SLO in one line: objective, budget, what remains of it and when it runs out at the current burn. */
+/** The SLO in one line: objective, budget, what remains of it and when it runs out at the 1 h burn. */
 function headline(s: SloBurn, f: BurnFigures): string {
-  const exhausts = f.exhaustionMs === undefined ? 'never at this rate' : `in ${duration(f.exhaustionMs)}`;
+  const at = f.burn['1h'];
+  const exhausts =
+    at === undefined ? 'unknown (no 1h burn)' : `${f.exhaustionMs === undefined ? 'never' : `in ${duration(f.exhaustionMs)}`} at the 1h burn (${burn(at)})`;
   const parts = [
     s.description ?? s.slo,
     `objective ${percent(s.objective, 2)}`,

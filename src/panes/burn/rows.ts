@@ -10,7 +10,8 @@ export const BURN_COLUMNS: readonly Column[] = [
   {id: 'budget', header: 'BUDGET', width: 6, align: 'right', priority: 1},
   // One column per pair, `5m/1h >14.4`: the fast (page) pairs stay longest as the pane narrows.
   ...BURN_PAIRS.map((p, i): Column => ({id: `p${i + 1}`, header: `${pairLabel(p)} >${p.threshold}`, width: 13, align: 'right', priority: Math.min(3, i + 1)})),
-  {id: 'exhaust', header: 'EXHAUSTS', width: 8, align: 'right', priority: 2},
+  // When the budget runs out at the 1 h burn: the header says which rate, since the 5 m burn can be several times it.
+  {id: 'exhaust', header: 'EXH @1h', width: 8, align: 'right', priority: 2},
   {id: 'policy', header: 'POLICY STAGE', width: 16, priority: 4, flex: true},
 ];
 
@@ -30,7 +31,7 @@ export function burnRows(reading: BurnReading | undefined, symbol: (tone: Tone) 
       slo: {text: slo.description ?? slo.slo, bold: tone !== 'ok'},
       budget: {text: percent(f.remaining, 0), tone: f.remaining === undefined ? 'muted' : f.remaining < 0.5 ? 'crit' : f.remaining < 0.9 ? 'warn' : undefined},
       exhaust: {
-        text: f.exhaustionMs === undefined ? 'never' : duration(f.exhaustionMs),
+        text: f.burn['1h'] === undefined ? '—' : f.exhaustionMs === undefined ? 'never' : duration(f.exhaustionMs),
         tone: f.exhaustionMs !== undefined && f.exhaustionMs < 7 * 86_400_000 ? 'crit' : undefined,
       },
       policy: {text: f.stage ? `${Math.round((1 - (f.remaining ?? 1)) * 100)}% used: ${f.stage.action}` : '—', tone: f.stage ? 'warn' : 'muted'},
