@@ -18,7 +18,8 @@ describe('the cockpit screen', () => {
     expect(frame).toMatch(/ingestion@us-east +▲ Degraded/);
     // The troubled panes show their tables; the healthy ones fold to their title and summary.
     for (const header of ['STATUS', 'PENDING', 'BUDGET']) expect(frame).toContain(header);
-    expect(frame).toMatch(/3 DLQ depth · 12 entities ─+ /); // Time to exhaustion names the burn it assumes: at 80x24 the 5m burn (57x) is three times the 1h (17x).
+    expect(frame).toMatch(/3 DLQ depth · 12 entities ─+ /);
+    // Time to exhaustion names the burn it assumes: at 80x24 the 5m burn (57x) is three times the 1h (17x).
     expect(frame).toContain(' EXH @1h');
     expect(frame).toMatch(/Availability 99\.9% .* 3[0-9]h\d*m?\s*$/m);
   });
